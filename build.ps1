@@ -1,0 +1,302 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds and tests PSPipedream.
+
+.DESCRIPTION
+    Build  compiles the solution in Release and lays out out/PSPipedream from an explicit
+           list of files, so that `Import-Module ./out/PSPipedream` works.
+    Test   runs Build, then the xunit suites, then the Pester suites in a child pwsh against
+           out/PSPipedream and a freshly started emulator. It ends with one line
+           `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
+           suite, and exits non-zero when anything failed.
+
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test -SkipXunit -PesterPath tests/Pester/Source.Tests.ps1
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    # Test only: skip the xunit suites.
+    [switch] $SkipXunit,
+
+    # Test only: skip the Pester suites.
+    [switch] $SkipPester,
+
+    # Test only: Pester files or folders to run instead of tests/Pester.
+    [string[]] $PesterPath
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$PSNativeCommandUseErrorActionPreference = $false
+
+$Root = $PSScriptRoot
+$OutDir = Join-Path $Root 'out'
+$ModuleOut = Join-Path $OutDir 'PSPipedream'
+$PesterVersion = '5.7.1'
+
+function Write-Step([string] $Message) {
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ProjectVersion {
+    [xml] $props = Get-Content -Raw (Join-Path $Root 'Directory.Build.props')
+    $version = $props.Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    return [string] $version
+}
+
+# The pwsh that runs this script, as a command line that starts a fresh one.
+function Get-PwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return @($process)
+}
+
+function Invoke-Build {
+    Write-Step "dotnet build -c $Configuration"
+    Invoke-Native dotnet @('build', (Join-Path $Root 'PSPipedream.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
+
+    Write-Step "Laying out $ModuleOut"
+    if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
+    $null = New-Item -ItemType Directory -Force $ModuleOut
+
+    $bin = Join-Path $Root "src/PSPipedream/bin/$Configuration/netstandard2.0"
+    # The explicit list of files the module ships; nothing else is copied.
+    $files = @(
+        (Join-Path $bin 'PSPipedream.dll'),
+        (Join-Path $bin 'Newtonsoft.Json.dll')
+    )
+    $formats = Get-ChildItem (Join-Path $Root 'src/PSPipedream') -Filter '*.Format.ps1xml' -File
+    foreach ($file in @($files) + @($formats.FullName)) {
+        if (-not (Test-Path $file)) { throw "Missing build output: $file" }
+        Copy-Item $file $ModuleOut
+    }
+
+    $helpSource = Join-Path $Root 'en-US'
+    if (Test-Path $helpSource) {
+        $helpOut = Join-Path $ModuleOut 'en-US'
+        $null = New-Item -ItemType Directory -Force $helpOut
+        Get-ChildItem $helpSource -File | Where-Object Extension -in '.xml', '.txt' | Copy-Item -Destination $helpOut
+    }
+
+    # The manifest, with the version stamped from Directory.Build.props.
+    $version = Get-ProjectVersion
+    $manifest = Get-Content -Raw (Join-Path $Root 'PSPipedream.psd1')
+    $stamped = [regex]::Replace($manifest, "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$version'")
+    if ($stamped -eq $manifest -and $manifest -notmatch "ModuleVersion\s*=\s*'$([regex]::Escape($version))'") {
+        throw 'PSPipedream.psd1 has no ModuleVersion line to stamp.'
+    }
+    Set-Content -Path (Join-Path $ModuleOut 'PSPipedream.psd1') -Value $stamped -NoNewline -Encoding utf8
+    Write-Host "Module $version laid out in $ModuleOut"
+}
+
+# Restores the build's own tools (Pester) from NuGet into out/.tools and returns Pester's manifest.
+function Restore-Pester {
+    $toolsDir = Join-Path $OutDir '.tools'
+    $packages = Join-Path $toolsDir 'packages'
+    $manifest = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+    if (Test-Path $manifest) { return $manifest }
+
+    Write-Step "Restoring Pester $PesterVersion from NuGet"
+    $null = New-Item -ItemType Directory -Force $toolsDir
+    $project = Join-Path $toolsDir 'tools.csproj'
+    @"
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <RestorePackagesPath>$packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageDownload Include="Pester" Version="[$PesterVersion]" />
+  </ItemGroup>
+</Project>
+"@ | Set-Content -Path $project -Encoding utf8
+    Invoke-Native dotnet @('restore', $project, '--nologo', '-v', 'minimal')
+    if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }
+    return $manifest
+}
+
+# Starts the emulator from its Release build on a free loopback port.
+function Start-Emulator {
+    $dll = Join-Path $Root "src/PSPipedream.Emulator/bin/$Configuration/net10.0/PSPipedream.Emulator.dll"
+    if (-not (Test-Path $dll)) { throw "Emulator not built: $dll" }
+    $key = -join ((1..32) | ForEach-Object { '0123456789abcdefghijklmnopqrstuvwxyz'[(Get-Random -Maximum 36)] })
+
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0', '--api-key', $key)) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $baseUri = $null
+    while (-not $baseUri) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        while (-not $read.Wait(200)) {
+            if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { break }
+        }
+        if (-not $read.IsCompleted -or $null -eq $read.Result) {
+            $err = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
+            if (-not $process.HasExited) { $process.Kill($true) }
+            throw "The emulator did not report its address. $err"
+        }
+        if ($read.Result -match '^Base URI: (\S+)') { $baseUri = $Matches[1] }
+    }
+    # Keep draining its output so it never blocks on a full pipe.
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $null = $process.StandardError.ReadToEndAsync()
+
+    [pscustomobject]@{
+        Process = $process
+        BaseUri = $baseUri
+        Root    = $baseUri -replace '/v1/?$', ''
+        ApiKey  = $key
+    }
+}
+
+function Stop-Emulator($Emulator) {
+    if ($Emulator -and -not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill($true)
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
+}
+
+# Runs the xunit suites; returns passed/failed/skipped totals read from their TRX files.
+function Invoke-Xunit {
+    $resultsDir = Join-Path $OutDir 'TestResults'
+    if (Test-Path $resultsDir) { Remove-Item -Recurse -Force $resultsDir }
+    $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $projects = Get-ChildItem (Join-Path $Root 'tests') -Filter '*.csproj' -Recurse -File | Sort-Object FullName
+    foreach ($project in $projects) {
+        $name = $project.BaseName
+        Write-Step "xunit: $name"
+        $trx = "$name.trx"
+        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $resultsDir
+        $exit = $LASTEXITCODE
+        $trxPath = Join-Path $resultsDir $trx
+        if (-not (Test-Path $trxPath)) {
+            Write-Host "xunit: $name produced no results (exit code $exit)" -ForegroundColor Red
+            $totals.Failed++
+            continue
+        }
+        [xml] $xml = Get-Content -Raw $trxPath
+        $c = $xml.TestRun.ResultSummary.Counters
+        $passed = [int] $c.passed
+        $failed = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
+        $skipped = [int] $c.notExecuted
+        if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }  # the run itself broke
+        $totals.Passed += $passed; $totals.Failed += $failed; $totals.Skipped += $skipped
+        Write-Host "xunit: $name - $passed passed, $failed failed, $skipped skipped"
+    }
+    return $totals
+}
+
+# Runs Pester in a child pwsh against out/PSPipedream and the emulator.
+function Invoke-PesterSuite($Emulator) {
+    $pester = Restore-Pester
+    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $Root 'tests/Pester') }
+    $resultFile = Join-Path $OutDir 'pester-result.json'
+    if (Test-Path $resultFile) { Remove-Item $resultFile }
+
+    $script = @'
+param($PesterManifest, $ResultFile, [string[]] $Paths)
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterManifest -Force
+$config = New-PesterConfiguration
+$config.Run.Path = $Paths
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$result = Invoke-Pester -Configuration $config
+[ordered]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount + $result.NotRunCount
+} | ConvertTo-Json | Set-Content -Path $ResultFile
+'@
+    $scriptFile = Join-Path $OutDir 'run-pester.ps1'
+    Set-Content -Path $scriptFile -Value $script -Encoding utf8
+
+    $env:PSPD_TEST_MODULE = Join-Path $ModuleOut 'PSPipedream.psd1'
+    $env:PSPD_TEST_ROOT = $Emulator.Root
+    $env:PSPD_TEST_BASEURI = $Emulator.BaseUri
+    $env:PSPD_TEST_APIKEY = $Emulator.ApiKey
+    try {
+        Write-Step 'Pester'
+        $pwsh = @(Get-PwshCommand)
+        $childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $pester, $resultFile) + @($paths)
+        & $pwsh[0] @childArgs
+    }
+    finally {
+        foreach ($name in 'PSPD_TEST_MODULE', 'PSPD_TEST_ROOT', 'PSPD_TEST_BASEURI', 'PSPD_TEST_APIKEY') {
+            Remove-Item "env:$name" -ErrorAction SilentlyContinue
+        }
+    }
+    if (-not (Test-Path $resultFile)) {
+        Write-Host 'Pester produced no results.' -ForegroundColor Red
+        return [ordered]@{ Passed = 0; Failed = 1; Skipped = 0 }
+    }
+    $r = Get-Content -Raw $resultFile | ConvertFrom-Json
+    return [ordered]@{ Passed = [int] $r.Passed; Failed = [int] $r.Failed; Skipped = [int] $r.Skipped }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $suites = @()
+    if (-not $SkipXunit) { $suites += Invoke-Xunit }
+    if (-not $SkipPester) {
+        $emulator = Start-Emulator
+        try {
+            Write-Host "Emulator at $($emulator.BaseUri)"
+            $suites += Invoke-PesterSuite $emulator
+        }
+        finally {
+            Stop-Emulator $emulator
+        }
+    }
+    $passed = ($suites | ForEach-Object { $_.Passed } | Measure-Object -Sum).Sum
+    $failed = ($suites | ForEach-Object { $_.Failed } | Measure-Object -Sum).Sum
+    $skipped = ($suites | ForEach-Object { $_.Skipped } | Measure-Object -Sum).Sum
+    $line = "$passed passed, $failed failed"
+    if ($skipped -gt 0) { $line += ", $skipped skipped" }
+    Write-Host ''
+    Write-Host $line
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+Push-Location $Root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+    }
+}
+catch {
+    Write-Host "build.ps1: $($_.Exception.Message)" -ForegroundColor Red
+    if ($Task -eq 'Test') { Write-Host '0 passed, 1 failed' }
+    exit 1
+}
+finally {
+    Pop-Location
+}
