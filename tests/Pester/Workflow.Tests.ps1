@@ -1,0 +1,205 @@
+BeforeAll {
+    Import-Module $env:PSPD_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Reset-Emulator
+    $null = Connect-TestAccount
+
+    function ConvertFrom-TestQuery([string] $Query) {
+        $result = @{}
+        if ([string]::IsNullOrEmpty($Query)) { return $result }
+        foreach ($pair in $Query.TrimStart('?').Split('&')) {
+            if ($pair -eq '') { continue }
+            $parts = $pair.Split('=', 2)
+            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
+            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
+        }
+        $result
+    }
+
+    # A request's path with any percent-encoding undone ('$errors' may travel as '%24errors').
+    function Get-TestPath($Request) { [uri]::UnescapeDataString($Request.path) }
+
+    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
+    # a non-terminating error counts too.
+    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
+        try { $null = & $ScriptBlock; '' }
+        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
+    }
+
+    function Test-PdTypeName($InputObject, [string] $Name) {
+        $names = @($InputObject.PSObject.TypeNames)
+        ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
+    }
+
+    # An error event as the API reports it for a failed workflow run.
+    function New-TestErrorEvent([string] $WorkflowId, [string] $Code) {
+        [ordered]@{
+            original_event   = @{ name = 'Luke'; title = 'Jedi' }
+            original_context = @{ id = '1kodJIW7jVnKfvB2yp1OoPrtbFk'; workflow_id = $WorkflowId; owner_id = 'u_emulator' }
+            error            = [ordered]@{
+                code   = $Code
+                cellId = 'c_abc123'
+                ts     = '2020-11-26T06:06:56.077Z'
+                stack  = '    at Request.extractError (file.js:1:1)'
+            }
+        }
+    }
+}
+
+Describe 'Get-PdWorkflowEvent' {
+    BeforeEach {
+        Reset-Emulator
+        $null = Connect-TestAccount
+        $workflowId = New-EmulatorWorkflow
+        $emitted = @((Send-EmulatorEvent -EmitterId $workflowId -Event @{ name = 'Luke'; title = 'Jedi' } -Count 3).ids)
+        Clear-EmulatorRequest
+    }
+
+    It 'gets GET /workflows/{id}/event_summaries and writes PSPipedream.Event objects with WorkflowId' {
+        $events = @(Get-PdWorkflowEvent -WorkflowId $workflowId)
+
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -Be 1
+        $requests[0].method | Should -Be 'GET'
+        $requests[0].path | Should -Be "/v1/workflows/$workflowId/event_summaries"
+        (ConvertFrom-TestQuery $requests[0].query).ContainsKey('expand') | Should -BeFalse
+
+        $events.Count | Should -Be 3
+        $events.Id | Should -Be @($emitted[2], $emitted[1], $emitted[0])
+        Test-PdTypeName $events[0] 'Event' | Should -BeTrue
+        $events[0].WorkflowId | Should -Be $workflowId
+        $events[0].Event.title | Should -Be 'Jedi'
+        $events[0].Metadata.EmitterId | Should -Be $workflowId
+        $events[0].IndexedAt | Should -BeOfType [datetime]
+    }
+
+    It 'sends expand=event with -Expand and -PageSize as limit' {
+        $events = @(Get-PdWorkflowEvent -WorkflowId $workflowId -Expand -PageSize 1 -First 1)
+
+        $events.Count | Should -Be 1
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query
+        $query['expand'] | Should -Be 'event'
+        $query['limit'] | Should -Be '1'
+    }
+
+    It 'follows every page with -All' {
+        $events = @(Get-PdWorkflowEvent -WorkflowId $workflowId -PageSize 2 -All)
+
+        $events.Id | Should -Be @($emitted[2], $emitted[1], $emitted[0])
+        @(Get-EmulatorRequest).Count | Should -Be 2
+    }
+
+    It 'binds -WorkflowId from piped Id and WorkflowId properties' {
+        $other = New-EmulatorWorkflow
+        $null = Send-EmulatorEvent -EmitterId $other -Event @{ n = 1 }
+        Clear-EmulatorRequest
+
+        $events = @([pscustomobject]@{ Id = $workflowId }, [pscustomobject]@{ WorkflowId = $other }) | Get-PdWorkflowEvent
+
+        $events.Count | Should -Be 4
+        @($events | Where-Object WorkflowId -eq $other).Count | Should -Be 1
+        @(Get-EmulatorRequest).path | Should -Be @("/v1/workflows/$workflowId/event_summaries", "/v1/workflows/$other/event_summaries")
+    }
+
+    It "writes a non-terminating ObjectNotFound error for another user's workflow and goes on" {
+        $stranger = New-EmulatorUser -Username "stranger$(Get-Random)"
+        $foreign = New-EmulatorWorkflow -OwnerId $stranger.id
+        $null = Send-EmulatorEvent -EmitterId $foreign -Event @{ secret = 'yes' }
+        Clear-EmulatorRequest
+
+        $events = @([pscustomobject]@{ Id = $foreign }, [pscustomobject]@{ Id = $workflowId }) |
+            Get-PdWorkflowEvent -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdNotFound*'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $events.Count | Should -Be 3
+        $events.Event.secret | Should -BeNullOrEmpty
+    }
+
+    It 'rejects -WorkflowId <WorkflowId> before any request' -TestCases @(
+        @{ WorkflowId = 'dc_abc123' }, @{ WorkflowId = 'u_emulator' }, @{ WorkflowId = ' ' }
+    ) {
+        Get-ThrownErrorText { Get-PdWorkflowEvent -WorkflowId $WorkflowId -ErrorAction Stop } | Should -MatchExactly '\bWorkflowId\b'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'rejects -PageSize <PageSize> before any request' -TestCases @(@{ PageSize = 0 }, @{ PageSize = 101 }) {
+        Get-ThrownErrorText { Get-PdWorkflowEvent -WorkflowId $workflowId -PageSize $PageSize -ErrorAction Stop } |
+            Should -MatchExactly '\bPageSize\b'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-PdWorkflowError' {
+    BeforeEach {
+        Reset-Emulator
+        $null = Connect-TestAccount
+        $workflowId = New-EmulatorWorkflow
+        $errorIds = @()
+        $errorIds += (Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'FirstFailure')).ids
+        $errorIds += (Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'InternalFailure')).ids
+        # An ordinary emit, which is not an error.
+        $null = Send-EmulatorEvent -EmitterId $workflowId -Event @{ fine = $true }
+        Clear-EmulatorRequest
+    }
+
+    It 'gets GET /workflows/{id}/$errors/event_summaries and writes PSPipedream.WorkflowError objects' {
+        $wfErrors = @(Get-PdWorkflowError -WorkflowId $workflowId)
+
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -Be 1
+        $requests[0].method | Should -Be 'GET'
+        Get-TestPath $requests[0] | Should -Be "/v1/workflows/$workflowId/`$errors/event_summaries"
+
+        $wfErrors.Count | Should -Be 2
+        $wfErrors.Id | Should -Be @($errorIds[1], $errorIds[0])
+        $latest = $wfErrors[0]
+        Test-PdTypeName $latest 'WorkflowError' | Should -BeTrue
+        $latest.WorkflowId | Should -Be $workflowId
+        $latest.IndexedAt | Should -BeOfType [datetime]
+        $latest.Metadata.Name | Should -Be '$errors'
+        $latest.OriginalEvent.title | Should -Be 'Jedi'
+        $latest.OriginalContext.workflow_id | Should -Be $workflowId
+        $latest.Error.Code | Should -Be 'InternalFailure'
+        $latest.Error.CellId | Should -Be 'c_abc123'
+        $latest.Error.Ts | Should -Not -BeNullOrEmpty
+        $latest.Error.Stack | Should -BeLike '*Request.extractError*'
+    }
+
+    It 'sends expand=event with -Expand' {
+        $null = Get-PdWorkflowError -WorkflowId $workflowId -Expand
+
+        (ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query)['expand'] | Should -Be 'event'
+    }
+
+    It 'follows every page with -All and -PageSize' {
+        $wfErrors = @(Get-PdWorkflowError -WorkflowId $workflowId -PageSize 1 -All)
+
+        $wfErrors.Id | Should -Be @($errorIds[1], $errorIds[0])
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -BeIn 2, 3
+        (ConvertFrom-TestQuery $requests[0].query)['limit'] | Should -Be '1'
+    }
+
+    It 'binds -WorkflowId from a piped Id property' {
+        $wfErrors = @([pscustomobject]@{ Id = $workflowId } | Get-PdWorkflowError)
+
+        $wfErrors.Count | Should -Be 2
+    }
+
+    It 'writes a non-terminating ObjectNotFound error for a missing workflow and goes on' {
+        $wfErrors = @([pscustomobject]@{ WorkflowId = 'p_missing1' }, [pscustomobject]@{ WorkflowId = $workflowId }) |
+            Get-PdWorkflowError -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdNotFound*'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $wfErrors.Count | Should -Be 2
+    }
+
+    It 'rejects -WorkflowId <WorkflowId> before any request' -TestCases @(@{ WorkflowId = 'dc_abc123' }, @{ WorkflowId = '' }) {
+        Get-ThrownErrorText { Get-PdWorkflowError -WorkflowId $WorkflowId -ErrorAction Stop } | Should -MatchExactly '\bWorkflowId\b'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}
