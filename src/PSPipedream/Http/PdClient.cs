@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace PSPipedream.Http
+{
+    /// <summary>
+    /// The only code that talks HTTP. One instance (and one HttpClient) per connection; safe to
+    /// use from several threads and runspaces at once. It never writes to a PowerShell stream:
+    /// each exchange is reported through <see cref="PdRequest.Trace"/>.
+    /// </summary>
+    public sealed class PdClient : IDisposable
+    {
+        /// <summary>Default time allowed for one request.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        private const int MaxMessageLength = 1000;
+        private readonly HttpClient _http;
+        private readonly string _apiKey;
+        private readonly string _userAgent;
+        private long _timeoutTicks = DefaultTimeout.Ticks;
+
+        /// <param name="baseUri">API root such as https://api.pipedream.com/v1 (a trailing slash is optional).</param>
+        /// <param name="apiKey">Sent as a Bearer token and nowhere else.</param>
+        /// <param name="powerShellVersion">For the User-Agent.</param>
+        /// <param name="handler">For tests; by default an HttpClientHandler with decompression and no redirects.</param>
+        public PdClient(Uri baseUri, string apiKey, string? powerShellVersion = null, HttpMessageHandler? handler = null)
+        {
+            if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
+            if (!baseUri.IsAbsoluteUri) throw new ArgumentException("The base URI must be absolute.", nameof(baseUri));
+            if (string.IsNullOrEmpty(apiKey)) throw new ArgumentException("An API key is required.", nameof(apiKey));
+            BaseUri = NormalizeBaseUri(baseUri);
+            _apiKey = apiKey;
+            _userAgent = BuildUserAgent(powerShellVersion);
+            _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: true)
+            {
+                // Our own per-request timeout (a linked token) is used instead, so it can be changed at any time.
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+        }
+
+        /// <summary>The API root, always ending in '/'.</summary>
+        public Uri BaseUri { get; }
+
+        public string UserAgent => _userAgent;
+
+        /// <summary>Time allowed for each request (default 60 s). Exceeding it gives PdTimeout.</summary>
+        public TimeSpan Timeout
+        {
+            get => TimeSpan.FromTicks(Interlocked.Read(ref _timeoutTicks));
+            set
+            {
+                if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+                    throw new ArgumentOutOfRangeException(nameof(value), "The timeout must be positive.");
+                Interlocked.Exchange(ref _timeoutTicks, value.Ticks);
+            }
+        }
+
+        public static string ModuleVersion
+        {
+            get
+            {
+                var assembly = typeof(PdClient).Assembly;
+                var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+                if (!string.IsNullOrEmpty(informational))
+                {
+                    var plus = informational!.IndexOf('+');
+                    return plus >= 0 ? informational.Substring(0, plus) : informational;
+                }
+                return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            }
+        }
+
+        internal static string BuildUserAgent(string? powerShellVersion)
+        {
+            var os = RuntimeInformation.OSDescription.Trim().Replace('(', '[').Replace(')', ']');
+            return string.Format(CultureInfo.InvariantCulture, "PSPipedream/{0} (PowerShell {1}; {2})",
+                ModuleVersion, string.IsNullOrEmpty(powerShellVersion) ? "unknown" : powerShellVersion, os);
+        }
+
+        private static HttpMessageHandler CreateDefaultHandler() => new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            // The API does not redirect; following one could carry the request somewhere unexpected.
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        };
+
+        private static Uri NormalizeBaseUri(Uri uri)
+        {
+            var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty };
+            if (!builder.Path.EndsWith("/", StringComparison.Ordinal)) builder.Path += "/";
+            return builder.Uri;
+        }
+
+        /// <summary>The full URL of a request: every segment and query value percent-encoded.</summary>
+        public Uri BuildUri(PdRequest request)
+        {
+            var sb = new StringBuilder(BaseUri.GetLeftPart(UriPartial.Path));
+            var first = true;
+            foreach (var segment in request.Segments)
+            {
+                if (!first) sb.Append('/');
+                sb.Append(EncodeSegment(segment));
+                first = false;
+            }
+            if (request.Query.Count > 0)
+            {
+                sb.Append('?');
+                sb.Append(string.Join("&", request.Query.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value))));
+            }
+            // dontEscape is obsolete; the UriCreationOptions route is not on netstandard2.0. The
+            // string is already fully escaped, and "." / ".." segments were escaped below, so
+            // System.Uri has nothing left to collapse.
+            return new Uri(sb.ToString(), UriKind.Absolute);
+        }
+
+        /// <summary>
+        /// Percent-encodes one path segment. "/", "\", "?", "#" and "%" are encoded, and so are
+        /// segments made only of dots, so an id can never climb out of its place in the path.
+        /// </summary>
+        internal static string EncodeSegment(string segment)
+        {
+            if (segment.Length == 0) throw new ArgumentException("A path segment is empty.", nameof(segment));
+            var escaped = Uri.EscapeDataString(segment);
+            if (escaped.Trim('.').Length == 0)
+            {
+                escaped = escaped.Replace(".", "%2E");
+            }
+            return escaped;
+        }
+
+        /// <summary>
+        /// Sends a request and returns the parsed JSON body (null when the answer has no body).
+        /// Throws <see cref="PdApiException"/> for a non-2xx answer, a timeout, a network failure
+        /// or a body that is not JSON; throws OperationCanceledException when <paramref name="cancellationToken"/> fires.
+        /// </summary>
+        public Task<JToken?> SendAsync(PdRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            // The one place a request goes out. A retry policy (408/429/5xx, Retry-After, backoff)
+            // wraps this call: SendOnceAsync throws PdApiException with StatusCode and RetryAfter set.
+            return SendOnceAsync(request, cancellationToken);
+        }
+
+        /// <summary>Sends and unwraps {"data": ...}; returns the "data" token, or the whole body when there is none.</summary>
+        public async Task<JToken?> SendForDataAsync(PdRequest request, CancellationToken cancellationToken)
+        {
+            var body = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (body is JObject obj && obj.TryGetValue("data", out var data)) return data;
+            return body;
+        }
+
+        /// <summary>Sends and maps the "data" token to a model.</summary>
+        public async Task<T?> SendAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : class
+        {
+            var data = await SendForDataAsync(request, cancellationToken).ConfigureAwait(false);
+            return data == null ? null : PdJson.ToModel<T>(data);
+        }
+
+        /// <summary>Sends a list request and reads one page.</summary>
+        public async Task<PdPage> GetPageAsync(PdRequest request, CancellationToken cancellationToken)
+        {
+            var body = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return PdPage.FromJson(body);
+        }
+
+        private async Task<JToken?> SendOnceAsync(PdRequest request, CancellationToken cancellationToken)
+        {
+            var uri = BuildUri(request);
+            var method = request.Method.Method;
+            var pathForErrors = uri.PathAndQuery;
+            string? requestBody = request.Body == null ? null : PdJson.Serialize(request.Body);
+            var stopwatch = Stopwatch.StartNew();
+            int? status = null;
+            string? responseText = null;
+            string? failure = null;
+
+            using (var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var message = new HttpRequestMessage(request.Method, uri))
+            {
+                var timeout = Timeout;
+                if (timeout != System.Threading.Timeout.InfiniteTimeSpan) timeoutCts.CancelAfter(timeout);
+
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+                if (requestBody != null)
+                {
+                    message.Content = new StringContent(requestBody, new UTF8Encoding(false), "application/json");
+                    // StringContent adds "; charset=utf-8"; the API asks for application/json.
+                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                }
+
+                try
+                {
+                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeoutCts.Token).ConfigureAwait(false))
+                    {
+                        status = (int)response.StatusCode;
+                        responseText = response.Content == null
+                            ? string.Empty
+                            : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        stopwatch.Stop();
+
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            var apiMessage = ExtractMessage(responseText);
+                            var ex = new PdApiException(PdErrors.ErrorIdForStatus(status.Value),
+                                string.Format(CultureInfo.InvariantCulture, "{0} {1} failed with {2} {3}{4}",
+                                    method, pathForErrors, status.Value, response.ReasonPhrase,
+                                    string.IsNullOrEmpty(apiMessage) ? "." : ": " + apiMessage),
+                                method, pathForErrors, status.Value, apiMessage)
+                            {
+                                RetryAfter = ReadRetryAfter(response),
+                            };
+                            throw ex;
+                        }
+
+                        if (string.IsNullOrWhiteSpace(responseText)) return null;
+                        try
+                        {
+                            return PdJson.Parse(responseText);
+                        }
+                        catch (JsonException jex)
+                        {
+                            throw new PdApiException(PdErrors.ConnectionFailed,
+                                string.Format(CultureInfo.InvariantCulture, "{0} {1} answered {2} with a body that is not valid JSON: {3}",
+                                    method, pathForErrors, status.Value, Shorten(responseText)),
+                                method, pathForErrors, status.Value, Shorten(responseText), jex);
+                        }
+                    }
+                }
+                catch (OperationCanceledException oce)
+                {
+                    stopwatch.Stop();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        failure = "cancelled";
+                        throw;
+                    }
+                    failure = "timed out";
+                    throw new PdApiException(PdErrors.Timeout,
+                        string.Format(CultureInfo.InvariantCulture, "{0} {1} did not answer within {2} seconds.",
+                            method, pathForErrors, Timeout.TotalSeconds),
+                        method, pathForErrors, null, null, oce);
+                }
+                catch (HttpRequestException hex)
+                {
+                    stopwatch.Stop();
+                    failure = "failed";
+                    throw new PdApiException(PdErrors.ConnectionFailed,
+                        string.Format(CultureInfo.InvariantCulture, "{0} {1} failed: {2}",
+                            method, pathForErrors, Innermost(hex).Message),
+                        method, pathForErrors, null, null, hex);
+                }
+                catch (System.IO.IOException iox)
+                {
+                    stopwatch.Stop();
+                    failure = "failed";
+                    throw new PdApiException(PdErrors.ConnectionFailed,
+                        string.Format(CultureInfo.InvariantCulture, "{0} {1} failed: {2}", method, pathForErrors, iox.Message),
+                        method, pathForErrors, null, null, iox);
+                }
+                finally
+                {
+                    request.Trace?.Invoke(new PdTrace(method, uri, status, stopwatch.Elapsed, status.HasValue ? null : failure,
+                        request.CaptureBodies ? requestBody : null,
+                        request.CaptureBodies ? responseText : null));
+                }
+            }
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        {
+            var retry = response.Headers.RetryAfter;
+            if (retry == null) return null;
+            if (retry.Delta.HasValue) return retry.Delta.Value;
+            if (retry.Date.HasValue)
+            {
+                var delta = retry.Date.Value - DateTimeOffset.UtcNow;
+                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            }
+            return null;
+        }
+
+        /// <summary>The API's message: "error" (string or object with "message"), or "message", else the raw body shortened.</summary>
+        internal static string? ExtractMessage(string? body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return null;
+            try
+            {
+                var token = PdJson.Parse(body!);
+                if (token is JObject obj)
+                {
+                    var error = obj["error"] ?? obj["message"] ?? obj["errors"];
+                    if (error != null)
+                    {
+                        if (error.Type == JTokenType.String) return Shorten(error.ToString());
+                        if (error is JObject eo && eo["message"] != null && eo["message"]!.Type == JTokenType.String)
+                            return Shorten(eo["message"]!.ToString());
+                        return Shorten(error.ToString(Formatting.None));
+                    }
+                }
+                return Shorten(token.ToString(Formatting.None));
+            }
+            catch (JsonException)
+            {
+                return Shorten(body!.Trim());
+            }
+        }
+
+        private static string Shorten(string text)
+        {
+            text = text.Trim();
+            return text.Length <= MaxMessageLength ? text : text.Substring(0, MaxMessageLength) + "...";
+        }
+
+        public override string ToString() => "PdClient " + BaseUri.AbsoluteUri;
+
+        public void Dispose() => _http.Dispose();
+    }
+}

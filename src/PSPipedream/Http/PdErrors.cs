@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace PSPipedream.Http
+{
+    /// <summary>The one place that maps failures to ErrorIds, categories and ErrorRecords.</summary>
+    public static class PdErrors
+    {
+        public const string BadRequest = "PdBadRequest";
+        public const string InvalidArgument = "PdInvalidArgument";
+        public const string Unauthorized = "PdUnauthorized";
+        public const string Forbidden = "PdForbidden";
+        public const string NotFound = "PdNotFound";
+        public const string RateLimited = "PdRateLimited";
+        public const string ServerError = "PdServerError";
+        public const string RequestFailed = "PdRequestFailed";
+        public const string Timeout = "PdTimeout";
+        public const string ConnectionFailed = "PdConnectionFailed";
+        public const string NotConnected = "PdNotConnected";
+        public const string NoApiKey = "PdNoApiKey";
+        public const string ProfileNotFound = "PdProfileNotFound";
+        public const string InsecureBaseUri = "PdInsecureBaseUri";
+
+        private static readonly Dictionary<string, ErrorCategory> Categories = new Dictionary<string, ErrorCategory>(StringComparer.Ordinal)
+        {
+            [BadRequest] = ErrorCategory.InvalidArgument,
+            [InvalidArgument] = ErrorCategory.InvalidArgument,
+            [Unauthorized] = ErrorCategory.AuthenticationError,
+            [Forbidden] = ErrorCategory.PermissionDenied,
+            [NotFound] = ErrorCategory.ObjectNotFound,
+            [RateLimited] = ErrorCategory.ResourceUnavailable,
+            [ServerError] = ErrorCategory.ResourceUnavailable,
+            [RequestFailed] = ErrorCategory.InvalidResult,
+            [Timeout] = ErrorCategory.OperationTimeout,
+            [ConnectionFailed] = ErrorCategory.ConnectionError,
+            [NotConnected] = ErrorCategory.AuthenticationError,
+            [NoApiKey] = ErrorCategory.AuthenticationError,
+            [ProfileNotFound] = ErrorCategory.ObjectNotFound,
+            [InsecureBaseUri] = ErrorCategory.SecurityError,
+        };
+
+        /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 429, 5xx, anything else PdRequestFailed.</summary>
+        public static string ErrorIdForStatus(int status)
+        {
+            switch (status)
+            {
+                case 400: return BadRequest;
+                case 422: return InvalidArgument;
+                case 401: return Unauthorized;
+                case 403: return Forbidden;
+                case 404: return NotFound;
+                case 429: return RateLimited;
+            }
+            return status >= 500 && status <= 599 ? ServerError : RequestFailed;
+        }
+
+        public static ErrorCategory CategoryFor(string errorId) =>
+            Categories.TryGetValue(errorId, out var c) ? c : ErrorCategory.NotSpecified;
+
+        public static ErrorCategory CategoryForStatus(int status) => CategoryFor(ErrorIdForStatus(status));
+
+        /// <summary>
+        /// The ErrorRecord for an API failure: ErrorId and category from the failure, target the
+        /// input id or object, ErrorDetails the API's own message when it gave one.
+        /// </summary>
+        public static ErrorRecord ToErrorRecord(PdApiException exception, object? target)
+        {
+            var record = new ErrorRecord(exception, exception.ErrorId, exception.Category, target);
+            if (!string.IsNullOrEmpty(exception.ApiMessage))
+            {
+                record.ErrorDetails = new ErrorDetails(exception.ApiMessage);
+            }
+            return record;
+        }
+
+        /// <summary>An error the module raises itself (no HTTP involved), e.g. an id not found in a list.</summary>
+        public static ErrorRecord Create(string errorId, string message, object? target, Exception? inner = null)
+        {
+            var exception = new PdApiException(errorId, message, innerException: inner);
+            return new ErrorRecord(exception, errorId, CategoryFor(errorId), target);
+        }
+
+        /// <summary>PdNotFound for an id the list did not contain.</summary>
+        public static ErrorRecord NotFoundRecord(string what, string id) =>
+            Create(NotFound, string.Format(CultureInfo.InvariantCulture, "{0} '{1}' was not found.", what, id), id);
+
+        /// <summary>PdInvalidArgument naming the parameter, raised before any request is made.</summary>
+        public static ErrorRecord InvalidArgumentRecord(string parameterName, string message, object? value)
+        {
+            var exception = new PdArgumentException(parameterName,
+                string.Format(CultureInfo.InvariantCulture, "Cannot validate argument on parameter '{0}'. {1}", parameterName, message));
+            return new ErrorRecord(exception, InvalidArgument, ErrorCategory.InvalidArgument, value);
+        }
+
+        public static ErrorRecord NotConnectedRecord() => Create(NotConnected,
+            "Not connected to Pipedream. Run Connect-PdAccount, or set $env:PIPEDREAM_API_KEY " +
+            "(and optionally $env:PIPEDREAM_BASE_URL and $env:PIPEDREAM_ORG_ID) so that cmdlets connect on their own.",
+            null);
+    }
+
+    /// <summary>An argument rejected before any request; names the parameter.</summary>
+    public sealed class PdArgumentException : PdApiException
+    {
+        public PdArgumentException(string parameterName, string message)
+            : base(PdErrors.InvalidArgument, message)
+        {
+            ParameterName = parameterName;
+        }
+
+        public string ParameterName { get; }
+    }
+}

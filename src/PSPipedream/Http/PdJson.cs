@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace PSPipedream.Http
+{
+    /// <summary>JSON settings and conversions shared by the whole module.</summary>
+    public static class PdJson
+    {
+        /// <summary>snake_case names, nulls left out, dates left as strings.</summary>
+        public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
+        {
+            ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() },
+            NullValueHandling = NullValueHandling.Ignore,
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+        };
+
+        public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+        /// <summary>Parses text into a JToken without turning date-like strings into DateTime.</summary>
+        public static JToken Parse(string json)
+        {
+            using (var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double })
+            {
+                var token = JToken.ReadFrom(reader);
+                // Reject trailing content such as a second document or a cut-off tail.
+                while (reader.Read())
+                {
+                    if (reader.TokenType != JsonToken.Comment)
+                    {
+                        throw new JsonReaderException("Unexpected content after the JSON value.");
+                    }
+                }
+                return token;
+            }
+        }
+
+        /// <summary>Serializes a body: a JToken as is, anything else with the module's settings.</summary>
+        public static string Serialize(object? value)
+        {
+            if (value is JToken token) return token.ToString(Formatting.None);
+            return JsonConvert.SerializeObject(value, Formatting.None, Settings);
+        }
+
+        public static T? ToModel<T>(JToken token) where T : class =>
+            token.Type == JTokenType.Null ? null : token.ToObject<T>(Serializer);
+
+        /// <summary>
+        /// Free-form JSON as PowerShell sees it from ConvertFrom-Json: objects become
+        /// PSCustomObject with note properties (names kept), arrays object[], numbers long/double,
+        /// strings string (dates are not parsed), null null.
+        /// </summary>
+        public static object? ToPSObject(JToken? token)
+        {
+            if (token == null) return null;
+            switch (token.Type)
+            {
+                case JTokenType.Object:
+                    var pso = new PSObject();
+                    foreach (var property in ((JObject)token).Properties())
+                    {
+                        pso.Properties.Add(new PSNoteProperty(property.Name, ToPSObject(property.Value)));
+                    }
+                    return pso;
+                case JTokenType.Array:
+                    var array = (JArray)token;
+                    var items = new object?[array.Count];
+                    for (var i = 0; i < items.Length; i++) items[i] = ToPSObject(array[i]);
+                    return items;
+                case JTokenType.Integer:
+                    var value = ((JValue)token).Value;
+                    return value is int i32 ? (long)i32 : value;
+                case JTokenType.Null:
+                case JTokenType.Undefined:
+                    return null;
+                case JTokenType.Date:
+                case JTokenType.Float:
+                case JTokenType.String:
+                case JTokenType.Boolean:
+                case JTokenType.Guid:
+                case JTokenType.Uri:
+                case JTokenType.TimeSpan:
+                case JTokenType.Bytes:
+                    return ((JValue)token).Value;
+                default:
+                    return token.ToString(Formatting.None);
+            }
+        }
+
+        /// <summary>The reverse direction, for bodies: hashtables and PSCustomObjects become JSON objects.</summary>
+        public static JToken FromPSObject(object? value)
+        {
+            return JToken.FromObject(Unwrap(value) ?? JValue.CreateNull(), JsonSerializer.CreateDefault());
+        }
+
+        private static object? Unwrap(object? value)
+        {
+            if (value is PSObject pso)
+            {
+                if (pso.BaseObject is PSCustomObject)
+                {
+                    var obj = new JObject();
+                    foreach (var property in pso.Properties)
+                    {
+                        obj[property.Name] = FromPSObject(property.Value);
+                    }
+                    return obj;
+                }
+                value = pso.BaseObject;
+            }
+            switch (value)
+            {
+                case null:
+                    return null;
+                case JToken token:
+                    return token;
+                case string _:
+                    return value;
+                case System.Collections.IDictionary dictionary:
+                    var obj = new JObject();
+                    foreach (System.Collections.DictionaryEntry entry in dictionary)
+                    {
+                        obj[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = FromPSObject(entry.Value);
+                    }
+                    return obj;
+                case System.Collections.IEnumerable sequence:
+                    var array = new JArray();
+                    foreach (var item in sequence) array.Add(FromPSObject(item));
+                    return array;
+                default:
+                    return value;
+            }
+        }
+
+        /// <summary>snake_case or camelCase to PascalCase: "name_slug" -> "NameSlug".</summary>
+        public static string ToPascalCase(string name)
+        {
+            if (string.IsNullOrEmpty(name)) return name;
+            var sb = new StringBuilder(name.Length);
+            var upper = true;
+            foreach (var c in name)
+            {
+                if (c == '_' || c == '-')
+                {
+                    upper = true;
+                    continue;
+                }
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            return sb.Length == 0 ? name : sb.ToString();
+        }
+
+        /// <summary>PascalCase to snake_case: "NameSlug" -> "name_slug", "CreatedAt" -> "created_at".</summary>
+        public static string ToSnakeCase(string name) => new SnakeCaseNamingStrategy().GetPropertyName(name, false);
+    }
+
+    /// <summary>Unix seconds (number or numeric string) to DateTime (UTC) and back.</summary>
+    public sealed class UnixSecondsConverter : JsonConverter
+    {
+        private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        {
+            var seconds = ReadNumber(reader);
+            return seconds.HasValue ? Epoch.AddSeconds(seconds.Value) : (object?)null;
+        }
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            if (value is DateTime dt) writer.WriteValue((long)(dt.ToUniversalTime() - Epoch).TotalSeconds);
+            else writer.WriteNull();
+        }
+
+        internal static double? ReadNumber(JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                case JsonToken.Integer:
+                case JsonToken.Float:
+                    return Convert.ToDouble(reader.Value, CultureInfo.InvariantCulture);
+                case JsonToken.String:
+                    var text = (string?)reader.Value;
+                    if (string.IsNullOrEmpty(text)) return null;
+                    if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+                    throw new JsonSerializationException("Expected a Unix timestamp, got '" + text + "'.");
+                default:
+                    throw new JsonSerializationException("Expected a Unix timestamp, got " + reader.TokenType + ".");
+            }
+        }
+    }
+
+    /// <summary>Unix milliseconds to DateTime (UTC) and back (indexed_at_ms).</summary>
+    public sealed class UnixMillisecondsConverter : JsonConverter
+    {
+        private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        {
+            var ms = UnixSecondsConverter.ReadNumber(reader);
+            return ms.HasValue ? Epoch.AddMilliseconds(ms.Value) : (object?)null;
+        }
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            if (value is DateTime dt) writer.WriteValue((long)(dt.ToUniversalTime() - Epoch).TotalMilliseconds);
+            else writer.WriteNull();
+        }
+    }
+
+    /// <summary>Free-form JSON to a PSCustomObject tree (see <see cref="PdJson.ToPSObject"/>) and back.</summary>
+    public sealed class PSObjectJsonConverter : JsonConverter
+    {
+        public override bool CanConvert(Type objectType) => objectType == typeof(object) || objectType == typeof(PSObject);
+
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        {
+            var token = JToken.ReadFrom(reader);
+            return PdJson.ToPSObject(token);
+        }
+
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+        {
+            PdJson.FromPSObject(value).WriteTo(writer);
+        }
+    }
+}

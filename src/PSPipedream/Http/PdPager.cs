@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace PSPipedream.Http
+{
+    /// <summary>How far and which way a list is walked.</summary>
+    public sealed class PdPagingOptions
+    {
+        /// <summary>Walk every page (until a stop condition). Otherwise one page, or as many as <see cref="MaxItems"/> needs.</summary>
+        public bool All { get; set; }
+
+        /// <summary>Items per request; null leaves the API's default (10) unless -All/-First decide.</summary>
+        public int? PageSize { get; set; }
+
+        /// <summary>Stop once this many items have been read (e.g. -First + -Skip). Null: no cap.</summary>
+        public long? MaxItems { get; set; }
+
+        /// <summary>Start after this cursor (walks forward).</summary>
+        public string? After { get; set; }
+
+        /// <summary>Start before this cursor (walks backwards, using start_cursor and before).</summary>
+        public string? Before { get; set; }
+
+        /// <summary>When set, the walk uses full pages (PageSize or 100) and ignores MaxItems for the limit (client-side filters).</summary>
+        public bool FullPages { get; set; }
+
+        public const int MaxPageSize = 100;
+    }
+
+    /// <summary>
+    /// Walks a cursor-paged list one page at a time. It is lazy: a page is requested only when
+    /// the caller asks for the next one, so a consumer that stops early stops the requests.
+    /// Stops on an empty page; a missing, empty or repeated cursor; total_count reached; or MaxItems reached.
+    /// </summary>
+    public static class PdPager
+    {
+        /// <param name="request">The list request (path and extra query); limit/after/before are set here.</param>
+        /// <param name="fetch">Sends one request and returns its page (the cmdlet blocks here, on its own thread).</param>
+        public static IEnumerable<PdPage> Pages(PdRequest request, PdPagingOptions options, Func<PdRequest, PdPage> fetch)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (fetch == null) throw new ArgumentNullException(nameof(fetch));
+            if (options.After != null && options.Before != null)
+                throw new ArgumentException("After and Before cannot be used together.", nameof(options));
+            return Walk(request, options, fetch);
+        }
+
+        private static IEnumerable<PdPage> Walk(PdRequest template, PdPagingOptions options, Func<PdRequest, PdPage> fetch)
+        {
+            var backwards = options.Before != null;
+            var cursorName = backwards ? "before" : "after";
+            var cursor = backwards ? options.Before : options.After;
+            var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+            if (!string.IsNullOrEmpty(cursor)) seenCursors.Add(cursor!);
+            long fetched = 0;
+            var multiPage = options.All || options.MaxItems.HasValue || options.FullPages;
+
+            while (true)
+            {
+                if (options.MaxItems.HasValue && fetched >= options.MaxItems.Value) yield break;
+
+                var limit = NextLimit(options, fetched);
+                var request = template.Clone();
+                request.RemoveQuery("limit").RemoveQuery("after").RemoveQuery("before");
+                if (limit.HasValue) request.WithQuery("limit", limit.Value.ToString(CultureInfo.InvariantCulture));
+                if (!string.IsNullOrEmpty(cursor)) request.WithQuery(cursorName, cursor);
+
+                var page = fetch(request);
+                fetched += page.Items.Count;
+                yield return page;
+
+                if (!multiPage) yield break;
+                if (page.Items.Count == 0) yield break;
+                var total = page.PageInfo.TotalCount;
+                // total_count counts the whole list: no walk can read more than that.
+                if (total.HasValue && fetched >= total.Value) yield break;
+                var next = backwards ? page.PageInfo.StartCursor : page.PageInfo.EndCursor;
+                if (string.IsNullOrEmpty(next)) yield break;
+                if (!seenCursors.Add(next!)) yield break;
+                cursor = next;
+            }
+        }
+
+        /// <summary>
+        /// The limit of the next request: with MaxItems, min(remaining, PageSize or 100);
+        /// with All, PageSize or 100; otherwise PageSize (null leaves the API default).
+        /// </summary>
+        internal static int? NextLimit(PdPagingOptions options, long fetched)
+        {
+            var size = options.PageSize ?? (options.All || options.MaxItems.HasValue || options.FullPages ? PdPagingOptions.MaxPageSize : (int?)null);
+            if (options.FullPages) return size;
+            if (options.MaxItems.HasValue)
+            {
+                var remaining = options.MaxItems.Value - fetched;
+                var cap = size ?? PdPagingOptions.MaxPageSize;
+                return (int)Math.Max(1, Math.Min(remaining, cap));
+            }
+            return size;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
+
+namespace PSPipedream
+{
+    /// <summary>
+    /// Base of every API resource model. Fields the model does not know (ones the API adds later)
+    /// are kept and come out as extra note properties (PascalCase) on the written object.
+    /// Models live in namespace PSPipedream, so Get-Member shows PSPipedream.&lt;Model&gt;.
+    /// </summary>
+    public abstract class PdModel
+    {
+        [JsonExtensionData]
+        internal IDictionary<string, JToken>? AdditionalFields { get; set; }
+
+        /// <summary>Unknown fields as they came from the API (snake_case names).</summary>
+        internal IReadOnlyDictionary<string, JToken> UnknownFields =>
+            AdditionalFields == null ? new Dictionary<string, JToken>() : new Dictionary<string, JToken>(AdditionalFields);
+
+        /// <summary>The object to write: this model plus a note property per unknown field.</summary>
+        public PSObject ToPSObject()
+        {
+            var pso = new PSObject(this);
+            if (AdditionalFields != null)
+            {
+                foreach (var field in AdditionalFields)
+                {
+                    var name = PdJson.ToPascalCase(field.Key);
+                    if (pso.Properties[name] != null) name = field.Key;
+                    if (pso.Properties[name] != null) continue;
+                    pso.Properties.Add(new PSNoteProperty(name, PdJson.ToPSObject(field.Value)));
+                }
+            }
+            return pso;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using Newtonsoft.Json;
+using PSPipedream.Http;
+
+namespace PSPipedream
+{
+    /// <summary>A deployed event source (dc_...).</summary>
+    public sealed class Source : PdModel
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? NameSlug { get; set; }
+        public string? ComponentId { get; set; }
+        public bool? Active { get; set; }
+
+        /// <summary>The props the source was deployed with, as PSCustomObject (e.g. .timer.interval_seconds).</summary>
+        [JsonConverter(typeof(PSObjectJsonConverter))]
+        public object? ConfiguredProps { get; set; }
+
+        [JsonConverter(typeof(UnixSecondsConverter))]
+        public DateTime? CreatedAt { get; set; }
+
+        [JsonConverter(typeof(UnixSecondsConverter))]
+        public DateTime? UpdatedAt { get; set; }
+
+        /// <summary>The owning user: from the API when it says, else the connection's user for /users/me/sources.</summary>
+        public string? UserId { get; set; }
+
+        /// <summary>The org the source was listed through (/orgs/{org}/sources), else null.</summary>
+        public string? OrgId { get; set; }
+
+        public override string ToString() => Id ?? string.Empty;
+    }
+}
