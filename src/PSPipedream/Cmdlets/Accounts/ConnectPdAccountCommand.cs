@@ -1,0 +1,126 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Connects to the Pipedream API and makes the connection current for the process. The key
+    /// comes from -ApiKey, else $env:PIPEDREAM_API_KEY, else the pd CLI's config profile; it is
+    /// checked at once with GET /users/me.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "PdAccount")]
+    [OutputType(typeof(PdConnection))]
+    public sealed class ConnectPdAccountCommand : PdCmdletBase
+    {
+        [Parameter(Position = 0, HelpMessage = "Your Pipedream API key, e.g. (Read-Host -AsSecureString). Default: $env:PIPEDREAM_API_KEY, then the pd CLI's profile.")]
+        [ValidateNotNull]
+        public SecureString? ApiKey { get; set; }
+
+        [Parameter(HelpMessage = "Default org (o_...) for org-scoped lists. Default: $env:PIPEDREAM_ORG_ID, then the profile's org_id.")]
+        [ValidateNotNullOrEmpty]
+        public string? OrgId { get; set; }
+
+        [Parameter(HelpMessage = "API root. Default: $env:PIPEDREAM_BASE_URL, then https://api.pipedream.com/v1. http:// only to loopback.")]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter(HelpMessage = "Section of the pd CLI's config file ($XDG_CONFIG_HOME/pipedream/config or ~/.config/pipedream/config). Default: default.")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        [Parameter(HelpMessage = "Write the connection object, for -Connection on other cmdlets.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessPdRecord()
+        {
+            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+
+            var profileName = ProfileName ?? PdProfileFile.DefaultProfileName;
+            var profilePath = PdProfileFile.DefaultPath();
+            PdProfile? profile = null;
+            string apiKey;
+            string keySource;
+
+            if (ApiKey != null)
+            {
+                apiKey = new NetworkCredential(string.Empty, ApiKey).Password;
+                keySource = "Parameter";
+                if (ProfileName != null) profile = PdProfileFile.Read(profilePath, profileName);
+            }
+            else if (ProfileName == null && PdConnector.Env(PdConnector.ApiKeyVariable) != null)
+            {
+                apiKey = PdConnector.Env(PdConnector.ApiKeyVariable)!;
+                keySource = "Environment";
+            }
+            else
+            {
+                profile = PdProfileFile.Read(profilePath, profileName);
+                if (profile == null)
+                {
+                    if (ProfileName != null)
+                    {
+                        var why = File.Exists(profilePath)
+                            ? string.Format(CultureInfo.InvariantCulture, "The profile [{0}] is not in '{1}'.", profileName, profilePath)
+                            : string.Format(CultureInfo.InvariantCulture, "The profile [{0}] was asked for, but '{1}' does not exist.", profileName, profilePath);
+                        ThrowTerminatingError(PdErrors.Create(PdErrors.ProfileNotFound, why, profileName));
+                    }
+                    ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, string.Format(CultureInfo.InvariantCulture,
+                        "No API key found. Pass -ApiKey (Read-Host -AsSecureString), set $env:{0}, or put api_key in the [{1}] section of '{2}' (the pd CLI's config).",
+                        PdConnector.ApiKeyVariable, profileName, profilePath), null));
+                }
+                if (profile!.ApiKey == null)
+                {
+                    ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, string.Format(CultureInfo.InvariantCulture,
+                        "The profile [{0}] in '{1}' has no api_key.", profileName, profilePath), profileName));
+                }
+                apiKey = profile.ApiKey!;
+                keySource = "Profile:" + profile.Name;
+            }
+
+            Uri baseUri;
+            try
+            {
+                if (BaseUri != null)
+                {
+                    baseUri = PdConnector.CheckBaseUri(BaseUri, "-BaseUri");
+                }
+                else
+                {
+                    var text = PdConnector.Env(PdConnector.BaseUrlVariable);
+                    baseUri = text != null
+                        ? PdConnector.ParseBaseUri(text, "$env:" + PdConnector.BaseUrlVariable)
+                        : new Uri(PdConnector.DefaultBaseUri);
+                }
+            }
+            catch (PdApiException ex)
+            {
+                ThrowApiError(ex, BaseUri?.OriginalString ?? PdConnector.Env(PdConnector.BaseUrlVariable));
+                return;
+            }
+
+            var orgId = OrgId ?? PdConnector.Env(PdConnector.OrgIdVariable) ?? profile?.OrgId;
+
+            PdConnection connection;
+            try
+            {
+                connection = PdConnector.Open(this, apiKey, baseUri, orgId, keySource);
+            }
+            catch (PdApiException ex)
+            {
+                // A bad key or an unreachable API is a setup failure: stop here, not later with an empty list.
+                ThrowApiError(ex, baseUri.AbsoluteUri);
+                return;
+            }
+
+            PdSession.Current = connection;
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Connected as {0} ({1}) at {2}; key from {3}.",
+                connection.Username, connection.UserId, connection.BaseUri.AbsoluteUri, connection.KeySource));
+            if (PassThru) WriteObject(connection);
+        }
+    }
+}

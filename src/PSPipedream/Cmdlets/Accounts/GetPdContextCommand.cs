@@ -1,0 +1,17 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>Shows the current connection (BaseUri, OrgId, UserId, Username, KeySource, ApiKeyHint); nothing when not connected.</summary>
+    [Cmdlet(VerbsCommon.Get, "PdContext")]
+    [OutputType(typeof(PdConnection))]
+    public sealed class GetPdContextCommand : PSCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            var current = PdSession.Current;
+            if (current != null) WriteObject(current);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Base of every API cmdlet: -Connection (else the current connection, else one made from
+    /// environment variables), Ctrl+C that cancels the request in flight, PdApiException ->
+    /// ErrorRecord, and -Verbose/-Debug lines for every request written on the pipeline thread.
+    /// Subclasses implement <see cref="ProcessPdRecord"/> and call <see cref="Send"/> /
+    /// <see cref="SendForData"/> / <see cref="SendFor{T}"/>; an uncaught PdApiException becomes a
+    /// non-terminating error whose target is <see cref="ErrorTarget"/>.
+    /// </summary>
+    public abstract class PdCmdletBase : PSCmdlet, IDisposable
+    {
+        private CancellationTokenSource? _cts;
+        private readonly ConcurrentQueue<PdTrace> _traces = new ConcurrentQueue<PdTrace>();
+        private PdConnection? _resolved;
+
+        /// <summary>A connection given explicitly (PdCmdlet's -Connection); null means the current one.</summary>
+        protected virtual PdConnection? ExplicitConnection => null;
+
+        /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
+        protected CancellationToken CancellationToken => (_cts ??= new CancellationTokenSource()).Token;
+
+        /// <summary>The input the current error is about (an id or input object); null by default.</summary>
+        protected virtual object? ErrorTarget => null;
+
+        protected override void BeginProcessing()
+        {
+            _cts ??= new CancellationTokenSource();
+        }
+
+        protected sealed override void ProcessRecord()
+        {
+            try
+            {
+                ProcessPdRecord();
+            }
+            catch (PdApiException ex) when (ex.ErrorId != PdErrors.NotConnected)
+            {
+                FlushTraces();
+                WriteError(PdErrors.ToErrorRecord(ex, ErrorTarget));
+            }
+        }
+
+        /// <summary>The cmdlet's work for one pipeline input.</summary>
+        protected abstract void ProcessPdRecord();
+
+        protected override void StopProcessing()
+        {
+            try
+            {
+                _cts?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        /// <summary>The connection for this call: -Connection, the current one, or one made from the environment.</summary>
+        protected PdConnection ResolveConnection()
+        {
+            if (_resolved != null) return _resolved;
+            var connection = ExplicitConnection ?? PdSession.Current;
+            if (connection == null)
+            {
+                var fromEnvironment = PdConnector.FromEnvironment(this);
+                if (fromEnvironment == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
+                connection = PdSession.SetIfNone(fromEnvironment!);
+            }
+            _resolved = connection;
+            return connection!;
+        }
+
+        /// <summary>Sends a request through the resolved connection, blocking this (pipeline) thread.</summary>
+        protected JToken? Send(PdRequest request) => Send(ResolveConnection(), request);
+
+        /// <summary>Sends and returns the "data" token.</summary>
+        protected JToken? SendForData(PdRequest request)
+        {
+            var body = Send(request);
+            if (body is JObject obj && obj.TryGetValue("data", out var data)) return data;
+            return body;
+        }
+
+        /// <summary>Sends and maps "data" to a model.</summary>
+        protected T? SendFor<T>(PdRequest request) where T : class
+        {
+            var data = SendForData(request);
+            return data == null || data.Type == JTokenType.Null ? null : PdJson.ToModel<T>(data);
+        }
+
+        internal JToken? Send(PdConnection connection, PdRequest request) =>
+            Wait(connection.Client.SendAsync(Prepare(request), CancellationToken));
+
+        /// <summary>Reads one page (for the pager).</summary>
+        protected PdPage SendForPage(PdRequest request) => PdPage.FromJson(Send(request));
+
+        private PdRequest Prepare(PdRequest request)
+        {
+            request.Trace = _traces.Enqueue;
+            request.CaptureBodies = IsDebugWanted();
+            return request;
+        }
+
+        /// <summary>
+        /// Blocks on a task, then writes the queued verbose/debug lines. Ctrl+C surfaces as
+        /// PipelineStoppedException (the pipeline just stops; no error record).
+        /// </summary>
+        protected T Wait<T>(Task<T> task)
+        {
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cts != null && _cts.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                FlushTraces();
+            }
+        }
+
+        /// <summary>Writes the queued request lines; only ever called on the pipeline thread.</summary>
+        protected void FlushTraces()
+        {
+            while (_traces.TryDequeue(out var trace))
+            {
+                WriteVerbose(trace.ToString());
+                if (trace.RequestBody != null) WriteDebug("Request body: " + trace.RequestBody);
+                if (trace.ResponseBody != null) WriteDebug("Response body: " + trace.ResponseBody);
+            }
+        }
+
+        private bool IsDebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            {
+                return debug is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(debug);
+            }
+            var preference = GetVariableValue("DebugPreference");
+            if (preference is ActionPreference ap) return ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+            if (preference is PSObject pso && pso.BaseObject is ActionPreference ap2)
+                return ap2 != ActionPreference.SilentlyContinue && ap2 != ActionPreference.Ignore;
+            return false;
+        }
+
+        /// <summary>Writes a model (with its unknown fields as note properties).</summary>
+        protected void WriteModel(PdModel model) => WriteObject(model.ToPSObject());
+
+        /// <summary>Writes a non-terminating error for an API failure about <paramref name="target"/>.</summary>
+        protected void WriteApiError(PdApiException exception, object? target) =>
+            WriteError(PdErrors.ToErrorRecord(exception, target));
+
+        /// <summary>Stops the cmdlet with an API failure about <paramref name="target"/>.</summary>
+        protected void ThrowApiError(PdApiException exception, object? target) =>
+            ThrowTerminatingError(PdErrors.ToErrorRecord(exception, target));
+
+        /// <summary>
+        /// Validates an id before any request: not empty, and starting with one of the prefixes
+        /// (e.g. "dc_"). Throws a terminating PdInvalidArgument naming the parameter.
+        /// </summary>
+        protected void ValidateId(string parameterName, string? value, params string[] prefixes)
+        {
+            var problem = PdValidation.CheckId(value, prefixes);
+            if (problem != null) ThrowTerminatingError(PdErrors.InvalidArgumentRecord(parameterName, problem, value));
+        }
+
+        /// <summary>Terminating PdInvalidArgument naming the parameter.</summary>
+        protected void ThrowInvalidArgument(string parameterName, string message, object? value) =>
+            ThrowTerminatingError(PdErrors.InvalidArgumentRecord(parameterName, message, value));
+
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        public void Dispose()
+        {
+            _cts?.Dispose();
+            _cts = null;
+            GC.SuppressFinalize(this);
+        }
+    }
+
+    /// <summary>Base of every API cmdlet: adds -Connection to <see cref="PdCmdletBase"/>.</summary>
+    public abstract class PdCmdlet : PdCmdletBase
+    {
+        /// <summary>The connection to use instead of the current one (from Connect-PdAccount -PassThru).</summary>
+        [Parameter(HelpMessage = "A connection from Connect-PdAccount -PassThru; defaults to the current connection.")]
+        [ValidateNotNull]
+        public PdConnection? Connection { get; set; }
+
+        protected override PdConnection? ExplicitConnection => Connection;
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>Makes verified connections, for Connect-PdAccount and for the implicit connection from environment variables.</summary>
+    internal static class PdConnector
+    {
+        public const string ApiKeyVariable = "PIPEDREAM_API_KEY";
+        public const string BaseUrlVariable = "PIPEDREAM_BASE_URL";
+        public const string OrgIdVariable = "PIPEDREAM_ORG_ID";
+        public const string DefaultBaseUri = "https://api.pipedream.com/v1";
+
+        public static string? Env(string name)
+        {
+            var value = Environment.GetEnvironmentVariable(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+        }
+
+        /// <summary>
+        /// Checks a base URI: absolute http(s), and http only to a loopback host, since the key
+        /// would otherwise cross the network in clear. Throws PdApiException (PdInsecureBaseUri / PdInvalidArgument).
+        /// </summary>
+        public static Uri CheckBaseUri(Uri uri, string source)
+        {
+            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new PdApiException(PdErrors.InvalidArgument, string.Format(CultureInfo.InvariantCulture,
+                    "The base URI '{0}' (from {1}) is not an absolute http:// or https:// URI.", uri.OriginalString, source));
+            }
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                throw new PdApiException(PdErrors.InsecureBaseUri, string.Format(CultureInfo.InvariantCulture,
+                    "Refusing the base URI '{0}' (from {1}): over http:// the API key would travel unencrypted. " +
+                    "Use https://, or http:// only to a loopback address (localhost, 127.0.0.1, ::1).",
+                    uri.GetLeftPart(UriPartial.Path), source));
+            }
+            return uri;
+        }
+
+        public static Uri ParseBaseUri(string text, string source)
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            {
+                throw new PdApiException(PdErrors.InvalidArgument, string.Format(CultureInfo.InvariantCulture,
+                    "The base URI '{0}' (from {1}) is not an absolute URI.", text, source));
+            }
+            return CheckBaseUri(uri, source);
+        }
+
+        /// <summary>Creates the client, checks the key with GET /users/me, and fills in the user.</summary>
+        public static PdConnection Open(PdCmdletBase cmdlet, string apiKey, Uri baseUri, string? orgId, string keySource)
+        {
+            var client = new PdClient(baseUri, apiKey, PowerShellVersion(cmdlet));
+            var connection = new PdConnection(client, orgId, keySource, PdConnection.HintFor(apiKey));
+            try
+            {
+                var data = cmdlet.Send(connection, PdRequest.Get("users", "me"));
+                if (data is Newtonsoft.Json.Linq.JObject obj && obj["data"] != null) data = obj["data"];
+                var user = data == null ? null : PdJson.ToModel<User>(data);
+                connection.UserId = user?.Id;
+                connection.Username = user?.Username;
+                connection.ConnectedAt = DateTime.UtcNow;
+                return connection;
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>A verified connection from PIPEDREAM_API_KEY (+ _BASE_URL, _ORG_ID), or null when the key variable is not set.</summary>
+        public static PdConnection? FromEnvironment(PdCmdletBase cmdlet)
+        {
+            var key = Env(ApiKeyVariable);
+            if (key == null) return null;
+            try
+            {
+                var baseText = Env(BaseUrlVariable);
+                var baseUri = baseText == null ? new Uri(DefaultBaseUri) : ParseBaseUri(baseText, "$env:" + BaseUrlVariable);
+                return Open(cmdlet, key, baseUri, Env(OrgIdVariable), "Environment");
+            }
+            catch (PdApiException ex)
+            {
+                cmdlet.ThrowTerminatingError(PdErrors.ToErrorRecord(ex, null));
+                return null;
+            }
+        }
+
+        public static string? PowerShellVersion(PSCmdlet cmdlet)
+        {
+            try
+            {
+                var table = cmdlet.SessionState.PSVariable.GetValue("PSVersionTable") as Hashtable;
+                return table?["PSVersion"]?.ToString();
+            }
+            catch (PSInvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Base of every list cmdlet. Declare the cmdlet with SupportsPaging = true; provide
+    /// <see cref="CreateListRequest"/> (path and extra query) and, if needed, <see cref="Prepare"/>
+    /// (fill in context such as OrgId) or <see cref="Matches"/> (a client-side filter, which makes
+    /// the walk cover every page). The base handles -All, -First, -Skip, -IncludeTotalCount,
+    /// -PageSize, -After, -Before, -Property and -ExcludeProperty, and writes each item as its page arrives.
+    /// </summary>
+    public abstract class PdListCmdlet<T> : PdCmdlet where T : PdModel
+    {
+        /// <summary>Every page, not just the first.</summary>
+        [Parameter(HelpMessage = "Return every item, page by page (limit=100 per request unless -PageSize is given).")]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Items per request (1..100).</summary>
+        [Parameter(HelpMessage = "Items per request, 1 to 100. Without it: the API's default (10) for one page, 100 with -All.")]
+        [ValidateRange(1, PdPagingOptions.MaxPageSize)]
+        public int PageSize { get; set; }
+
+        /// <summary>Start after this cursor (page_info.end_cursor of an earlier page).</summary>
+        [Parameter(HelpMessage = "A cursor (page_info.end_cursor): list the items after it.")]
+        [ValidateNotNullOrEmpty]
+        public string? After { get; set; }
+
+        /// <summary>Start before this cursor and page backwards.</summary>
+        [Parameter(HelpMessage = "A cursor (page_info.start_cursor): list the items before it, paging backwards.")]
+        [ValidateNotNullOrEmpty]
+        public string? Before { get; set; }
+
+        /// <summary>Only these fields (PascalCase property names; sent as the API's include).</summary>
+        [Parameter(HelpMessage = "Ask the API for these fields only, e.g. Id,CreatedAt (sent as include=id,created_at).")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Property { get; set; }
+
+        /// <summary>Leave these fields out (sent as the API's exclude).</summary>
+        [Parameter(HelpMessage = "Ask the API to leave these fields out (sent as exclude=...).")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExcludeProperty { get; set; }
+
+        /// <summary>The list request: path and any extra query (limit, cursors, include/exclude are added by the base).</summary>
+        protected abstract PdRequest CreateListRequest();
+
+        /// <summary>Fills in context on an item (e.g. OrgId); return null to drop it.</summary>
+        protected virtual T? Prepare(T item) => item;
+
+        /// <summary>True when <see cref="Matches"/> filters items client side (the walk then covers every page).</summary>
+        protected virtual bool HasClientFilter => false;
+
+        /// <summary>Client-side filter; -First and -Skip count only matching items.</summary>
+        protected virtual bool Matches(T item) => true;
+
+        /// <summary>Checked after each item and page: true stops the walk (e.g. every asked id was found).</summary>
+        protected virtual bool IsComplete => false;
+
+        /// <summary>Fields always asked for when -Property is used (e.g. "id" when matching by id).</summary>
+        protected virtual IEnumerable<string> RequiredFields => Enumerable.Empty<string>();
+
+        /// <summary>Called after an item was written.</summary>
+        protected virtual void OnItemWritten(T item)
+        {
+        }
+
+        protected override void ProcessPdRecord() => WriteList(CreateListRequest());
+
+        /// <summary>Maps PascalCase property names to this model's API field names (id,created_at,...).</summary>
+        internal static string MapFields(IEnumerable<string> names) =>
+            string.Join(",", names.SelectMany(n => n.Split(',')).Where(n => n.Trim().Length > 0)
+                .Select(n => PdFieldMap.ToApiName<T>(n)).Distinct(StringComparer.Ordinal));
+
+        /// <summary>Walks <paramref name="request"/> according to the paging parameters and writes each item.</summary>
+        protected void WriteList(PdRequest request)
+        {
+            if (After != null && Before != null)
+            {
+                ThrowInvalidArgument("Before", "-After and -Before cannot be used together.", Before);
+            }
+            var paging = PagingParameters;
+            var first = paging?.First ?? ulong.MaxValue;
+            var skip = paging?.Skip ?? 0UL;
+            var includeTotal = paging != null && paging.IncludeTotalCount.IsPresent;
+            var firstGiven = first != ulong.MaxValue;
+            if (firstGiven && first == 0 && !includeTotal) return;
+
+            if (Property != null) request.SetQuery("include", MapFields(Property.Concat(RequiredFields)));
+            if (ExcludeProperty != null)
+            {
+                var required = new HashSet<string>(RequiredFields.Select(f => PdFieldMap.ToApiName<T>(f)), StringComparer.Ordinal);
+                var excluded = MapFields(ExcludeProperty).Split(',').Where(f => f.Length > 0 && !required.Contains(f)).ToArray();
+                if (excluded.Length > 0) request.SetQuery("exclude", string.Join(",", excluded));
+            }
+
+            var options = BuildOptions(first, skip, firstGiven);
+
+            ulong skipped = 0, written = 0;
+            var totalWritten = false;
+            foreach (var page in PdPager.Pages(request, options, SendForPage))
+            {
+                if (includeTotal && !totalWritten)
+                {
+                    var total = page.PageInfo.TotalCount;
+                    WriteObject(paging!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
+                    totalWritten = true;
+                }
+                foreach (var token in page.Items)
+                {
+                    if (written >= first) return;
+                    var model = PdJson.ToModel<T>(token);
+                    if (model == null) continue;
+                    var item = Prepare(model);
+                    if (item == null || !Matches(item)) continue;
+                    if (skipped < skip)
+                    {
+                        skipped++;
+                        continue;
+                    }
+                    WriteModel(item);
+                    written++;
+                    OnItemWritten(item);
+                    if (written >= first || IsComplete) return;
+                }
+                if (IsComplete) return;
+            }
+        }
+
+        private PdPagingOptions BuildOptions(ulong first, ulong skip, bool firstGiven)
+        {
+            var options = new PdPagingOptions
+            {
+                All = All.IsPresent,
+                PageSize = IsBound(nameof(PageSize)) ? PageSize : (int?)null,
+                After = After,
+                Before = Before,
+            };
+            if (HasClientFilter)
+            {
+                // Matching happens here, not in the API: read full pages until done.
+                options.All = true;
+                options.FullPages = true;
+                return options;
+            }
+            if (firstGiven)
+            {
+                options.MaxItems = Saturate(first, skip);
+            }
+            else if (skip > 0 && !options.All)
+            {
+                // -Skip alone: one page's worth of items after the skipped ones.
+                options.MaxItems = Saturate((ulong)(options.PageSize ?? 10), skip);
+            }
+            return options;
+        }
+
+        private static long Saturate(ulong a, ulong b)
+        {
+            var sum = a + b;
+            if (sum < a || sum > long.MaxValue) return long.MaxValue;
+            return (long)sum;
+        }
+    }
+}

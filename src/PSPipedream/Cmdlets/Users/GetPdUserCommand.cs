@@ -1,0 +1,17 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>Gets the authenticated user (GET /users/me): id, username, email, orgs, quotas or billing.</summary>
+    [Cmdlet(VerbsCommon.Get, "PdUser")]
+    [OutputType(typeof(User))]
+    public sealed class GetPdUserCommand : PdCmdlet
+    {
+        protected override void ProcessPdRecord()
+        {
+            var user = SendFor<User>(PdRequest.Get("users", "me"));
+            if (user != null) WriteModel(user);
+        }
+    }
+}
