@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace PSPipedream.Emulator;
+
+/// <summary>
+/// Runs around every <c>/v1</c> request: request log, fault injection, authentication and the JSON
+/// body (413 / 415 / 400). Handlers find the caller and body in the <see cref="ApiRequest"/> feature.
+/// </summary>
+internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, FaultStore faults, RequestLog log)
+{
+    public const int MaxBodyBytes = 1 << 20;
+
+    private static readonly byte[] HtmlBody = Encoding.UTF8.GetBytes(
+        "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>\n");
+
+    public async Task InvokeAsync(HttpContext ctx)
+    {
+        if (!ctx.Request.Path.StartsWithSegments("/v1"))
+        {
+            await next(ctx);
+            return;
+        }
+        long started = Stopwatch.GetTimestamp();
+        string method = ctx.Request.Method;
+        string path = ctx.Request.Path.Value ?? "/";
+        JsonElement? body = null;
+        var fault = faults.Take(method, path);
+        bool aborted = false;
+        try
+        {
+            if (fault is not null)
+            {
+                if (fault.DelayMs > 0) await Task.Delay(fault.DelayMs, ctx.RequestAborted);
+                switch (fault.Action)
+                {
+                    case "status":
+                        if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
+                        await JsonOut.ErrorAsync(ctx, fault.Status, "injected fault");
+                        return;
+                    case "abort":
+                        aborted = true;
+                        ctx.Abort();
+                        return;
+                    case "non_json":
+                        if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
+                        ctx.Response.StatusCode = fault.Status;
+                        ctx.Response.ContentType = "text/html; charset=utf-8";
+                        ctx.Response.ContentLength = HtmlBody.Length;
+                        await ctx.Response.Body.WriteAsync(HtmlBody, ctx.RequestAborted);
+                        return;
+                }
+            }
+
+            var user = Authenticate(ctx);
+            body = await ReadBodyAsync(ctx);
+            ctx.Features.Set(new ApiRequest { User = user, Body = body, Context = ctx });
+
+            if (fault?.Action == "truncate") await RunTruncatedAsync(ctx);
+            else await RunAsync(ctx);
+        }
+        catch (ApiException e) when (!ctx.Response.HasStarted)
+        {
+            ctx.Response.Clear();
+            if (e.Status == 401) ctx.Response.Headers.WWWAuthenticate = "Bearer";
+            await JsonOut.ErrorAsync(ctx, e.Status, e.Message);
+        }
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            aborted = true;
+        }
+        catch (Exception e) when (!ctx.Response.HasStarted && e is not OperationCanceledException)
+        {
+            ctx.Response.Clear();
+            await JsonOut.ErrorAsync(ctx, 500, "internal error: " + e.Message);
+        }
+        finally
+        {
+            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value![1..] : "";
+            log.Add(method, path, query, body, aborted ? 0 : ctx.Response.StatusCode, ms, fault?.Id);
+        }
+    }
+
+    private async Task RunAsync(HttpContext ctx)
+    {
+        await next(ctx);
+        await ErrorBodies.FillAsync(ctx);
+    }
+
+    private async Task RunTruncatedAsync(HttpContext ctx)
+    {
+        var original = ctx.Response.Body;
+        using var buffer = new MemoryStream();
+        ctx.Response.Body = buffer;
+        try
+        {
+            await RunAsync(ctx);
+        }
+        finally
+        {
+            ctx.Response.Body = original;
+        }
+        int half = (int)(buffer.Length / 2);
+        ctx.Response.ContentLength = half;
+        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, half), ctx.RequestAborted);
+    }
+
+    private User Authenticate(HttpContext ctx)
+    {
+        StringValues header = ctx.Request.Headers.Authorization;
+        if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
+            throw new ApiException(401, "missing Authorization header: pass Authorization: Bearer <api key>");
+        string value = header[0]!.Trim();
+        if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            throw new ApiException(401, "the Authorization header must be Bearer <api key>");
+        string key = value[7..].Trim();
+        lock (state.Gate)
+            return state.UserByKey(key) ?? throw new ApiException(401, "invalid API key");
+    }
+
+    private static bool? IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType)) return null;
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType is null) return false;
+        string type = media.MediaType.ToLowerInvariant();
+        return type is "application/json" or "text/json" || type.EndsWith("+json", StringComparison.Ordinal);
+    }
+
+    internal static async Task<JsonElement?> ReadBodyAsync(HttpContext ctx)
+    {
+        var request = ctx.Request;
+        string method = request.Method;
+        bool mustBeJson = HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
+        if (!mustBeJson && !HttpMethods.IsDelete(method)) return null;
+        if (request.ContentLength == 0) return null;
+        if (request.ContentLength > MaxBodyBytes)
+            throw new ApiException(413, $"the request body is over {MaxBodyBytes} bytes");
+
+        byte[] data = await ReadLimitedAsync(request.Body, ctx.RequestAborted);
+        if (IsBlank(data)) return null;
+
+        bool? json = IsJsonContentType(request.ContentType);
+        if (json == false)
+        {
+            if (!mustBeJson) return null;
+            throw new ApiException(415, "the request body must be JSON sent with Content-Type: application/json");
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(data, JsonOut.DocumentOptions);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new ApiException(400, "the request body must be a JSON object");
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            if (json is null)
+            {
+                if (!mustBeJson) return null;
+                throw new ApiException(415, "the request body must be JSON sent with Content-Type: application/json");
+            }
+            throw new ApiException(400, "malformed JSON body: " + e.Message);
+        }
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken ct)
+    {
+        using var ms = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        while (true)
+        {
+            int n = await body.ReadAsync(chunk, ct);
+            if (n == 0) break;
+            if (ms.Length + n > MaxBodyBytes) throw new ApiException(413, $"the request body is over {MaxBodyBytes} bytes");
+            ms.Write(chunk, 0, n);
+        }
+        return ms.ToArray();
+    }
+
+    private static bool IsBlank(byte[] data)
+    {
+        foreach (byte b in data)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
+    }
+}
+
+/// <summary>Gives the framework's bodiless 404 and 405 answers a JSON error body; turns stray exceptions into JSON.</summary>
+internal static class ErrorBodies
+{
+    public static async Task FillAsync(HttpContext ctx)
+    {
+        if (ctx.Response.HasStarted || ctx.Response.ContentLength > 0 || ctx.Response.ContentType is not null) return;
+        switch (ctx.Response.StatusCode)
+        {
+            case 404:
+                await JsonOut.ErrorAsync(ctx, 404, $"no route {ctx.Request.Method} {ctx.Request.Path}");
+                break;
+            case 405:
+                string allow = ctx.Response.Headers.Allow.ToString();
+                await JsonOut.ErrorAsync(ctx, 405,
+                    allow.Length > 0 ? $"{ctx.Request.Method} is not allowed here; use {allow}" : $"{ctx.Request.Method} is not allowed here");
+                break;
+        }
+    }
+
+    /// <summary>The outermost middleware: control-API errors and anything unexpected.</summary>
+    public static async Task HandleAsync(HttpContext ctx, RequestDelegate next)
+    {
+        try
+        {
+            await next(ctx);
+            await FillAsync(ctx);
+        }
+        catch (ApiException e) when (!ctx.Response.HasStarted)
+        {
+            ctx.Response.Clear();
+            await JsonOut.ErrorAsync(ctx, e.Status, e.Message);
+        }
+        catch (Exception e) when (!ctx.Response.HasStarted && e is not OperationCanceledException)
+        {
+            ctx.Response.Clear();
+            await JsonOut.ErrorAsync(ctx, 500, "internal error: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PSPipedream.Emulator;
+
+/// <summary>A problem with the emulator's options (bad users file, ...).</summary>
+public sealed class EmulatorStartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Builds the emulator's web application.</summary>
+public static class EmulatorApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:0";
+
+    /// <summary>
+    /// Builds (does not start) the emulator. <paramref name="args"/> are command-line options
+    /// (<c>--urls</c>, <c>--api-key</c>, <c>--users</c>); they win over <paramref name="options"/>.
+    /// </summary>
+    public static WebApplication Build(string[] args, EmulatorOptions? options = null)
+    {
+        options ??= new EmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Logging.ClearProviders();
+        if (options.PrintStartupLines)
+        {
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        string? urls = builder.Configuration["urls"];
+        if (string.IsNullOrWhiteSpace(urls)) builder.WebHost.UseUrls(options.Urls ?? DefaultUrls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 64L * 1024 * 1024;
+        });
+
+        var state = new EmulatorState();
+        LoadUsers(state, options, builder.Configuration["api-key"], builder.Configuration["users"]);
+
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton<FaultStore>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddRouting();
+
+        var app = builder.Build();
+        app.Use(ErrorBodies.HandleAsync);
+        app.UseMiddleware<ApiMiddleware>();
+        app.UseRouting();
+        new ApiEndpoints(state).Map(app);
+        new ControlEndpoints(state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>()).Map(app);
+
+        if (options.PrintStartupLines)
+        {
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            lifetime.ApplicationStarted.Register(() => PrintStartupLines(app, state));
+        }
+        return app;
+    }
+
+    private static void LoadUsers(EmulatorState state, EmulatorOptions options, string? apiKeyArg, string? usersArg)
+    {
+        var specs = new List<EmulatorUser>();
+        string? usersFile = string.IsNullOrWhiteSpace(usersArg) ? options.UsersFile : usersArg;
+        if (!string.IsNullOrWhiteSpace(usersFile))
+        {
+            try
+            {
+                specs.AddRange(UsersFile.Load(usersFile));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new EmulatorStartupException(e.Message, e);
+            }
+        }
+        specs.AddRange(options.Users);
+        if (specs.Count == 0)
+        {
+            string? key = string.IsNullOrWhiteSpace(apiKeyArg) ? options.ApiKey : apiKeyArg;
+            specs.Add(new EmulatorUser
+            {
+                Id = "u_emulator",
+                Username = "emulator",
+                Email = "emulator@example.com",
+                ApiKey = string.IsNullOrWhiteSpace(key) ? null : key,
+                Plan = "free",
+                Orgs = { new EmulatorOrg { Id = "o_emulator", Name = "Emulator Org", Orgname = "emulator-org", Email = "emulator-org@example.com" } },
+            });
+        }
+        lock (state.Gate)
+        {
+            foreach (var spec in specs)
+            {
+                try
+                {
+                    state.AddUser(spec);
+                }
+                catch (ApiException e)
+                {
+                    throw new EmulatorStartupException($"Bad user {spec.Id ?? spec.Username ?? "(unnamed)"}: {e.Message}", e);
+                }
+            }
+        }
+    }
+
+    /// <summary>The addresses the server is bound to, with the real ports.</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList()
+        ?? (IReadOnlyList<string>)app.Urls.ToList();
+
+    private static void PrintStartupLines(WebApplication app, EmulatorState state)
+    {
+        string address = Addresses(app).FirstOrDefault() ?? "(unknown)";
+        var output = Console.Out;
+        output.WriteLine($"PSPipedream emulator listening on {address}");
+        output.WriteLine($"Base URI: {address.TrimEnd('/')}/v1");
+        lock (state.Gate)
+            foreach (var u in state.Users)
+                output.WriteLine($"User {u.Id} ({u.Username}) API key: {u.ApiKey}");
+        output.Flush();
+    }
+}

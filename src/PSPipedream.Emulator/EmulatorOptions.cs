@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PSPipedream.Emulator;
+
+/// <summary>How to start the emulator. Command-line options override what is set here.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The key of the default user (<c>--api-key</c>). Random when null and no users are given.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>A users file to load (<c>--users</c>), as described in the README.</summary>
+    public string? UsersFile { get; set; }
+
+    /// <summary>Users to create instead of the default user (added to those of <see cref="UsersFile"/>).</summary>
+    public IList<EmulatorUser> Users { get; set; } = new List<EmulatorUser>();
+
+    /// <summary>Where to listen; default <c>http://127.0.0.1:0</c> when neither this nor <c>--urls</c> is given.</summary>
+    public string? Urls { get; set; }
+
+    /// <summary>Print the startup lines on stdout once listening (the program does; in-process hosts do not).</summary>
+    public bool PrintStartupLines { get; set; }
+}
+
+/// <summary>One user: an entry of the users file, or the body of <c>POST /_emulator/users</c>.</summary>
+public sealed class EmulatorUser
+{
+    public string? Id { get; set; }
+    public string? Username { get; set; }
+    public string? Email { get; set; }
+    public string? ApiKey { get; set; }
+    /// <summary><c>free</c> (quota fields in /users/me) or <c>paid</c> (billing fields).</summary>
+    public string? Plan { get; set; }
+    public IList<EmulatorOrg> Orgs { get; set; } = new List<EmulatorOrg>();
+}
+
+public sealed class EmulatorOrg
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Orgname { get; set; }
+    public string? Email { get; set; }
+}
+
+internal sealed class UsersFile
+{
+    [JsonPropertyName("users")]
+    public List<EmulatorUser> Users { get; set; } = new();
+
+    public static List<EmulatorUser> Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"Cannot read the users file {path}: {e.Message}", e);
+        }
+        try
+        {
+            var file = JsonSerializer.Deserialize<UsersFile>(text, JsonOut.SerializerOptions);
+            if (file is null || file.Users.Count == 0)
+                throw new InvalidOperationException($"The users file {path} lists no users.");
+            return file.Users;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"The users file {path} is not valid JSON: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace PSPipedream.Emulator;
+
+/// <summary>An error answered as <c>{"error": message}</c> with a status code.</summary>
+internal sealed class ApiException(int status, string message) : Exception(message)
+{
+    public int Status { get; } = status;
+}
+
+internal static class Ids
+{
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    public static string Random(int length)
+    {
+        return string.Create(length, 0, static (span, _) =>
+        {
+            for (int i = 0; i < span.Length; i++) span[i] = Alphabet[System.Random.Shared.Next(Alphabet.Length)];
+        });
+    }
+
+    public static string NewApiKey()
+    {
+        const string chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+        return string.Create(32, 0, static (span, _) =>
+        {
+            for (int i = 0; i < span.Length; i++) span[i] = chars[System.Random.Shared.Next(chars.Length)];
+        });
+    }
+
+    /// <summary>A page cursor naming an item: the unpadded base64 of its id, as the API shows.</summary>
+    public static string Cursor(string id)
+    {
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(id)).TrimEnd('=');
+    }
+
+    public static string? DecodeCursor(string cursor)
+    {
+        string s = cursor.Trim().Replace('-', '+').Replace('_', '/');
+        s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(s));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public static string Slug(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        bool dash = false;
+        foreach (char ch in name.ToLowerInvariant())
+        {
+            if (ch is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                if (dash && sb.Length > 0) sb.Append('-');
+                sb.Append(ch);
+                dash = false;
+            }
+            else
+            {
+                dash = true;
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+internal static class Clock
+{
+    public static long NowSeconds() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    public static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+}
+
+/// <summary>The include / exclude common parameters: which top-level fields of a data object are written.</summary>
+internal sealed class FieldFilter
+{
+    public static readonly FieldFilter All = new(null, null);
+
+    private readonly HashSet<string>? _include;
+    private readonly HashSet<string>? _exclude;
+
+    private FieldFilter(HashSet<string>? include, HashSet<string>? exclude)
+    {
+        _include = include;
+        _exclude = exclude;
+    }
+
+    public static FieldFilter From(string? include, string? exclude)
+    {
+        var inc = Split(include);
+        var exc = Split(exclude);
+        return inc is null && exc is null ? All : new FieldFilter(inc, exc);
+    }
+
+    private static HashSet<string>? Split(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) set.Add(part);
+        return set.Count == 0 ? null : set;
+    }
+
+    public bool Has(string field) =>
+        (_include is null || _include.Contains(field)) && (_exclude is null || !_exclude.Contains(field));
+}
+
+internal static class JsonOut
+{
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    public static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        PropertyNameCaseInsensitive = true,
+    };
+
+    public static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static byte[] Build(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions)) write(w);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static Task WriteAsync(HttpContext ctx, int status, byte[] body)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        ctx.Response.ContentLength = body.Length;
+        return ctx.Response.Body.WriteAsync(body, 0, body.Length, ctx.RequestAborted);
+    }
+
+    public static Task WriteAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> write) =>
+        WriteAsync(ctx, status, Build(write));
+
+    public static Task ErrorAsync(HttpContext ctx, int status, string message) =>
+        WriteAsync(ctx, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("error", message);
+            w.WriteEndObject();
+        });
+
+    public static JsonElement Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json, DocumentOptions);
+        return doc.RootElement.Clone();
+    }
+
+    public static JsonElement ToElement(Action<Utf8JsonWriter> write)
+    {
+        using var doc = JsonDocument.Parse(Build(write));
+        return doc.RootElement.Clone();
+    }
+
+    public static void WriteNullableString(this Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+}
