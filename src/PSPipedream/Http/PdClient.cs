@@ -121,25 +121,23 @@ namespace PSPipedream.Http
                 sb.Append('?');
                 sb.Append(string.Join("&", request.Query.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value))));
             }
-            // dontEscape is obsolete; the UriCreationOptions route is not on netstandard2.0. The
-            // string is already fully escaped, and "." / ".." segments were escaped below, so
-            // System.Uri has nothing left to collapse.
+            // Already fully escaped; dot-only segments were refused, so System.Uri has nothing to collapse.
             return new Uri(sb.ToString(), UriKind.Absolute);
         }
 
         /// <summary>
-        /// Percent-encodes one path segment. "/", "\", "?", "#" and "%" are encoded, and so are
-        /// segments made only of dots, so an id can never climb out of its place in the path.
+        /// Percent-encodes one path segment ("/", "\", "?", "#" and "%" included), so an id can
+        /// never change the path. Empty segments and segments made only of dots ("." / "..", which
+        /// URI parsers collapse even when escaped) are refused with PdInvalidArgument.
         /// </summary>
         internal static string EncodeSegment(string segment)
         {
-            if (segment.Length == 0) throw new ArgumentException("A path segment is empty.", nameof(segment));
-            var escaped = Uri.EscapeDataString(segment);
-            if (escaped.Trim('.').Length == 0)
+            if (segment.Length == 0 || segment.Trim('.').Length == 0)
             {
-                escaped = escaped.Replace(".", "%2E");
+                throw new PdApiException(PdErrors.InvalidArgument,
+                    "'" + segment + "' cannot be used as an id or path segment.");
             }
-            return escaped;
+            return Uri.EscapeDataString(segment);
         }
 
         /// <summary>
