@@ -137,12 +137,12 @@ Describe 'Invoke-PdApi' {
     }
 
     It 'sends nothing for a <Method> with -WhatIf' -TestCases @(
-        @{ Method = 'POST'; Path = 'webhooks' },
-        @{ Method = 'PUT'; Path = 'sources/{0}' },
-        @{ Method = 'DELETE'; Path = 'sources/{0}' }
+        @{ Method = 'POST'; Path = 'webhooks'; Extra = @{ Query = @{ url = 'https://example.com' } } },
+        @{ Method = 'PUT'; Path = 'sources/{0}'; Extra = @{ Body = @{ active = $false } } },
+        @{ Method = 'DELETE'; Path = 'sources/{0}'; Extra = @{} }
     ) {
         $target = $Path -f $sourceIds[0]
-        Invoke-PdApi -Method $Method -Path $target -Query @{ url = 'https://example.com' } -Body @{ active = $false } -WhatIf
+        Invoke-PdApi -Method $Method -Path $target @Extra -WhatIf
 
         @(Get-EmulatorRequest).Count | Should -Be 0
         $state = Get-TestSource
