@@ -8,20 +8,39 @@
     Author               = 'PSPipedream contributors'
     CompanyName          = 'PSPipedream contributors'
     Copyright            = '(c) PSPipedream contributors.'
-    Description          = 'Cmdlets for the Pipedream REST API v1: accounts, users, orgs and event sources, with streaming paging.'
+    Description          = 'Cmdlets for the Pipedream REST API v1: sources, source events, components, subscriptions, webhooks, workflow emits and errors, users and orgs; streaming paging and -WhatIf on every change.'
 
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
 
-    FormatsToProcess     = @('PSPipedream.Format.ps1xml')
+    FormatsToProcess     = @('PSPipedream.Format.ps1xml', 'PSPipedream.Events.Format.ps1xml', 'PSPipedream.Subscriptions.Format.ps1xml')
 
     CmdletsToExport      = @(
         'Connect-PdAccount'
+        'Disable-PdSource'
         'Disconnect-PdAccount'
+        'Enable-PdSource'
+        'Get-PdComponent'
         'Get-PdContext'
+        'Get-PdEvent'
         'Get-PdOrg'
         'Get-PdSource'
+        'Get-PdSubscription'
         'Get-PdUser'
+        'Get-PdWebhook'
+        'Get-PdWorkflowError'
+        'Get-PdWorkflowEvent'
+        'Invoke-PdApi'
+        'New-PdAutoSubscription'
+        'New-PdComponent'
+        'New-PdSource'
+        'New-PdSubscription'
+        'New-PdWebhook'
+        'Remove-PdEvent'
+        'Remove-PdSource'
+        'Remove-PdSubscription'
+        'Remove-PdWebhook'
+        'Set-PdSource'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
