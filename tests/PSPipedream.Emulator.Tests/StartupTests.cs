@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace PSPipedream.Emulator.Tests;
+
+public sealed class StartupTests
+{
+    private const string UsersJson = """
+        {
+          "users": [
+            {
+              "id": "u_alice",                 // optional
+              "username": "alice",
+              "email": "alice@example.com",
+              "api_key": "0123456789abcdef0123456789abcdef",
+              "plan": "free",
+              "orgs": [ { "id": "o_team", "name": "Team", "orgname": "team", "email": "team@example.com" } ]
+            },
+            {
+              "username": "bob",
+              "api_key": "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+              "plan": "paid",
+              "orgs": [ { "id": "o_team" } ]
+            }
+          ]
+        }
+        """;
+
+    private static string WriteUsersFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"emu-users-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, UsersJson);
+        return path;
+    }
+
+    [Fact]
+    public async Task UsersFile_LoadsUsersKeysAndSharedOrgs()
+    {
+        string path = WriteUsersFile();
+        try
+        {
+            await using var emu = await EmulatorHost.StartAsync(options: new EmulatorOptions { UsersFile = path });
+            Assert.Equal("0123456789abcdef0123456789abcdef", emu.ApiKey);
+            Assert.Equal(2, emu.ApiKeys.Count);
+            using var alice = emu.CreateApiClient();
+            using var bob = emu.CreateApiClient("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+            var a = (await alice.GetJsonAsync("users/me"))["data"]!;
+            Assert.Equal("u_alice", (string)a["id"]!);
+            Assert.Equal("team", (string)a["orgs"]![0]!["orgname"]!);
+            var b = (await bob.GetJsonAsync("users/me"))["data"]!;
+            Assert.StartsWith("u_", (string)b["id"]!);
+            Assert.NotNull(b["billing_period_start_ts"]);
+
+            // Same org: what alice makes there, bob lists.
+            using var created = await alice.PostAsync("sources?org_id=o_team", TestUser.Json("""{"component_key": "http-new-requests"}"""));
+            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+            Assert.Equal(1, (int)(await bob.GetJsonAsync("orgs/o_team/sources"))["page_info"]!["total_count"]!);
+            Assert.Equal(0, (int)(await bob.GetJsonAsync("users/me/sources"))["page_info"]!["total_count"]!);
+
+            // The default user is not there.
+            using var anon = new HttpClient { BaseAddress = emu.RootUri };
+            var users = (await anon.GetJsonAsync("_emulator/users"))["data"]!.AsArray();
+            Assert.DoesNotContain(users, u => (string)u!["id"]! == "u_emulator");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task UsersOption_OnTheCommandLine()
+    {
+        string path = WriteUsersFile();
+        try
+        {
+            await using var app = EmulatorApp.Build(["--users", path, "--urls", "http://127.0.0.1:0"]);
+            await app.StartAsync();
+            string root = EmulatorApp.Addresses(app)[0];
+            Assert.Matches(@"^http://127\.0\.0\.1:\d+$", root);
+            using var client = new HttpClient();
+            client.DefaultRequestHeaders.Authorization = Http.Bearer("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+            var me = (await client.GetJsonAsync(root + "/v1/users/me"))["data"]!;
+            Assert.Equal("bob", (string)me["username"]!);
+            await app.StopAsync();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void BadUsersFile_FailsWithAClearMessage()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"emu-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{ \"users\": [ { \"api_key\": ");
+        try
+        {
+            var e = Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path]));
+            Assert.Contains(path, e.Message);
+            Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path + ".missing"]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task DefaultUser_WithoutKey_GetsARandomKey()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        Assert.Matches("^[a-z0-9]{32}$", emu.ApiKey);
+        Assert.Equal("http", emu.BaseUri.Scheme);
+        Assert.Equal("/v1", emu.BaseUri.AbsolutePath);
+        Assert.Equal("127.0.0.1", emu.BaseUri.Host);
+        using var client = emu.CreateApiClient();
+        var me = (await client.GetJsonAsync("users/me"))["data"]!;
+        Assert.Equal("u_emulator", (string)me["id"]!);
+        Assert.Equal("emulator", (string)me["username"]!);
+        Assert.Equal("emulator@example.com", (string)me["email"]!);
+        Assert.Equal("o_emulator", (string)me["orgs"]![0]!["id"]!);
+        Assert.Equal("Emulator Org", (string)me["orgs"]![0]!["name"]!);
+        Assert.Equal("emulator-org", (string)me["orgs"]![0]!["orgname"]!);
+    }
+
+    [Fact]
+    public async Task Program_PrintsTheStartupLinesOnStdout()
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "PSPipedream.Emulator.dll");
+        Assert.True(File.Exists(dll), dll);
+        const string key = "stdoutkey0000000000000000000000z";
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--api-key", key }) psi.ArgumentList.Add(a);
+        using var proc = Process.Start(psi)!;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            string? l1 = await proc.StandardOutput.ReadLineAsync(cts.Token);
+            string? l2 = await proc.StandardOutput.ReadLineAsync(cts.Token);
+            string? l3 = await proc.StandardOutput.ReadLineAsync(cts.Token);
+            var m = Regex.Match(l1 ?? "", @"^PSPipedream emulator listening on (http://127\.0\.0\.1:(\d+))$");
+            Assert.True(m.Success, l1);
+            Assert.NotEqual("0", m.Groups[2].Value);
+            string root = m.Groups[1].Value;
+            Assert.Equal($"Base URI: {root}/v1", l2);
+            Assert.Equal($"User u_emulator (emulator) API key: {key}", l3);
+
+            using var client = new HttpClient();
+            client.DefaultRequestHeaders.Authorization = Http.Bearer(key);
+            var me = await client.GetJsonAsync($"{root}/v1/users/me");
+            Assert.Equal("u_emulator", (string)me["data"]!["id"]!);
+        }
+        finally
+        {
+            proc.Kill(entireProcessTree: true);
+            await proc.WaitForExitAsync();
+        }
+    }
+}
