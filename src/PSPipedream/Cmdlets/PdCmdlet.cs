@@ -175,6 +175,30 @@ namespace PSPipedream.Cmdlets
             if (problem != null) ThrowTerminatingError(PdErrors.InvalidArgumentRecord(parameterName, problem, value));
         }
 
+        /// <summary>
+        /// Like <see cref="ValidateId"/> for a value that may come from the pipeline: with pipeline
+        /// input a bad id is a non-terminating PdInvalidArgument for this item (returns false and the
+        /// pipeline goes on with the next one); given directly, it is terminating.
+        /// </summary>
+        protected bool TryValidateId(string parameterName, string? value, params string[] prefixes)
+        {
+            var problem = PdValidation.CheckId(value, prefixes);
+            if (problem == null) return true;
+            RejectItemArgument(parameterName, problem, value);
+            return false;
+        }
+
+        /// <summary>
+        /// PdInvalidArgument naming the parameter: non-terminating when the cmdlet has pipeline
+        /// input (the caller then skips the item), terminating otherwise.
+        /// </summary>
+        protected void RejectItemArgument(string parameterName, string message, object? value)
+        {
+            var record = PdErrors.InvalidArgumentRecord(parameterName, message, value);
+            if (MyInvocation.ExpectingInput) WriteError(record);
+            else ThrowTerminatingError(record);
+        }
+
         /// <summary>Terminating PdInvalidArgument naming the parameter.</summary>
         protected void ThrowInvalidArgument(string parameterName, string message, object? value) =>
             ThrowTerminatingError(PdErrors.InvalidArgumentRecord(parameterName, message, value));
