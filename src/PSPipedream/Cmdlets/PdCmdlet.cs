@@ -205,6 +205,26 @@ namespace PSPipedream.Cmdlets
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
+        /// <summary>
+        /// ShouldProcess for a cmdlet with -Force: -Force skips the confirmation prompt (unless
+        /// -Confirm is given explicitly), but -WhatIf always wins and nothing is done.
+        /// </summary>
+        protected bool ShouldProcessForce(bool force, string target, string action)
+        {
+            if (force && !IsBound("Confirm") && !IsWhatIfWanted()) return true;
+            return ShouldProcess(target, action);
+        }
+
+        /// <summary>True when -WhatIf is given or $WhatIfPreference is set.</summary>
+        protected bool IsWhatIfWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf))
+            {
+                return whatIf is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(whatIf);
+            }
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
         public void Dispose()
         {
             _cts?.Dispose();
