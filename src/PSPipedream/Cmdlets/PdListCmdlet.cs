@@ -102,6 +102,11 @@ namespace PSPipedream.Cmdlets
             var totalWritten = false;
             foreach (var page in PdPager.Pages(request, options, SendForPage))
             {
+                // The cursors are what -After / -Before take; -Verbose is where a user finds them.
+                WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
+                    page.Items.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+                    page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
                 if (includeTotal && !totalWritten)
                 {
                     var total = page.PageInfo.TotalCount;
