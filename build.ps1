@@ -246,7 +246,7 @@ $result = Invoke-Pester -Configuration $config
         Write-Step 'Pester'
         $pwsh = @(Get-PwshCommand)
         $childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $pester, $resultFile) + @($paths)
-        & $pwsh[0] @childArgs
+        & $pwsh[0] @childArgs | Out-Host
     }
     finally {
         foreach ($name in 'PSPD_TEST_MODULE', 'PSPD_TEST_ROOT', 'PSPD_TEST_BASEURI', 'PSPD_TEST_APIKEY') {
