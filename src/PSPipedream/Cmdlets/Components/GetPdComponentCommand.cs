@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Gets components by saved id (sc_...) or key (GET /components/{key or id}), or from the
+    /// global registry with -Registry (GET /components/registry/{key}).
+    /// <c>Get-PdSource | Get-PdComponent</c> gets the component of each source.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PdComponent")]
+    [OutputType(typeof(Component))]
+    public sealed class GetPdComponentCommand : PdCmdlet
+    {
+        /// <summary>Prefixes of other resources' ids, which are never a component key.</summary>
+        private static readonly string[] OtherPrefixes = { "dc_", "p_", "u_", "o_", "wh_", "sub_", "d_" };
+
+        private string? _current;
+
+        /// <summary>Saved component ids or component keys.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Saved component ids (sc_...) or component keys (e.g. rss-new-item-in-feed); with -Registry, registry keys.")]
+        [Alias("ComponentId", "ComponentKey")]
+        [AllowEmptyString]
+        public string[] Key { get; set; } = Array.Empty<string>();
+
+        /// <summary>Look the keys up in the global registry of published components.</summary>
+        [Parameter(HelpMessage = "Look the keys up in Pipedream's global registry of published components.")]
+        public SwitchParameter Registry { get; set; }
+
+        protected override object? ErrorTarget => _current;
+
+        protected override void ProcessPdRecord()
+        {
+            foreach (var key in Key)
+            {
+                var problem = CheckKey(key);
+                if (problem != null)
+                {
+                    RejectItemArgument(nameof(Key), problem, key);
+                    continue;
+                }
+                _current = key;
+                try
+                {
+                    var request = Registry.IsPresent
+                        ? PdRequest.Get("components", "registry", key)
+                        : PdRequest.Get("components", key);
+                    var component = SendFor<Component>(request);
+                    if (component != null) WriteModel(component);
+                }
+                catch (PdApiException ex) when (ex.ErrorId != PdErrors.NotConnected)
+                {
+                    WriteApiError(ex, key);
+                }
+            }
+        }
+
+        /// <summary>A component key or saved id: not empty, no white space, not another resource's id.</summary>
+        internal static string? CheckKey(string? key)
+        {
+            var problem = PdValidation.CheckId(key);
+            if (problem != null) return problem;
+            var other = OtherPrefixes.FirstOrDefault(p => key!.StartsWith(p, StringComparison.Ordinal));
+            return other == null ? null
+                : "'" + key + "' is the id of another kind of resource (" + other + "...), not a component id (sc_...) or key.";
+        }
+    }
+}
