@@ -1,0 +1,132 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Deploys a source (POST /sources) from a saved component (-ComponentId), component code
+    /// (-ComponentCode), a component URL (-ComponentUrl) or a registry component (-ComponentKey,
+    /// looked up with GET /components/registry/{key}), with its configured props (-Props).
+    /// -OrgId (else the connection's org) puts it in an org.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PdSource", DefaultParameterSetName = ComponentIdSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Source))]
+    public sealed class NewPdSourceCommand : PdCmdlet
+    {
+        private const string ComponentIdSet = "ComponentId";
+        private const string ComponentCodeSet = "ComponentCode";
+        private const string ComponentUrlSet = "ComponentUrl";
+        private const string ComponentKeySet = "ComponentKey";
+
+        /// <summary>A component saved in the account.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The saved component (sc_...) to deploy, e.g. from New-PdComponent.")]
+        [AllowEmptyString]
+        public string ComponentId { get; set; } = string.Empty;
+
+        /// <summary>The code of the component to deploy.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentCodeSet,
+            HelpMessage = "The full code of the component to deploy (sent as component_code).")]
+        [ValidateNotNullOrEmpty]
+        public string? ComponentCode { get; set; }
+
+        /// <summary>Where the component's code is hosted.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentUrlSet,
+            HelpMessage = "The URL where the component's code is hosted (sent as component_url).")]
+        [ValidateNotNullOrEmpty]
+        public string? ComponentUrl { get; set; }
+
+        /// <summary>The key of a component in the global registry.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentKeySet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The key of a registry component to deploy, e.g. rss-new-item-in-feed.")]
+        [AllowEmptyString]
+        public string ComponentKey { get; set; } = string.Empty;
+
+        /// <summary>The name of the new source.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The name of the new source. Default: the component's name slug.")]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>The props to configure the source with.</summary>
+        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } } (sent as configured_props).")]
+        [ValidateNotNull]
+        public Hashtable? Props { get; set; }
+
+        /// <summary>Create the source in this org.</summary>
+        [Parameter(HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the connection's org.")]
+        [AllowEmptyString]
+        public string? OrgId { get; set; }
+
+        private string? Component => ParameterSetName switch
+        {
+            ComponentCodeSet => "the given code",
+            ComponentUrlSet => ComponentUrl,
+            ComponentKeySet => "registry component " + ComponentKey,
+            _ => ComponentId,
+        };
+
+        protected override object? ErrorTarget => Name ?? (ParameterSetName == ComponentKeySet ? ComponentKey : ComponentId);
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+        }
+
+        protected override void ProcessPdRecord()
+        {
+            if (ParameterSetName == ComponentIdSet && !TryValidateId(nameof(ComponentId), ComponentId, "sc_")) return;
+            if (ParameterSetName == ComponentKeySet && GetPdComponentCommand.CheckKey(ComponentKey) is string keyProblem)
+            {
+                RejectItemArgument(nameof(ComponentKey), keyProblem, ComponentKey);
+                return;
+            }
+            if (Name != null && string.IsNullOrWhiteSpace(Name))
+            {
+                RejectItemArgument(nameof(Name), "The name is empty.", Name);
+                return;
+            }
+
+            var target = string.Format(CultureInfo.InvariantCulture, "source '{0}' from {1}{2}",
+                Name ?? "(named after the component)", Component, OrgId != null ? " in org " + OrgId : string.Empty);
+            if (!ShouldProcess(target, "Create source")) return;
+
+            var body = new JObject();
+            switch (ParameterSetName)
+            {
+                case ComponentCodeSet:
+                    body["component_code"] = ComponentCode;
+                    break;
+                case ComponentUrlSet:
+                    body["component_url"] = ComponentUrl;
+                    break;
+                case ComponentKeySet:
+                    // The API deploys by component id: look the registry component up first.
+                    var component = SendFor<Component>(PdRequest.Get("components", "registry", ComponentKey));
+                    if (component?.Id == null)
+                    {
+                        WriteError(PdErrors.NotFoundRecord("Registry component", ComponentKey));
+                        return;
+                    }
+                    body["component_id"] = component.Id;
+                    break;
+                default:
+                    body["component_id"] = ComponentId;
+                    break;
+            }
+            if (Name != null) body["name"] = Name;
+            if (Props != null) body["configured_props"] = SetPdSourceCmdletBase.PropsToJson(Props);
+
+            var orgId = OrgId ?? ResolveConnection().OrgId;
+            var source = SendFor<Source>(PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body));
+            if (source == null) return;
+            if (orgId != null) source.OrgId ??= orgId;
+            WriteModel(source);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections;
+using System.Management.Automation;
+using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Base of Set-PdSource, Enable-PdSource and Disable-PdSource: PUT /sources/{id} with only the
+    /// settings the cmdlet changes, ShouldProcess on the source id, and the updated source with -PassThru.
+    /// </summary>
+    public abstract class SetPdSourceCmdletBase : PdCmdlet
+    {
+        /// <summary>The source to change.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The source (dc_...) to change.")]
+        [Alias("SourceId")]
+        [AllowEmptyString]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Write the updated source.</summary>
+        [Parameter(HelpMessage = "Write the updated source to the pipeline.")]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override object? ErrorTarget => Id;
+
+        /// <summary>The ShouldProcess action, e.g. "Disable source".</summary>
+        protected abstract string Action { get; }
+
+        /// <summary>The PUT body (snake_case fields); null when the input was rejected (an error was written).</summary>
+        protected abstract JObject? CreateBody();
+
+        protected override void ProcessPdRecord()
+        {
+            if (!TryValidateId(nameof(Id), Id, "dc_")) return;
+            var body = CreateBody();
+            if (body == null) return;
+            if (!ShouldProcess(Id, Action)) return;
+            var source = SendFor<Source>(PdRequest.Put("sources", Id).WithBody(body));
+            if (PassThru.IsPresent && source != null) WriteModel(source);
+        }
+
+        /// <summary>configured_props from a hashtable: nested hashtables, arrays and objects kept, names untouched.</summary>
+        internal static JToken PropsToJson(IDictionary props) => PdJson.FromPSObject(props);
+    }
+}

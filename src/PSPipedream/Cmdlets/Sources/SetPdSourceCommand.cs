@@ -1,0 +1,78 @@
+using System.Collections;
+using System.Management.Automation;
+using Newtonsoft.Json.Linq;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Changes a source (PUT /sources/{id}): its name, active state, configured props or component.
+    /// Only the settings given are sent, so renaming never re-enables or re-configures a source.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "PdSource", DefaultParameterSetName = SettingsSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Source))]
+    public sealed class SetPdSourceCommand : SetPdSourceCmdletBase
+    {
+        private const string SettingsSet = "Settings";
+        private const string ComponentIdSet = "ComponentId";
+        private const string ComponentCodeSet = "ComponentCode";
+        private const string ComponentUrlSet = "ComponentUrl";
+
+        /// <summary>The new name.</summary>
+        [Parameter(HelpMessage = "The new name of the source.")]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>Turn the source on ($true) or off ($false).</summary>
+        [Parameter(HelpMessage = "$true to turn the source on, $false to turn it off.")]
+        public bool Active { get; set; }
+
+        /// <summary>The new configured props (replaces them all).</summary>
+        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } } (sent as configured_props).")]
+        [ValidateNotNull]
+        public Hashtable? Props { get; set; }
+
+        /// <summary>Run the source on this saved component.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet,
+            HelpMessage = "Run the source on this saved component (sc_...).")]
+        [AllowEmptyString]
+        public string? ComponentId { get; set; }
+
+        /// <summary>Run the source on this component code.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentCodeSet,
+            HelpMessage = "Run the source on this component code.")]
+        [ValidateNotNullOrEmpty]
+        public string? ComponentCode { get; set; }
+
+        /// <summary>Run the source on the component at this URL.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComponentUrlSet,
+            HelpMessage = "Run the source on the component hosted at this URL.")]
+        [ValidateNotNullOrEmpty]
+        public string? ComponentUrl { get; set; }
+
+        protected override string Action => "Update source";
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (ComponentId != null) ValidateId(nameof(ComponentId), ComponentId, "sc_");
+            if (Name != null && string.IsNullOrWhiteSpace(Name)) ThrowInvalidArgument(nameof(Name), "The name is empty.", Name);
+            if (!IsBound(nameof(Name)) && !IsBound(nameof(Active)) && !IsBound(nameof(Props)) && ParameterSetName == SettingsSet)
+            {
+                ThrowInvalidArgument(nameof(Name), "Nothing to change: give -Name, -Active, -Props, -ComponentId, -ComponentCode or -ComponentUrl.", null);
+            }
+        }
+
+        protected override JObject? CreateBody()
+        {
+            var body = new JObject();
+            if (Name != null) body["name"] = Name;
+            if (IsBound(nameof(Active))) body["active"] = Active;
+            if (Props != null) body["configured_props"] = PropsToJson(Props);
+            if (ComponentId != null) body["component_id"] = ComponentId;
+            if (ComponentCode != null) body["component_code"] = ComponentCode;
+            if (ComponentUrl != null) body["component_url"] = ComponentUrl;
+            return body;
+        }
+    }
+}
