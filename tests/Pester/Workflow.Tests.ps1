@@ -114,13 +114,16 @@ Describe 'Get-PdWorkflowEvent' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdNotFound*'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $events.Count | Should -Be 3
-        $events.Event.secret | Should -BeNullOrEmpty
+        $events.WorkflowId | Should -Not -Contain $foreign
+        # Member enumeration yields one $null per event, so look for the property itself.
+        @($events | Where-Object { $_.Event.PSObject.Properties['secret'] }) | Should -BeNullOrEmpty
     }
 
-    It 'rejects -WorkflowId <WorkflowId> before any request' -TestCases @(
-        @{ WorkflowId = 'dc_abc123' }, @{ WorkflowId = 'u_emulator' }, @{ WorkflowId = ' ' }
+    # The test case key is not WorkflowId: BeforeEach sets $workflowId, which would hide it.
+    It 'rejects -WorkflowId <BadId> before any request' -TestCases @(
+        @{ BadId = 'dc_abc123' }, @{ BadId = 'u_emulator' }, @{ BadId = ' ' }
     ) {
-        Get-ThrownErrorText { Get-PdWorkflowEvent -WorkflowId $WorkflowId -ErrorAction Stop } | Should -MatchExactly '\bWorkflowId\b'
+        Get-ThrownErrorText { Get-PdWorkflowEvent -WorkflowId $BadId -ErrorAction Stop } | Should -MatchExactly '\bWorkflowId\b'
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 
@@ -198,8 +201,9 @@ Describe 'Get-PdWorkflowError' {
         $wfErrors.Count | Should -Be 2
     }
 
-    It 'rejects -WorkflowId <WorkflowId> before any request' -TestCases @(@{ WorkflowId = 'dc_abc123' }, @{ WorkflowId = '' }) {
-        Get-ThrownErrorText { Get-PdWorkflowError -WorkflowId $WorkflowId -ErrorAction Stop } | Should -MatchExactly '\bWorkflowId\b'
+    # The test case key is not WorkflowId: BeforeEach sets $workflowId, which would hide it.
+    It 'rejects -WorkflowId <BadId> before any request' -TestCases @(@{ BadId = 'dc_abc123' }, @{ BadId = '' }) {
+        Get-ThrownErrorText { Get-PdWorkflowError -WorkflowId $BadId -ErrorAction Stop } | Should -MatchExactly '\bWorkflowId\b'
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }

@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Gets the events of a source (GET /sources/{id}/event_summaries), newest first.
+    /// Takes the source from the pipeline: <c>Get-PdSource | Get-PdEvent</c>.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PdEvent", SupportsPaging = true)]
+    [OutputType(typeof(Event))]
+    public sealed class GetPdEventCommand : PdEventListCmdlet<Event>
+    {
+        /// <summary>The source whose events to list.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The source (dc_...) whose events to list.")]
+        [Alias("Id")]
+        [AllowEmptyString]
+        public string SourceId { get; set; } = string.Empty;
+
+        protected override string EmitterParameterName => nameof(SourceId);
+
+        protected override string? EmitterId => SourceId;
+
+        protected override string EmitterPrefix => "dc_";
+
+        protected override PdRequest CreateEventRequest(string emitterId) =>
+            PdRequest.Get("sources", emitterId, "event_summaries");
+
+        protected override void Stamp(Event item, string emitterId) => item.SourceId = emitterId;
+    }
+}

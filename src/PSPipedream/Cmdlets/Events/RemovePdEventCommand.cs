@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Deletes events of a source (DELETE /sources/{id}/events): one event (-EventId, sent as
+    /// start_id = end_id), an inclusive range (-StartId and/or -EndId), or every event (-All).
+    /// Without one of these it refuses to run: it never deletes everything by default.
+    /// <c>Get-PdEvent -SourceId dc_x | Remove-PdEvent</c> deletes the listed events one by one.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "PdEvent", DefaultParameterSetName = RangeSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemovePdEventCommand : PdCmdlet
+    {
+        private const string EventSet = "EventId";
+        private const string RangeSet = "Range";
+        private const string AllSet = "All";
+
+        private static readonly Regex EventIdPattern = new Regex(@"^[0-9]+-[0-9]+\z", RegexOptions.CultureInvariant);
+
+        /// <summary>The source whose events to delete.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The source (dc_...) whose events to delete.")]
+        [AllowEmptyString]
+        public string SourceId { get; set; } = string.Empty;
+
+        /// <summary>The one event to delete.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EventSet, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The id of the one event to delete, e.g. 1589486981597-0 (sent as start_id and end_id).")]
+        [Alias("Id")]
+        [AllowEmptyString]
+        public string EventId { get; set; } = string.Empty;
+
+        /// <summary>The first (oldest) event of the range to delete, inclusive.</summary>
+        [Parameter(ParameterSetName = RangeSet,
+            HelpMessage = "Delete from this event id on (inclusive). With -EndId: the range between them.")]
+        [AllowEmptyString]
+        public string? StartId { get; set; }
+
+        /// <summary>The last (newest) event of the range to delete, inclusive.</summary>
+        [Parameter(ParameterSetName = RangeSet,
+            HelpMessage = "Delete up to this event id (inclusive). With -StartId: the range between them.")]
+        [AllowEmptyString]
+        public string? EndId { get; set; }
+
+        /// <summary>Delete every event of the source.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet,
+            HelpMessage = "Delete every event of the source (sends neither start_id nor end_id).")]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Skip the confirmation prompt (-WhatIf still wins).</summary>
+        [Parameter(HelpMessage = "Delete without asking for confirmation. -WhatIf still sends nothing.")]
+        public SwitchParameter Force { get; set; }
+
+        protected override object? ErrorTarget => SourceId;
+
+        protected override void ProcessPdRecord()
+        {
+            if (ParameterSetName == RangeSet && !IsBound(nameof(StartId)) && !IsBound(nameof(EndId)))
+            {
+                ThrowInvalidArgument(nameof(EventId),
+                    "Say which events to delete: -EventId, -StartId and/or -EndId, or -All to delete every event of the source.", null);
+            }
+            if (!TryValidateId(nameof(SourceId), SourceId, "dc_")) return;
+
+            string? start = null, end = null;
+            string target;
+            switch (ParameterSetName)
+            {
+                case EventSet:
+                    if (!CheckEventId(nameof(EventId), EventId)) return;
+                    start = end = EventId;
+                    target = string.Format(CultureInfo.InvariantCulture, "{0} events {1} to {1}", SourceId, EventId);
+                    break;
+                case AllSet:
+                    target = "all events of " + SourceId;
+                    break;
+                default:
+                    if (StartId != null && !CheckEventId(nameof(StartId), StartId)) return;
+                    if (EndId != null && !CheckEventId(nameof(EndId), EndId)) return;
+                    start = StartId;
+                    end = EndId;
+                    target = string.Format(CultureInfo.InvariantCulture, "{0} events {1} to {2}",
+                        SourceId, start ?? "the oldest", end ?? "the newest");
+                    break;
+            }
+
+            if (!ShouldProcessForce(Force.IsPresent, target, "Delete events")) return;
+
+            Send(PdRequest.Delete("sources", SourceId, "events")
+                .WithQuery("start_id", start)
+                .WithQuery("end_id", end));
+        }
+
+        private bool CheckEventId(string parameterName, string value)
+        {
+            if (EventIdPattern.IsMatch(value)) return true;
+            RejectItemArgument(parameterName,
+                "'" + value + "' is not an event id: it should look like 1589486981597-0 (<digits>-<digits>).", value);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Gets the errors of a workflow's runs (GET /workflows/{id}/$errors/event_summaries), newest
+    /// first: each with the original event, its context and the error (code, step, time, stack).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PdWorkflowError", SupportsPaging = true)]
+    [OutputType(typeof(WorkflowError))]
+    public sealed class GetPdWorkflowErrorCommand : PdEventListCmdlet<WorkflowError>
+    {
+        /// <summary>The workflow whose errors to list.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The workflow (p_...) whose errors to list.")]
+        [Alias("Id")]
+        [AllowEmptyString]
+        public string WorkflowId { get; set; } = string.Empty;
+
+        protected override string EmitterParameterName => nameof(WorkflowId);
+
+        protected override string? EmitterId => WorkflowId;
+
+        protected override string EmitterPrefix => "p_";
+
+        protected override PdRequest CreateEventRequest(string emitterId) =>
+            PdRequest.Get("workflows", emitterId, "$errors", "event_summaries");
+
+        protected override void Stamp(WorkflowError item, string emitterId) => item.WorkflowId = emitterId;
+    }
+}
