@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Lists subscriptions: the user's (/users/me/subscriptions), or an org's
+    /// (/orgs/{org}/subscriptions) when an org is given by -OrgId, by the pipeline (an OrgId
+    /// property, e.g. from Get-PdOrg) or by the connection's default org. -EmitterId and
+    /// -ListenerId filter client side (wildcards allowed) and walk every page.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PdSubscription", SupportsPaging = true)]
+    [OutputType(typeof(Subscription))]
+    public sealed class GetPdSubscriptionCommand : PdListCmdlet<Subscription>
+    {
+        private string? _orgId;
+        private List<WildcardPattern>? _emitters;
+        private List<WildcardPattern>? _listeners;
+
+        /// <summary>List this org's subscriptions instead of the user's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "List this org's subscriptions (o_...). Default: the connection's org, else your own subscriptions.")]
+        [ValidateNotNullOrEmpty]
+        public string? OrgId { get; set; }
+
+        /// <summary>Only the subscriptions whose emitter matches one of these (wildcards allowed).</summary>
+        [Parameter(HelpMessage = "Only the subscriptions whose emitter id matches (wildcards allowed, e.g. dc_*). Filtered on the client.")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[]? EmitterId { get; set; }
+
+        /// <summary>Only the subscriptions whose listener matches one of these (wildcards allowed).</summary>
+        [Parameter(HelpMessage = "Only the subscriptions whose listener id matches (wildcards allowed, e.g. p_*). Filtered on the client.")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[]? ListenerId { get; set; }
+
+        protected override object? ErrorTarget => _orgId;
+
+        protected override bool HasClientFilter => EmitterId != null || ListenerId != null;
+
+        protected override IEnumerable<string> RequiredFields
+        {
+            get
+            {
+                if (EmitterId != null) yield return "emitter_id";
+                if (ListenerId != null) yield return "listener_id";
+            }
+        }
+
+        protected override PdRequest CreateListRequest()
+        {
+            _orgId = OrgId ?? ResolveConnection().OrgId;
+            return _orgId != null ? PdRequest.Get("orgs", _orgId, "subscriptions") : PdRequest.Get("users", "me", "subscriptions");
+        }
+
+        protected override void ProcessPdRecord()
+        {
+            if (OrgId != null && !TryValidateId(nameof(OrgId), OrgId, "o_")) return;
+            _emitters = EmitterId?.Select(Pattern).ToList();
+            _listeners = ListenerId?.Select(Pattern).ToList();
+            WriteList(CreateListRequest());
+        }
+
+        private static WildcardPattern Pattern(string text) =>
+            new WildcardPattern(text, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+
+        protected override Subscription? Prepare(Subscription item)
+        {
+            if (_orgId != null) item.OrgId ??= _orgId;
+            return item;
+        }
+
+        protected override bool Matches(Subscription item) =>
+            IsMatch(_emitters, item.EmitterId) && IsMatch(_listeners, item.ListenerId);
+
+        private static bool IsMatch(List<WildcardPattern>? patterns, string? value) =>
+            patterns == null || (value != null && patterns.Any(p => p.IsMatch(value)));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Subscribes a listener to an event stream of every workflow and source created from now on
+    /// (POST /auto_subscriptions with listener_id and event_name in the query string), e.g. to
+    /// receive the $errors of new workflows. Existing ones need New-PdSubscription.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PdAutoSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(AutoSubscription))]
+    public sealed class NewPdAutoSubscriptionCommand : PdCmdlet
+    {
+        /// <summary>The receiving source, workflow or webhook.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The source (dc_...), workflow (p_...) or webhook (wh_...) that receives the events of new workflows and sources.")]
+        [AllowEmptyString]
+        public string ListenerId { get; set; } = null!;
+
+        /// <summary>The event stream: default, $errors or $logs.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The event stream to receive: default, $errors or $logs. Quote names that start with '$'.")]
+        [ArgumentCompleter(typeof(EventNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string EventName { get; set; } = null!;
+
+        /// <summary>Create the auto-subscription in this org.</summary>
+        [Parameter(HelpMessage = "Create the auto-subscription in this org (o_...). Default: the connection's org, else your account.")]
+        [ValidateNotNullOrEmpty]
+        public string? OrgId { get; set; }
+
+        protected override object? ErrorTarget => ListenerId;
+
+        protected override void ProcessPdRecord()
+        {
+            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+            var problem = SubscriptionIds.CheckListener(ListenerId);
+            if (problem != null)
+            {
+                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
+                return;
+            }
+
+            var target = "new workflows and sources -> " + ListenerId + " (event " + EventName + ")";
+            if (!ShouldProcess(target, "Create auto-subscription")) return;
+
+            var request = PdRequest.Post("auto_subscriptions")
+                .WithQuery("event_name", EventName)
+                .WithQuery("listener_id", ListenerId)
+                .WithQuery("org_id", OrgId ?? ResolveConnection().OrgId);
+            // The reference does not document the answer: an object becomes an AutoSubscription,
+            // anything else is written as it came.
+            var data = SendForData(request);
+            if (data is JObject)
+            {
+                var result = PdJson.ToModel<AutoSubscription>(data);
+                if (result != null) WriteModel(result);
+            }
+            else if (data != null && data.Type != JTokenType.Null)
+            {
+                WriteObject(PdJson.ToPSObject(data), enumerateCollection: true);
+            }
+        }
+    }
+}

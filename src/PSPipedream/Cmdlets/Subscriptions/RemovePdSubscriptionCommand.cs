@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Removes a subscription: DELETE /subscriptions with emitter_id, listener_id and event_name
+    /// in the query string. A subscription made without an event name is removed with an empty
+    /// event_name= (the default when -EventName is not given). Binds by property name, so
+    /// Get-PdSubscription | Where-Object ListenerId -eq p_x | Remove-PdSubscription works.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "PdSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(void))]
+    public sealed class RemovePdSubscriptionCommand : PdCmdlet
+    {
+        /// <summary>The emitting source or workflow, or p_* / dc_*.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The emitter of the subscription: a source (dc_...), a workflow (p_...), or p_* / dc_*.")]
+        [AllowEmptyString]
+        public string EmitterId { get; set; } = null!;
+
+        /// <summary>The receiving source, workflow or webhook.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The listener of the subscription: a source (dc_...), a workflow (p_...) or a webhook (wh_...).")]
+        [AllowEmptyString]
+        public string ListenerId { get; set; } = null!;
+
+        /// <summary>The subscription's event name; empty (the default) for one made without.</summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The subscription's event name (default, $errors, $logs, ...). Leave it out, or pass '', for a subscription made without one.")]
+        [ArgumentCompleter(typeof(EventNameCompleter))]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? EventName { get; set; }
+
+        protected override object? ErrorTarget => SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
+
+        protected override void ProcessPdRecord()
+        {
+            var problem = SubscriptionIds.CheckEmitter(EmitterId);
+            if (problem != null)
+            {
+                RejectItemArgument(nameof(EmitterId), problem, EmitterId);
+                return;
+            }
+            problem = SubscriptionIds.CheckListener(ListenerId);
+            if (problem != null)
+            {
+                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
+                return;
+            }
+
+            if (!ShouldProcess(SubscriptionIds.Describe(EmitterId, ListenerId, EventName), "Remove subscription")) return;
+
+            var request = PdRequest.Delete("subscriptions")
+                .WithQuery("emitter_id", EmitterId)
+                .WithQuery("listener_id", ListenerId)
+                .WithQuery("event_name", EventName ?? string.Empty);
+            Send(request);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Removes a webhook (DELETE /webhooks/{id}). Asks first (ConfirmImpact High) unless -Force;
+    /// -WhatIf sends nothing. Binds -Id from Id or WebhookId, so Get-PdWebhook | Remove-PdWebhook works.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "PdWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemovePdWebhookCommand : PdCmdlet
+    {
+        /// <summary>The webhook to remove.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The id of the webhook to remove (wh_...).")]
+        [Alias("WebhookId")]
+        [AllowEmptyString]
+        public string Id { get; set; } = null!;
+
+        /// <summary>Remove without asking (-WhatIf still sends nothing).</summary>
+        [Parameter(HelpMessage = "Remove without asking for confirmation. -WhatIf still removes nothing.")]
+        public SwitchParameter Force { get; set; }
+
+        protected override object? ErrorTarget => Id;
+
+        protected override void ProcessPdRecord()
+        {
+            if (!TryValidateId(nameof(Id), Id, "wh_")) return;
+            if (!ShouldProcessForce(Force.IsPresent, Id, "Remove webhook")) return;
+            Send(PdRequest.Delete("webhooks", Id));
+        }
+    }
+}
