@@ -50,7 +50,8 @@ function Write-Step([string] $Message) {
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $Arguments)
-    & $FilePath @Arguments
+    # To the host, so a tool's output never becomes a function's return value.
+    & $FilePath @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) {
         throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
     }
@@ -193,7 +194,7 @@ function Invoke-Xunit {
         Write-Step "xunit: $name"
         $trx = "$name.trx"
         & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $resultsDir
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $resultsDir | Out-Host
         $exit = $LASTEXITCODE
         $trxPath = Join-Path $resultsDir $trx
         if (-not (Test-Path $trxPath)) {
