@@ -62,8 +62,8 @@ namespace PSPipedream.Cmdlets
         {
             if (ParameterSetName == RangeSet && !IsBound(nameof(StartId)) && !IsBound(nameof(EndId)))
             {
-                ThrowInvalidArgument(nameof(EventId),
-                    "Say which events to delete: -EventId, -StartId and/or -EndId, or -All to delete every event of the source.", null);
+                ThrowTerminatingError(PdErrors.Create(PdErrors.InvalidArgument,
+                    "Say which events to delete: -EventId, -StartId and/or -EndId, or -All to delete every event of the source.", SourceId));
             }
             if (!TryValidateId(nameof(SourceId), SourceId, "dc_")) return;
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
 {
@@ -59,7 +60,8 @@ namespace PSPipedream.Cmdlets
             if (Name != null && string.IsNullOrWhiteSpace(Name)) ThrowInvalidArgument(nameof(Name), "The name is empty.", Name);
             if (!IsBound(nameof(Name)) && !IsBound(nameof(Active)) && !IsBound(nameof(Props)) && ParameterSetName == SettingsSet)
             {
-                ThrowInvalidArgument(nameof(Name), "Nothing to change: give -Name, -Active, -Props, -ComponentId, -ComponentCode or -ComponentUrl.", null);
+                ThrowTerminatingError(PdErrors.Create(PdErrors.InvalidArgument,
+                    "Nothing to change: give -Name, -Active, -Props, -ComponentId, -ComponentCode or -ComponentUrl.", null));
             }
         }
 
