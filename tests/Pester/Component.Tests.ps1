@@ -134,6 +134,33 @@ Describe 'New-PdComponent' {
         Get-ThrownErrorText { New-PdComponent -Path $missing -ErrorAction Stop } | Should -Match 'no-such-component\.js'
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
+
+    It 'binds -Path from piped files (FullName) and goes on past a missing one' {
+        $one = Join-Path $TestDrive 'one.js'
+        $two = Join-Path $TestDrive 'two.js'
+        [System.IO.File]::WriteAllText($one, $ComponentCode)
+        [System.IO.File]::WriteAllText($two, $ComponentCode.Replace('pester-feed', 'pester-feed-two'))
+        $missing = [pscustomobject]@{ FullName = (Join-Path $TestDrive 'missing.js') }
+
+        $components = @(@((Get-Item $one), $missing, (Get-Item $two)) |
+            New-PdComponent -ErrorVariable errs -ErrorAction SilentlyContinue)
+
+        $components.Key | Should -Be @('pester-feed', 'pester-feed-two')
+        $errs.Count | Should -Be 1
+        "$($errs[0])" | Should -Match 'missing\.js'
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -Be 2
+        $requests.body.component_code[1] | Should -Match 'pester-feed-two'
+    }
+
+    It 'rejects an empty -<Parameter> before any request' -TestCases @(
+        @{ Parameter = 'Code' }, @{ Parameter = 'Url' }, @{ Parameter = 'Path' }
+    ) {
+        $params = @{ $Parameter = ''; ErrorAction = 'Stop' }
+
+        Get-ThrownErrorText { New-PdComponent @params } | Should -MatchExactly "\b$Parameter\b"
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
 }
 
 Describe 'Get-PdComponent' {

@@ -278,6 +278,19 @@ Describe 'Remove-PdEvent' {
         Get-TestEventId $fixture.SourceId | Should -Not -Contain $ids[0]
     }
 
+    It 'writes a non-terminating error for a piped event id of the wrong form and goes on' {
+        @(
+            [pscustomobject]@{ SourceId = $fixture.SourceId; Id = 'not-an-id' },
+            [pscustomobject]@{ SourceId = $fixture.SourceId; Id = $ids[1] }
+        ) | Remove-PdEvent -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        "$($errs[0])" | Should -MatchExactly '\bEventId\b'
+        @(Get-EmulatorRequest).Count | Should -Be 1
+        Get-TestEventId $fixture.SourceId | Should -Be @($ids[4], $ids[3], $ids[2], $ids[0])
+    }
+
     It 'rejects -<Parameter> <Value> before any request' -TestCases @(
         @{ Parameter = 'EventId'; Value = 'abc' },
         @{ Parameter = 'EventId'; Value = '1589486981597' },

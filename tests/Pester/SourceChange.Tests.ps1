@@ -184,10 +184,20 @@ Describe 'New-PdSource' {
         @(Get-TestSource).Count | Should -Be 0
     }
 
+    It 'sends nothing with -WhatIf for -ComponentKey, not even the registry lookup' {
+        $result = New-PdSource -ComponentKey $RssKey -Name 'never' -Props $Props -WhatIf
+
+        $result | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        @(Get-TestSource).Count | Should -Be 0
+    }
+
     It 'rejects a bad -<Parameter> before any request' -TestCases @(
         @{ Parameter = 'ComponentId'; Value = 'dc_abc123' },
         @{ Parameter = 'ComponentId'; Value = '  ' },
-        @{ Parameter = 'OrgId'; Value = 'u_emulator' }
+        @{ Parameter = 'OrgId'; Value = 'u_emulator' },
+        @{ Parameter = 'ComponentKey'; Value = 'dc_abc123' },
+        @{ Parameter = 'ComponentKey'; Value = ' ' }
     ) {
         $params = @{ Props = $Props; ErrorAction = 'Stop' }
         if ($Parameter -eq 'OrgId') { $params.ComponentCode = $ComponentCode }
@@ -265,6 +275,17 @@ Describe 'Set-PdSource' {
         @{ Id = 'p_abc123' }, @{ Id = 'wh_abc123' }, @{ Id = ' ' }
     ) {
         Get-ThrownErrorText { Set-PdSource -Id $Id -Name 'x' -ErrorAction Stop } | Should -MatchExactly '\bId\b'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'rejects a -ComponentId of another resource before any request' {
+        Get-ThrownErrorText { Set-PdSource -Id $source.id -ComponentId 'dc_abc123' -ErrorAction Stop } |
+            Should -MatchExactly '\bComponentId\b'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a call that changes nothing, before any request' {
+        Get-ThrownErrorText { Set-PdSource -Id $source.id -ErrorAction Stop } | Should -Match 'Nothing to change'
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }
