@@ -225,6 +225,8 @@ function Invoke-PesterSuite($Emulator) {
 param($PesterManifest, $ResultFile, [string[]] $Paths)
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
+# The suites run with PowerShell's default preference, as a user's script would.
+$ErrorActionPreference = 'Continue'
 $config = New-PesterConfiguration
 $config.Run.Path = $Paths
 $config.Run.PassThru = $true
