@@ -209,6 +209,44 @@ Describe 'Pipelines' {
         (Get-TestSource).Count | Should -Be 2
     }
 
+    It 'Get-PdSource | New-PdSubscription -ListenerId p_x subscribes the listener to every source' {
+        $null = New-EmulatorSource -Count 3 -NamePrefix 'feed-'
+        $sourceIds = @((Get-TestSource).id)
+        $sourceIds.Count | Should -Be 3
+        $listener = New-EmulatorWorkflow
+        Clear-EmulatorRequest
+
+        $subscriptions = @(Get-PdSource | New-PdSubscription -ListenerId $listener -EventName 'default')
+
+        $subscriptions.EmitterId | Should -Be $sourceIds
+        $posts = Get-TestChangeRequest
+        $posts.method | Should -Be @('POST', 'POST', 'POST')
+        $posts.path | Should -Be @('/v1/subscriptions', '/v1/subscriptions', '/v1/subscriptions')
+        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['emitter_id'] }) | Should -Be $sourceIds
+        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['listener_id'] } | Select-Object -Unique) | Should -Be @($listener)
+        $state = Get-TestSubscription
+        $state.id | Should -Be $subscriptions.Id
+        $state.emitter_id | Should -Be $sourceIds
+        @($state.listener_id | Select-Object -Unique) | Should -Be @($listener)
+        @($state.event_name | Select-Object -Unique) | Should -Be @('default')
+    }
+
+    It 'Get-PdWebhook | Remove-PdWebhook removes nothing with -WhatIf and every webhook with -Force' {
+        $hooks = @(1..3 | ForEach-Object {
+                (Invoke-TestApi -Method POST -Path ('webhooks?url=' + [uri]::EscapeDataString("https://hook$_.example.com/in"))).data })
+        Clear-EmulatorRequest
+
+        Get-PdWebhook | Remove-PdWebhook -WhatIf
+        Get-TestChangeRequest | Should -BeNullOrEmpty
+        @((Invoke-TestApi -Path 'users/me/webhooks?limit=100').data).id | Should -Be $hooks.id
+
+        Get-PdWebhook | Remove-PdWebhook -Force
+
+        (Get-TestChangeRequest).path | Should -Be @($hooks | ForEach-Object { "/v1/webhooks/$($_.id)" })
+        (Get-TestChangeRequest).method | Should -Be @('DELETE', 'DELETE', 'DELETE')
+        (Invoke-TestApi -Path 'users/me/webhooks?limit=100').data | Should -BeNullOrEmpty
+    }
+
     It "Get-PdOrg | Get-PdSubscription lists the org's subscriptions" {
         $seed = New-EmulatorSource -Count 1 -NamePrefix 'feed-'
         $workflow = New-EmulatorWorkflow
