@@ -29,7 +29,7 @@ namespace PSPipedream.Cmdlets
         public string Method { get; set; } = "GET";
 
         /// <summary>The path below the base URI, e.g. users/me or /sources/dc_x/event_summaries.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+        [Parameter(Mandatory = true, Position = 0,
             HelpMessage = "The path relative to the base URI, e.g. 'users/me' (a leading '/' is allowed). A '?query' part is added to -Query.")]
         [AllowEmptyString]
         public string Path { get; set; } = null!;
