@@ -31,7 +31,7 @@ param(
     # Test only: skip the Pester suites.
     [switch] $SkipPester,
 
-    # Test only: Pester files or folders to run instead of tests/Pester.
+    # Test only: Pester files or folders to run instead of tests/Pester (a list, or one comma-separated string).
     [string[]] $PesterPath
 )
 
@@ -217,18 +217,18 @@ function Invoke-Xunit {
 # Runs Pester in a child pwsh against out/PSPipedream and the emulator.
 function Invoke-PesterSuite($Emulator) {
     $pester = Restore-Pester
-    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $Root 'tests/Pester') }
+    $paths = if ($PesterPath) { $PesterPath -split ',' | ForEach-Object { (Resolve-Path $_.Trim()).Path } } else { @(Join-Path $Root 'tests/Pester') }
     $resultFile = Join-Path $OutDir 'pester-result.json'
     if (Test-Path $resultFile) { Remove-Item $resultFile }
 
     $script = @'
-param($PesterManifest, $ResultFile, [string[]] $Paths)
+param($PesterManifest, $ResultFile, [string] $PathList)
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
 # The suites run with PowerShell's default preference, as a user's script would.
 $ErrorActionPreference = 'Continue'
 $config = New-PesterConfiguration
-$config.Run.Path = $Paths
+$config.Run.Path = $PathList -split [regex]::Escape([IO.Path]::PathSeparator)
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $config
@@ -248,7 +248,7 @@ $result = Invoke-Pester -Configuration $config
     try {
         Write-Step 'Pester'
         $pwsh = @(Get-PwshCommand)
-        $childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $pester, $resultFile) + @($paths)
+        $childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $scriptFile, $pester, $resultFile, ($paths -join [IO.Path]::PathSeparator))
         & $pwsh[0] @childArgs | Out-Host
     }
     finally {
