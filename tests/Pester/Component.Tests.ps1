@@ -4,34 +4,6 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    # The API itself, with the default user's key, bypassing the module (for setup and state checks).
-    function Invoke-TestApi {
-        param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, [object] $Body)
-        $setting = Get-EmulatorSetting
-        $params = @{
-            Method  = $Method
-            Uri     = $setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')
-            Headers = @{ Authorization = "Bearer $($setting.ApiKey)" }
-        }
-        if ($PSBoundParameters.ContainsKey('Body')) {
-            $params.Body = ConvertTo-Json -InputObject $Body -Depth 20 -Compress
-            $params.ContentType = 'application/json'
-        }
-        Invoke-RestMethod @params
-    }
-
-    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
-    # a non-terminating error counts too.
-    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
-        try { $null = & $ScriptBlock; '' }
-        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
-    }
-
-    function Test-PdTypeName($InputObject, [string] $Name) {
-        $names = @($InputObject.PSObject.TypeNames)
-        ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
-    }
-
     $script:RssKey = 'rss-new-item-in-feed'
     $script:RssUrl = 'https://github.com/PipedreamHQ/pipedream/blob/master/components/rss/sources/new-item-in-feed/new-item-in-feed.js'
     $script:ComponentCode = @'

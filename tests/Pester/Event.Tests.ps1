@@ -4,43 +4,6 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    # The API itself, with the default user's key, bypassing the module (for setup and state checks).
-    function Invoke-TestApi {
-        param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path)
-        $setting = Get-EmulatorSetting
-        Invoke-RestMethod -Method $Method -Uri ($setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')) `
-            -Headers @{ Authorization = "Bearer $($setting.ApiKey)" }
-    }
-
-    # Ids of the events the emulator holds for a source, newest first.
-    function Get-TestEventId([string] $SourceId) {
-        @((Invoke-TestApi -Path "sources/$SourceId/event_summaries?limit=100").data | ForEach-Object id)
-    }
-
-    function ConvertFrom-TestQuery([string] $Query) {
-        $result = @{}
-        if ([string]::IsNullOrEmpty($Query)) { return $result }
-        foreach ($pair in $Query.TrimStart('?').Split('&')) {
-            if ($pair -eq '') { continue }
-            $parts = $pair.Split('=', 2)
-            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
-            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
-        }
-        $result
-    }
-
-    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
-    # a non-terminating error counts too.
-    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
-        try { $null = & $ScriptBlock; '' }
-        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
-    }
-
-    function Test-PdTypeName($InputObject, [string] $Name) {
-        $names = @($InputObject.PSObject.TypeNames)
-        ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
-    }
-
     # A fresh source with $Count events; returns the source id and the event ids, oldest first.
     function New-TestSourceWithEvent([int] $Count = 3) {
         $sourceId = (New-EmulatorSource -Count 1 -NamePrefix 'events-').ids[0]

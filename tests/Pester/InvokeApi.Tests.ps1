@@ -4,36 +4,6 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    # The API itself, with the default user's key, bypassing the module (for setup and state checks).
-    function Invoke-TestApi {
-        param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path)
-        $setting = Get-EmulatorSetting
-        Invoke-RestMethod -Method $Method -Uri ($setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')) `
-            -Headers @{ Authorization = "Bearer $($setting.ApiKey)" }
-    }
-
-    # The sources the emulator holds for the default user, oldest first.
-    function Get-TestSource { @((Invoke-TestApi -Path 'users/me/sources?limit=100').data) }
-
-    function ConvertFrom-TestQuery([string] $Query) {
-        $result = @{}
-        if ([string]::IsNullOrEmpty($Query)) { return $result }
-        foreach ($pair in $Query.TrimStart('?').Split('&')) {
-            if ($pair -eq '') { continue }
-            $parts = $pair.Split('=', 2)
-            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
-            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
-        }
-        $result
-    }
-
-    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
-    # a non-terminating error counts too.
-    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
-        try { $null = & $ScriptBlock; '' }
-        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
-    }
-
     $script:ComponentCode = @'
 module.exports = {
   key: "pester-api",

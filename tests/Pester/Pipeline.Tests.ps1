@@ -4,52 +4,6 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    # The API itself, with the default user's key, bypassing the module (for setup and state checks).
-    function Invoke-TestApi {
-        param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, [object] $Body)
-        $setting = Get-EmulatorSetting
-        $params = @{
-            Method  = $Method
-            Uri     = $setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')
-            Headers = @{ Authorization = "Bearer $($setting.ApiKey)" }
-        }
-        if ($PSBoundParameters.ContainsKey('Body')) {
-            $params.Body = ConvertTo-Json -InputObject $Body -Depth 20 -Compress
-            $params.ContentType = 'application/json'
-        }
-        Invoke-RestMethod @params
-    }
-
-    function Get-TestSource { @((Invoke-TestApi -Path 'users/me/sources?limit=100').data) }
-
-    function Get-TestEventId([string] $SourceId) {
-        @((Invoke-TestApi -Path "sources/$SourceId/event_summaries?limit=100").data | ForEach-Object id)
-    }
-
-    function Get-TestSubscription([string] $OrgId) {
-        $path = if ($OrgId) { "orgs/$OrgId/subscriptions?limit=100" } else { 'users/me/subscriptions?limit=100' }
-        @((Invoke-TestApi -Path $path).data)
-    }
-
-    function New-TestSubscription([string] $EmitterId, [string] $ListenerId, [string] $EventName = '', [string] $OrgId) {
-        $query = 'emitter_id=' + [uri]::EscapeDataString($EmitterId) + '&listener_id=' + [uri]::EscapeDataString($ListenerId) +
-            '&event_name=' + [uri]::EscapeDataString($EventName)
-        if ($OrgId) { $query += "&org_id=$OrgId" }
-        (Invoke-TestApi -Method POST -Path "subscriptions?$query").data
-    }
-
-    function ConvertFrom-TestQuery([string] $Query) {
-        $result = @{}
-        if ([string]::IsNullOrEmpty($Query)) { return $result }
-        foreach ($pair in $Query.TrimStart('?').Split('&')) {
-            if ($pair -eq '') { continue }
-            $parts = $pair.Split('=', 2)
-            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
-            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
-        }
-        $result
-    }
-
     # Requests that could have changed something.
     function Get-TestChangeRequest { @(Get-EmulatorRequest | Where-Object method -ne 'GET') }
 

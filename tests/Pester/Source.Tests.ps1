@@ -14,15 +14,6 @@ BeforeAll {
     function Get-SourceRequest {
         @(Get-EmulatorRequest | Where-Object { $_.path -like '/v1/*/sources' })
     }
-
-    function ConvertFrom-Query([string] $Query) {
-        $map = @{}
-        foreach ($pair in $Query -split '&' | Where-Object { $_ }) {
-            $k, $v = $pair -split '=', 2
-            $map[[uri]::UnescapeDataString($k)] = [uri]::UnescapeDataString($v)
-        }
-        $map
-    }
 }
 
 Describe 'Get-PdSource paging' {
@@ -45,12 +36,12 @@ Describe 'Get-PdSource paging' {
         $s.Count | Should -Be 10
         $r = Get-SourceRequest
         $r.Count | Should -Be 1
-        (ConvertFrom-Query $r[0].query).ContainsKey('limit') | Should -BeFalse
+        (ConvertFrom-TestQuery $r[0].query).ContainsKey('limit') | Should -BeFalse
     }
 
     It '-PageSize sets the size of that one page' {
         @(Get-PdSource -PageSize 25).Count | Should -Be 25
-        (ConvertFrom-Query (Get-SourceRequest)[0].query).limit | Should -Be '25'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).limit | Should -Be '25'
     }
 
     It '-All over 250 sources sends 3 requests of limit=100' {
@@ -59,7 +50,7 @@ Describe 'Get-PdSource paging' {
         @($s.Id | Select-Object -Unique).Count | Should -Be 250
         $r = Get-SourceRequest
         $r.Count | Should -Be 3
-        $r | ForEach-Object { (ConvertFrom-Query $_.query).limit | Should -Be '100' }
+        $r | ForEach-Object { (ConvertFrom-TestQuery $_.query).limit | Should -Be '100' }
     }
 
     It '-All -PageSize 50 sends 5 requests' {
@@ -72,12 +63,12 @@ Describe 'Get-PdSource paging' {
         $s.Id | Should -Be $AllIds[0..4]
         $r = Get-SourceRequest
         $r.Count | Should -Be 1
-        (ConvertFrom-Query $r[0].query).limit | Should -Be '5'
+        (ConvertFrom-TestQuery $r[0].query).limit | Should -Be '5'
     }
 
     It '-First 150 asks only for what it needs: limit 100 then 50' {
         @(Get-PdSource -First 150).Count | Should -Be 150
-        @(Get-SourceRequest | ForEach-Object { (ConvertFrom-Query $_.query).limit }) | Should -Be @('100', '50')
+        @(Get-SourceRequest | ForEach-Object { (ConvertFrom-TestQuery $_.query).limit }) | Should -Be @('100', '50')
     }
 
     It '-All | Select-Object -First 1 sends exactly one request' {
@@ -94,7 +85,7 @@ Describe 'Get-PdSource paging' {
     It '-Skip skips client side' {
         $s = @(Get-PdSource -Skip 10 -First 5)
         $s.Id | Should -Be $AllIds[10..14]
-        (ConvertFrom-Query (Get-SourceRequest)[0].query).limit | Should -Be '15'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).limit | Should -Be '15'
     }
 
     It '-Skip alone gives the page after the skipped items' {
@@ -127,9 +118,9 @@ Describe 'Get-PdSource paging' {
         $s.Count | Should -Be 99
         ($s.Id | Sort-Object) | Should -Be ($AllIds[0..98] | Sort-Object)
         $r = Get-SourceRequest
-        $r | ForEach-Object { (ConvertFrom-Query $_.query).ContainsKey('before') | Should -BeTrue }
-        $r | ForEach-Object { (ConvertFrom-Query $_.query).ContainsKey('after') | Should -BeFalse }
-        (ConvertFrom-Query $r[0].query).before | Should -Be $cursor
+        $r | ForEach-Object { (ConvertFrom-TestQuery $_.query).ContainsKey('before') | Should -BeTrue }
+        $r | ForEach-Object { (ConvertFrom-TestQuery $_.query).ContainsKey('after') | Should -BeFalse }
+        (ConvertFrom-TestQuery $r[0].query).before | Should -Be $cursor
     }
 
     It '-After with -Before is refused before any request' {
@@ -156,7 +147,7 @@ Describe 'Get-PdSource fields and filters' {
 
     It '-Property maps PascalCase names to include' {
         $s = @(Get-PdSource -Property Id, CreatedAt, NameSlug)
-        (ConvertFrom-Query (Get-SourceRequest)[0].query).include | Should -Be 'id,created_at,name_slug'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).include | Should -Be 'id,created_at,name_slug'
         $s[0].Id | Should -Not -BeNullOrEmpty
         $s[0].CreatedAt | Should -BeOfType [datetime]
         $s[0].Name | Should -BeNullOrEmpty
@@ -165,7 +156,7 @@ Describe 'Get-PdSource fields and filters' {
 
     It '-ExcludeProperty maps to exclude' {
         $s = @(Get-PdSource -ExcludeProperty ConfiguredProps, ComponentId)
-        (ConvertFrom-Query (Get-SourceRequest)[0].query).exclude | Should -Be 'configured_props,component_id'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).exclude | Should -Be 'configured_props,component_id'
         $s[0].ConfiguredProps | Should -BeNullOrEmpty
         $s[0].Name | Should -Not -BeNullOrEmpty
     }

@@ -4,52 +4,6 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    # The API itself, with the default user's key, bypassing the module (for setup and state checks).
-    function Invoke-TestApi {
-        param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path)
-        $setting = Get-EmulatorSetting
-        Invoke-RestMethod -Method $Method -Uri ($setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')) `
-            -Headers @{ Authorization = "Bearer $($setting.ApiKey)" }
-    }
-
-    # A subscription made straight through the API (in the org when -OrgId is given).
-    function New-TestSubscription([string] $EmitterId, [string] $ListenerId, [string] $EventName = '', [string] $OrgId) {
-        $query = 'emitter_id=' + [uri]::EscapeDataString($EmitterId) + '&listener_id=' + [uri]::EscapeDataString($ListenerId) +
-            '&event_name=' + [uri]::EscapeDataString($EventName)
-        if ($OrgId) { $query += "&org_id=$OrgId" }
-        (Invoke-TestApi -Method POST -Path "subscriptions?$query").data
-    }
-
-    # The subscriptions the emulator holds for the default user (or the org), oldest first.
-    function Get-TestSubscription([string] $OrgId) {
-        $path = if ($OrgId) { "orgs/$OrgId/subscriptions?limit=100" } else { 'users/me/subscriptions?limit=100' }
-        @((Invoke-TestApi -Path $path).data)
-    }
-
-    function ConvertFrom-TestQuery([string] $Query) {
-        $result = @{}
-        if ([string]::IsNullOrEmpty($Query)) { return $result }
-        foreach ($pair in $Query.TrimStart('?').Split('&')) {
-            if ($pair -eq '') { continue }
-            $parts = $pair.Split('=', 2)
-            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
-            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
-        }
-        $result
-    }
-
-    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
-    # a non-terminating error counts too.
-    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
-        try { $null = & $ScriptBlock; '' }
-        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
-    }
-
-    function Test-PdTypeName($InputObject, [string] $Name) {
-        $names = @($InputObject.PSObject.TypeNames)
-        ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
-    }
-
     # What Tab offers for the text (completion texts with any quotes taken off).
     function Get-TestCompletion([string] $InputScript) {
         $completion = TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length

@@ -1,5 +1,6 @@
-# Helpers for the Pester suites: talk to the emulator's control API (/_emulator) and
-# connect the module to it. build.ps1 starts the emulator and sets PSPD_TEST_* variables.
+# Helpers for the Pester suites: talk to the emulator's control API (/_emulator), connect the
+# module to it, and reach the API directly for setup and state checks. build.ps1 starts the
+# emulator and sets PSPD_TEST_* variables.
 
 Set-StrictMode -Version 3.0
 
@@ -124,6 +125,76 @@ function Connect-TestAccount {
     Connect-PdAccount @params
 }
 
+# The API itself, with the default user's key, bypassing the module (for setup and state checks).
+function Invoke-TestApi {
+    param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path, [object] $Body)
+    $setting = Get-EmulatorSetting
+    $params = @{
+        Method  = $Method
+        Uri     = $setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')
+        Headers = @{ Authorization = "Bearer $($setting.ApiKey)" }
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $params.Body = ConvertTo-Json -InputObject $Body -Depth 20 -Compress
+        $params.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @params
+}
+
+# The sources the emulator holds for the default user, oldest first.
+function Get-TestSource { @((Invoke-TestApi -Path 'users/me/sources?limit=100').data) }
+
+# Ids of the events the emulator holds for a source, newest first.
+function Get-TestEventId([string] $SourceId) {
+    @((Invoke-TestApi -Path "sources/$SourceId/event_summaries?limit=100").data | ForEach-Object id)
+}
+
+# A subscription made straight through the API (in the org when -OrgId is given).
+function New-TestSubscription([string] $EmitterId, [string] $ListenerId, [string] $EventName = '', [string] $OrgId) {
+    $query = 'emitter_id=' + [uri]::EscapeDataString($EmitterId) + '&listener_id=' + [uri]::EscapeDataString($ListenerId) +
+        '&event_name=' + [uri]::EscapeDataString($EventName)
+    if ($OrgId) { $query += "&org_id=$OrgId" }
+    (Invoke-TestApi -Method POST -Path "subscriptions?$query").data
+}
+
+# The subscriptions the emulator holds for the default user (or the org), oldest first.
+function Get-TestSubscription([string] $OrgId) {
+    $path = if ($OrgId) { "orgs/$OrgId/subscriptions?limit=100" } else { 'users/me/subscriptions?limit=100' }
+    @((Invoke-TestApi -Path $path).data)
+}
+
+# A raw query string (as the emulator logs it) as a hashtable; '+' reads as a space, a name without '=' maps to ''.
+function ConvertFrom-TestQuery([string] $Query) {
+    $result = @{}
+    if ([string]::IsNullOrEmpty($Query)) { return $result }
+    foreach ($pair in $Query.TrimStart('?').Split('&')) {
+        if ($pair -eq '') { continue }
+        $parts = $pair.Split('=', 2)
+        $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
+        $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
+    }
+    $result
+}
+
+# The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
+# a non-terminating error counts too.
+function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
+    try { $null = & $ScriptBlock; '' }
+    catch {
+        $details = if ($_.ErrorDetails) { $_.ErrorDetails.Message } else { '' }
+        "$($_.Exception.Message) $details"
+    }
+}
+
+# Whether the object carries the module's type name PSPipedream.<Name> (or PSPipedream.Models.<Name>).
+function Test-PdTypeName($InputObject, [string] $Name) {
+    if ($null -eq $InputObject) { return $false }
+    $names = @($InputObject.PSObject.TypeNames)
+    ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
+}
+
 Export-ModuleMember -Function Get-EmulatorSetting, Invoke-Emulator, Reset-Emulator, Get-EmulatorRequest,
     Clear-EmulatorRequest, Add-EmulatorFault, Clear-EmulatorFault, New-EmulatorUser, New-EmulatorWorkflow,
-    Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount
+    Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount,
+    Invoke-TestApi, Get-TestSource, Get-TestEventId, New-TestSubscription, Get-TestSubscription,
+    ConvertFrom-TestQuery, Get-ThrownErrorText, Test-PdTypeName

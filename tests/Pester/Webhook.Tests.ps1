@@ -4,14 +4,6 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    # The API itself, with the default user's key, bypassing the module (for setup and state checks).
-    function Invoke-TestApi {
-        param([string] $Method = 'GET', [Parameter(Mandatory)] [string] $Path)
-        $setting = Get-EmulatorSetting
-        Invoke-RestMethod -Method $Method -Uri ($setting.BaseUri.TrimEnd('/') + '/' + $Path.TrimStart('/')) `
-            -Headers @{ Authorization = "Bearer $($setting.ApiKey)" }
-    }
-
     function New-TestWebhook([string] $Url, [string] $Name) {
         $query = 'url=' + [uri]::EscapeDataString($Url)
         if ($Name) { $query += '&name=' + [uri]::EscapeDataString($Name) }
@@ -20,30 +12,6 @@ BeforeAll {
 
     # The webhooks the emulator holds for the default user, oldest first.
     function Get-TestWebhook { @((Invoke-TestApi -Path 'users/me/webhooks?limit=100').data) }
-
-    function ConvertFrom-TestQuery([string] $Query) {
-        $result = @{}
-        if ([string]::IsNullOrEmpty($Query)) { return $result }
-        foreach ($pair in $Query.TrimStart('?').Split('&')) {
-            if ($pair -eq '') { continue }
-            $parts = $pair.Split('=', 2)
-            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
-            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
-        }
-        $result
-    }
-
-    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
-    # a non-terminating error counts too.
-    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
-        try { $null = & $ScriptBlock; '' }
-        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
-    }
-
-    function Test-PdTypeName($InputObject, [string] $Name) {
-        $names = @($InputObject.PSObject.TypeNames)
-        ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
-    }
 }
 
 Describe 'New-PdWebhook' {

@@ -4,32 +4,8 @@ BeforeAll {
     Reset-Emulator
     $null = Connect-TestAccount
 
-    function ConvertFrom-TestQuery([string] $Query) {
-        $result = @{}
-        if ([string]::IsNullOrEmpty($Query)) { return $result }
-        foreach ($pair in $Query.TrimStart('?').Split('&')) {
-            if ($pair -eq '') { continue }
-            $parts = $pair.Split('=', 2)
-            $value = if ($parts.Count -gt 1) { [uri]::UnescapeDataString($parts[1].Replace('+', ' ')) } else { '' }
-            $result[[uri]::UnescapeDataString($parts[0].Replace('+', ' '))] = $value
-        }
-        $result
-    }
-
     # A request's path with any percent-encoding undone ('$errors' may travel as '%24errors').
     function Get-TestPath($Request) { [uri]::UnescapeDataString($Request.path) }
-
-    # The message of what the script block throws ('' when nothing is thrown); with -ErrorAction Stop
-    # a non-terminating error counts too.
-    function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
-        try { $null = & $ScriptBlock; '' }
-        catch { "$($_.Exception.Message) $($_.ErrorDetails.Message)" }
-    }
-
-    function Test-PdTypeName($InputObject, [string] $Name) {
-        $names = @($InputObject.PSObject.TypeNames)
-        ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
-    }
 
     # An error event as the API reports it for a failed workflow run.
     function New-TestErrorEvent([string] $WorkflowId, [string] $Code) {
