@@ -1,7 +1,7 @@
 namespace PSPipedream
 {
     /// <summary>A subscription (sub_...): events of an emitter delivered to a listener.</summary>
-    public sealed class Subscription : PdModel
+    public sealed class Subscription : PdModel, IOrgScoped
     {
         public string? Id { get; set; }
 

@@ -14,17 +14,10 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PdSource", SupportsPaging = true)]
     [OutputType(typeof(Source))]
-    public sealed class GetPdSourceCommand : PdListCmdlet<Source>
+    public sealed class GetPdSourceCommand : PdOrgListCmdlet<Source>
     {
         private HashSet<string>? _pendingIds;
         private List<(WildcardPattern Pattern, string Text, bool Matched)>? _names;
-        private string? _orgId;
-        private string? _userId;
-
-        /// <summary>List this org's sources instead of the user's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "List this org's sources (o_...). Default: the connection's org, else your own sources.")]
-        [ValidateNotNullOrEmpty]
-        public string? OrgId { get; set; }
 
         /// <summary>Only the sources with these ids; an id not found is a PdNotFound error.</summary>
         [Parameter(HelpMessage = "Only the sources with these ids (dc_...). The API has no single-source GET, so the list is read until every id is found.")]
@@ -36,8 +29,6 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[]? Name { get; set; }
-
-        protected override object? ErrorTarget => _orgId;
 
         protected override bool HasClientFilter => Id != null || Name != null;
 
@@ -52,17 +43,11 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        protected override PdRequest CreateListRequest()
-        {
-            var connection = ResolveConnection();
-            _orgId = OrgId ?? connection.OrgId;
-            _userId = connection.UserId;
-            return _orgId != null ? PdRequest.Get("orgs", _orgId, "sources") : PdRequest.Get("users", "me", "sources");
-        }
+        protected override string Collection => "sources";
 
         protected override void ProcessPdRecord()
         {
-            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+            if (!ValidateOrgId()) return;
             if (Id != null)
             {
                 foreach (var id in Id) ValidateId(nameof(Id), id, "dc_");
@@ -90,9 +75,8 @@ namespace PSPipedream.Cmdlets
 
         protected override Source? Prepare(Source item)
         {
-            if (_orgId != null) item.OrgId ??= _orgId;
-            else item.UserId ??= _userId;
-            return item;
+            if (ListedOrgId == null) item.UserId ??= ResolveConnection().UserId;
+            return base.Prepare(item);
         }
 
         protected override bool Matches(Source item)

@@ -13,16 +13,10 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PdSubscription", SupportsPaging = true)]
     [OutputType(typeof(Subscription))]
-    public sealed class GetPdSubscriptionCommand : PdListCmdlet<Subscription>
+    public sealed class GetPdSubscriptionCommand : PdOrgListCmdlet<Subscription>
     {
-        private string? _orgId;
         private List<WildcardPattern>? _emitters;
         private List<WildcardPattern>? _listeners;
-
-        /// <summary>List this org's subscriptions instead of the user's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "List this org's subscriptions (o_...). Default: the connection's org, else your own subscriptions.")]
-        [ValidateNotNullOrEmpty]
-        public string? OrgId { get; set; }
 
         /// <summary>Only the subscriptions whose emitter matches one of these (wildcards allowed).</summary>
         [Parameter(HelpMessage = "Only the subscriptions whose emitter id matches (wildcards allowed, e.g. dc_*). Filtered on the client.")]
@@ -36,8 +30,6 @@ namespace PSPipedream.Cmdlets
         [SupportsWildcards]
         public string[]? ListenerId { get; set; }
 
-        protected override object? ErrorTarget => _orgId;
-
         protected override bool HasClientFilter => EmitterId != null || ListenerId != null;
 
         protected override IEnumerable<string> RequiredFields
@@ -49,15 +41,11 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        protected override PdRequest CreateListRequest()
-        {
-            _orgId = OrgId ?? ResolveConnection().OrgId;
-            return _orgId != null ? PdRequest.Get("orgs", _orgId, "subscriptions") : PdRequest.Get("users", "me", "subscriptions");
-        }
+        protected override string Collection => "subscriptions";
 
         protected override void ProcessPdRecord()
         {
-            if (OrgId != null && !TryValidateId(nameof(OrgId), OrgId, "o_")) return;
+            if (!ValidateOrgId()) return;
             _emitters = EmitterId?.Select(Pattern).ToList();
             _listeners = ListenerId?.Select(Pattern).ToList();
             WriteList(CreateListRequest());
@@ -65,12 +53,6 @@ namespace PSPipedream.Cmdlets
 
         private static WildcardPattern Pattern(string text) =>
             new WildcardPattern(text, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-
-        protected override Subscription? Prepare(Subscription item)
-        {
-            if (_orgId != null) item.OrgId ??= _orgId;
-            return item;
-        }
 
         protected override bool Matches(Subscription item) =>
             IsMatch(_emitters, item.EmitterId) && IsMatch(_listeners, item.ListenerId);

@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Base of the list cmdlets whose resources live either in the user's account
+    /// (/users/me/{collection}) or in an org (/orgs/{org}/{collection}). The org comes from
+    /// -OrgId, from the pipeline (an OrgId property, e.g. from Get-PdOrg) or from the
+    /// connection's default org; each item listed through an org gets that OrgId.
+    /// </summary>
+    public abstract class PdOrgListCmdlet<T> : PdListCmdlet<T> where T : PdModel, IOrgScoped
+    {
+        /// <summary>List this org's resources instead of the user's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "List this org's resources (o_...) instead of your own. Default: the connection's org, if it has one.")]
+        [ValidateNotNullOrEmpty]
+        public string? OrgId { get; set; }
+
+        /// <summary>The last path segment: "sources", "subscriptions".</summary>
+        protected abstract string Collection { get; }
+
+        /// <summary>The org being listed (after -OrgId and the connection's default), else null.</summary>
+        protected string? ListedOrgId { get; private set; }
+
+        protected override object? ErrorTarget => ListedOrgId;
+
+        /// <summary>Checks -OrgId; false (after an error) when the current input must be skipped.</summary>
+        protected bool ValidateOrgId() => OrgId == null || TryValidateId(nameof(OrgId), OrgId, "o_");
+
+        protected override PdRequest CreateListRequest()
+        {
+            ListedOrgId = OrgId ?? ResolveConnection().OrgId;
+            return ListedOrgId != null
+                ? PdRequest.Get("orgs", ListedOrgId, Collection)
+                : PdRequest.Get("users", "me", Collection);
+        }
+
+        protected override T? Prepare(T item)
+        {
+            if (ListedOrgId != null) item.OrgId ??= ListedOrgId;
+            return item;
+        }
+    }
+}
