@@ -262,6 +262,15 @@ Describe 'Org sources' {
         (Get-SourceRequest)[-1].path | Should -Be '/v1/orgs/o_emulator/sources'
     }
 
+    It 'a piped object with a bad OrgId is an error for that object only' {
+        $s = @([pscustomobject]@{ OrgId = 'u_emulator' }, [pscustomobject]@{ OrgId = 'o_emulator' } |
+            Get-PdSource -All -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        $s.Count | Should -Be 4
+        @(Get-SourceRequest).path | Should -Be @('/v1/orgs/o_emulator/sources')
+    }
+
     It 'without an org, the user''s own sources' {
         $s = @(Get-PdSource -All)
         (Get-SourceRequest)[0].path | Should -Be '/v1/users/me/sources'
