@@ -68,22 +68,24 @@ internal sealed class ApiEndpoints(EmulatorState state)
     private Task ListUserWebhooks(HttpContext ctx) =>
         ListOwned(ctx, ApiRequest.Of(ctx).User.Id, static i => i.Webhooks, Writers.Webhook);
 
+    // The reference lists "all the subscriptions" (its example has no page_info): without a limit
+    // the whole list comes back in one page; limit, after and before still page it.
     private Task ListUserSubscriptions(HttpContext ctx) =>
-        ListOwned(ctx, ApiRequest.Of(ctx).User.Id, static i => i.Subscriptions, Writers.Subscription);
+        ListOwned(ctx, ApiRequest.Of(ctx).User.Id, static i => i.Subscriptions, Writers.Subscription, int.MaxValue);
 
     private Task ListOrgSubscriptions(HttpContext ctx)
     {
         var req = ApiRequest.Of(ctx);
         string org = RouteValue(ctx, "orgId");
         lock (state.Gate) state.CheckOrgReadable(req.User, org);
-        return ListOwned(ctx, org, static i => i.Subscriptions, Writers.Subscription);
+        return ListOwned(ctx, org, static i => i.Subscriptions, Writers.Subscription, int.MaxValue);
     }
 
     private Task ListOwned<T>(HttpContext ctx, string ownerId, Func<OwnerIndex, SortedItems<T>> pick,
-        Action<Utf8JsonWriter, T, FieldFilter> write) where T : class, IListed
+        Action<Utf8JsonWriter, T, FieldFilter> write, int defaultLimit = ApiRequest.DefaultLimit) where T : class, IListed
     {
         var req = ApiRequest.Of(ctx);
-        int limit = req.Limit;
+        int limit = req.LimitOr(defaultLimit);
         string? after = req.After, before = req.Before;
         var f = req.Filter;
         byte[] body;
@@ -91,8 +93,9 @@ internal sealed class ApiEndpoints(EmulatorState state)
         {
             long? afterSeq = after is null ? null : state.CursorSeq(after, "after");
             long? beforeSeq = before is null ? null : state.CursorSeq(before, "before");
+            bool unknownCursor = (after is not null && afterSeq is null) || (before is not null && beforeSeq is null);
             var items = state.OwnerIfAny(ownerId) is OwnerIndex index ? pick(index) : null;
-            var (start, end) = items is null ? (0, 0) : items.Page(limit, afterSeq, beforeSeq);
+            var (start, end) = items is null || unknownCursor ? (0, 0) : items.Page(limit, afterSeq, beforeSeq);
             body = JsonOut.Build(w => Writers.Page(w, items, start, end, f, write));
         }
         return Ok(ctx, body);

@@ -40,16 +40,18 @@ internal sealed class ApiRequest
 
     public string? OrgId => Param("org_id") is { Length: > 0 } o ? o : null;
 
-    public int Limit
+    public const int DefaultLimit = 10;
+
+    public int Limit => LimitOr(DefaultLimit);
+
+    /// <summary>The limit parameter (1..100, else 400), or <paramref name="fallback"/> when it is absent.</summary>
+    public int LimitOr(int fallback)
     {
-        get
-        {
-            string? raw = Param("limit");
-            if (string.IsNullOrEmpty(raw)) return 10;
-            if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out int limit) || limit < 1 || limit > 100)
-                throw new ApiException(400, "limit must be a whole number from 1 to 100");
-            return limit;
-        }
+        string? raw = Param("limit");
+        if (string.IsNullOrEmpty(raw)) return fallback;
+        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out int limit) || limit < 1 || limit > 100)
+            throw new ApiException(400, "limit must be a whole number from 1 to 100");
+        return limit;
     }
 
     public string? After => Param("after") is { Length: > 0 } a ? a : null;

@@ -73,8 +73,9 @@ internal sealed class SortedItems<T> where T : class, IListed
         int lo = afterSeq is long a ? UpperBound(a) : 0;
         int hi = beforeSeq is long b ? LowerBound(b) : _items.Count;
         if (hi <= lo) return (lo, lo);
-        if (beforeSeq.HasValue && !afterSeq.HasValue) return (Math.Max(lo, hi - limit), hi);
-        return (lo, Math.Min(hi, lo + limit));
+        int n = Math.Min(limit, hi - lo);
+        if (beforeSeq.HasValue && !afterSeq.HasValue) return (hi - n, hi);
+        return (lo, lo + n);
     }
 
     public IEnumerable<T> All() => _items;

@@ -142,13 +142,14 @@ internal sealed class EmulatorState
         return seq;
     }
 
-    /// <summary>The list position a cursor names, or a 400.</summary>
-    public long CursorSeq(string cursor, string param)
+    /// <summary>
+    /// The list position a cursor names; null for a well-formed cursor of an item never listed here
+    /// (the page after or before it is empty). A cursor that is not one at all is a 400.
+    /// </summary>
+    public long? CursorSeq(string cursor, string param)
     {
-        string? id = Ids.DecodeCursor(cursor);
-        if (id is null || !_seqById.TryGetValue(id, out long seq))
-            throw new ApiException(400, $"{param} is not a valid cursor");
-        return seq;
+        string id = Ids.DecodeCursor(cursor) ?? throw new ApiException(400, $"{param} is not a valid cursor");
+        return _seqById.TryGetValue(id, out long seq) ? seq : null;
     }
 
     public EventKey NextEventKey()

@@ -125,12 +125,52 @@ public sealed class PaginationTests(EmulatorFixture fx)
     [InlineData("limit=-5")]
     [InlineData("limit=ten")]
     [InlineData("after=%21%21notacursor")]
-    [InlineData("before=ZGNfbm9wZQ")]
+    [InlineData("before=bm90IGFuIGlk")]
     public async Task BadPagingParameters_Are400(string query)
     {
         using var u = await fx.NewUserAsync();
         await u.SeedAsync(3);
         await u.Api.GetJsonAsync($"users/me/sources?{query}", HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("limit=3&after=ZGNfSzB1QWVl")]
+    [InlineData("before=ZGNfbm9wZQ")]
+    public async Task CursorOfAnItemNeverListed_GivesAnEmptyPage(string query)
+    {
+        using var u = await fx.NewUserAsync();
+        await u.SeedAsync(3);
+        var page = await u.Api.GetJsonAsync($"users/me/sources?{query}");
+        Assert.Equal(3, (int)page["page_info"]!["total_count"]!);
+        Assert.Equal(0, (int)page["page_info"]!["count"]!);
+        Assert.Null(page["page_info"]!["start_cursor"]);
+        Assert.Empty(page["data"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task SubscriptionLists_WithoutLimit_HoldEverySubscription()
+    {
+        using var u = await fx.NewUserAsync();
+        string wf = await u.CreateWorkflowAsync();
+        string orgWf = await u.CreateWorkflowAsync(u.OrgId);
+        for (int i = 0; i < 13; i++)
+        {
+            using var mine = await u.Api.PostAsync($"subscriptions?emitter_id=dc_*&listener_id={wf}&event_name=e{i}", null);
+            Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+            using var org = await u.Api.PostAsync($"subscriptions?emitter_id=p_*&listener_id={orgWf}&event_name=e{i}&org_id={u.OrgId}", null);
+            Assert.Equal(HttpStatusCode.OK, org.StatusCode);
+        }
+        foreach (string path in new[] { "users/me/subscriptions", $"orgs/{u.OrgId}/subscriptions" })
+        {
+            var all = await u.Api.GetJsonAsync(path);
+            Assert.Equal(13, all["data"]!.AsArray().Count);
+            Assert.Equal(13, (int)all["page_info"]!["count"]!);
+
+            var first = await u.Api.GetJsonAsync($"{path}?limit=5");
+            Assert.Equal(5, (int)first["page_info"]!["count"]!);
+            var rest = await u.Api.GetJsonAsync($"{path}?after={first["page_info"]!["end_cursor"]}");
+            Assert.Equal(8, (int)rest["page_info"]!["count"]!);
+        }
     }
 
     [Fact]

@@ -196,6 +196,18 @@ public sealed class ReferenceExampleTests(EmulatorFixture fx)
     }
 
     [Fact]
+    public async Task PaginatedRequest_Example_AsWritten()
+    {
+        using var u = await fx.NewUserAsync();
+        for (int i = 0; i < 3; i++) await u.CreateSourceAsync($"p{i}");
+        // The reference's cursor names no source here: a page, not an error.
+        var page = await u.Api.GetJsonAsync("users/me/sources?limit=3&after=ZGNfSzB1QWVl");
+        Assert.Equal(3, (int)page["page_info"]!["total_count"]!);
+        Assert.NotNull(page["page_info"]!["count"]);
+        Assert.NotNull(page["data"]!.AsArray());
+    }
+
+    [Fact]
     public async Task UpdateSource_ChangesGivenFieldsOnly()
     {
         using var u = await fx.NewUserAsync();
