@@ -8,29 +8,34 @@ namespace PSPipedream.Emulator;
 /// <summary>The Pipedream REST API v1 routes.</summary>
 internal sealed class ApiEndpoints(EmulatorState state)
 {
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/users/me", UsersMe);
-        app.MapGet("/v1/users/me/sources", ListUserSources);
-        app.MapGet("/v1/users/me/subscriptions", ListUserSubscriptions);
-        app.MapGet("/v1/users/me/webhooks", ListUserWebhooks);
-        app.MapGet("/v1/orgs/{orgId}/sources", ListOrgSources);
-        app.MapGet("/v1/orgs/{orgId}/subscriptions", ListOrgSubscriptions);
+        // HEAD is answered wherever GET is, with the same status and headers and no body.
+        void MapGet(string pattern, RequestDelegate handler) => app.MapMethods(pattern, GetAndHead, handler);
+
+        MapGet("/v1/users/me", UsersMe);
+        MapGet("/v1/users/me/sources", ListUserSources);
+        MapGet("/v1/users/me/subscriptions", ListUserSubscriptions);
+        MapGet("/v1/users/me/webhooks", ListUserWebhooks);
+        MapGet("/v1/orgs/{orgId}/sources", ListOrgSources);
+        MapGet("/v1/orgs/{orgId}/subscriptions", ListOrgSubscriptions);
         app.MapPost("/v1/components", CreateComponent);
-        app.MapGet("/v1/components/registry/{key}", GetRegistryComponent);
-        app.MapGet("/v1/components/{keyOrId}", GetComponent);
+        MapGet("/v1/components/registry/{key}", GetRegistryComponent);
+        MapGet("/v1/components/{keyOrId}", GetComponent);
         app.MapPost("/v1/sources", CreateSource);
         app.MapPut("/v1/sources/{id}", UpdateSource);
         app.MapDelete("/v1/sources/{id}", DeleteSource);
-        app.MapGet("/v1/sources/{id}/event_summaries", SourceEvents);
+        MapGet("/v1/sources/{id}/event_summaries", SourceEvents);
         app.MapDelete("/v1/sources/{id}/events", DeleteSourceEvents);
         app.MapPost("/v1/subscriptions", CreateSubscription);
         app.MapDelete("/v1/subscriptions", DeleteSubscription);
         app.MapPost("/v1/auto_subscriptions", CreateAutoSubscription);
         app.MapPost("/v1/webhooks", CreateWebhook);
         app.MapDelete("/v1/webhooks/{id}", DeleteWebhook);
-        app.MapGet("/v1/workflows/{id}/event_summaries", WorkflowEvents);
-        app.MapGet("/v1/workflows/{id}/$errors/event_summaries", WorkflowErrors);
+        MapGet("/v1/workflows/{id}/event_summaries", WorkflowEvents);
+        MapGet("/v1/workflows/{id}/$errors/event_summaries", WorkflowErrors);
     }
 
     private static string RouteValue(HttpContext ctx, string name) =>

@@ -263,6 +263,28 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
         Assert.Null(expanded["data"]![1]!["truncated"]);
     }
 
+    [Theory]
+    [InlineData("users/me")]
+    [InlineData("users/me/sources?limit=1")]
+    [InlineData("users/me/subscriptions")]
+    [InlineData("components/registry/github-new-repository")]
+    public async Task Head_AnswersLikeGet_WithoutABody(string path)
+    {
+        using var u = await fx.NewUserAsync();
+        using var get = await u.Api.GetAsync(path);
+        using var head = await u.Api.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        using var missing = await u.Api.SendAsync(new HttpRequestMessage(HttpMethod.Head, "sources/dc_nothere/event_summaries"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using var noKey = new HttpClient { BaseAddress = new Uri(fx.Host.BaseUri + "/") };
+        using var anon = await noKey.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        Assert.Equal(HttpStatusCode.Unauthorized, anon.StatusCode);
+    }
+
     [Fact]
     public async Task Timestamps_AreUnixSeconds_AndIdsHavePrefixes()
     {
