@@ -91,10 +91,10 @@ internal static class Writers
         {
             if (truncate)
             {
-                string text = Encoding.UTF8.GetString(e.Json);
-                int n = Math.Min(TruncateBytes, text.Length);
-                if (n > 0 && char.IsHighSurrogate(text[n - 1])) n--;
-                w.WriteString("event", text.AsSpan(0, n));
+                // The first 1024 bytes of the JSON, backed off so no UTF-8 character is split.
+                int n = TruncateBytes;
+                while (n > 0 && (e.Json[n] & 0xC0) == 0x80) n--;
+                w.WriteString("event", Encoding.UTF8.GetString(e.Json, 0, n));
             }
             else
             {

@@ -263,6 +263,36 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
         Assert.Null(expanded["data"]![1]!["truncated"]);
     }
 
+    [Fact]
+    public async Task BigEvents_AreCutAt1024Bytes_NotCharacters()
+    {
+        using var u = await fx.NewUserAsync();
+        string id = (string)(await u.CreateSourceAsync())["id"]!;
+        // 700 two-byte characters: about 1400 bytes of JSON, but fewer than 1024 characters.
+        await u.EmitAsync(id, new JsonObject { ["text"] = new string('\u00e9', 700) });
+        var cut = (await u.Api.GetJsonAsync($"sources/{id}/event_summaries"))["data"]![0]!;
+        string text = (string)cut["event"]!;
+        Assert.True((bool)cut["truncated"]!);
+        Assert.InRange(Encoding.UTF8.GetByteCount(text), 1023, 1024);
+        Assert.StartsWith("{\"text\":\"\u00e9\u00e9", text);
+        Assert.EndsWith("\u00e9", text);
+    }
+
+    [Fact]
+    public async Task EventOfExactly1024Bytes_IsNotTruncated()
+    {
+        using var u = await fx.NewUserAsync();
+        string id = (string)(await u.CreateSourceAsync())["id"]!;
+        // {"s":"..."} is 8 bytes plus the string.
+        await u.EmitAsync(id, new JsonObject { ["s"] = new string('x', 1016) });
+        await u.EmitAsync(id, new JsonObject { ["s"] = new string('x', 1017) });
+        var page = await u.Api.GetJsonAsync($"sources/{id}/event_summaries");
+        Assert.Equal(1024, ((string)page["data"]![0]!["event"]!).Length);
+        Assert.True((bool)page["data"]![0]!["truncated"]!);
+        Assert.Equal(1016, ((string)page["data"]![1]!["event"]!["s"]!).Length);
+        Assert.Null(page["data"]![1]!["truncated"]);
+    }
+
     [Theory]
     [InlineData("users/me")]
     [InlineData("users/me/sources?limit=1")]
