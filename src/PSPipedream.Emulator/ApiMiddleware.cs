@@ -155,6 +155,8 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
             using var doc = JsonDocument.Parse(data, JsonOut.DocumentOptions);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 throw new ApiException(400, "the request body must be a JSON object");
+            if (!HasValidText(doc.RootElement))
+                throw new ApiException(400, "malformed JSON body: a string holds an invalid \\u escape (a lone surrogate)");
             return doc.RootElement.Clone();
         }
         catch (JsonException e)
@@ -165,6 +167,37 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
                 throw new ApiException(415, "the request body must be JSON sent with Content-Type: application/json");
             }
             throw new ApiException(400, "malformed JSON body: " + e.Message);
+        }
+    }
+
+    /// <summary>False when a string or property name escapes half a surrogate pair, which no string can hold.</summary>
+    private static bool HasValidText(JsonElement e)
+    {
+        try
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = e.GetString();
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        _ = p.Name;
+                        if (!HasValidText(p.Value)) return false;
+                    }
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray())
+                        if (!HasValidText(item)) return false;
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

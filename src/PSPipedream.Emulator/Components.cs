@@ -150,7 +150,7 @@ internal static partial class ComponentCode
             // Only the prop's own fields: drop nested objects (options, defaults) before matching.
             string own = FlattenNested(value);
             foreach (Match f in FieldRegex().Matches(own)) w.WriteString(f.Groups[1].Value, f.Groups[2].Value);
-            if (TimerDefaultRegex().Match(value) is { Success: true } t)
+            if (TimerDefaultRegex().Match(value) is { Success: true } t && long.TryParse(t.Groups[1].Value, out _))
             {
                 w.WriteStartObject("default");
                 w.WriteNumber("intervalSeconds", long.Parse(t.Groups[1].Value));

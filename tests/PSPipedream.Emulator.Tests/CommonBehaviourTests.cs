@@ -315,6 +315,16 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
         Assert.Equal(HttpStatusCode.Unauthorized, anon.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"component_key": "http-new-requests", "name": "a\ud800b"}""")]
+    [InlineData("""{"component_key": "http-new-requests", "configured_props": {"x\udc00": 1}}""")]
+    public async Task LoneSurrogateEscape_Is400(string body)
+    {
+        using var u = await fx.NewUserAsync();
+        using var resp = await u.Api.PostAsync("sources", TestUser.Json(body));
+        await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task Timestamps_AreUnixSeconds_AndIdsHavePrefixes()
     {

@@ -91,6 +91,20 @@ public sealed class ReferenceExampleTests(EmulatorFixture fx)
     }
 
     [Fact]
+    public async Task CreateComponent_HugeTimerDefaultInCode_IsNotAServerError()
+    {
+        using var u = await fx.NewUserAsync();
+        using var resp = await u.Api.PostAsync("components", TestUser.Json(new JsonObject
+        {
+            ["component_code"] = "module.exports = { key: \"big\", props: { timer: { type: \"$.interface.timer\", default: { intervalSeconds: 99999999999999999999999 } } } };",
+        }));
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        var prop = (await Http.ReadJsonAsync(resp))["data"]!["configurable_props"]![0]!;
+        Assert.Equal("timer", (string)prop["name"]!);
+        Assert.Equal("$.interface.timer", (string)prop["type"]!);
+    }
+
+    [Fact]
     public async Task CreateComponent_WithNeitherCodeNorUrl_Is400()
     {
         using var u = await fx.NewUserAsync();
