@@ -66,9 +66,13 @@ internal sealed class ApiRequest
         return false;
     }
 
+    /// <summary>Is the parameter in the query string (which wins over the body)?</summary>
+    public bool InQuery(string name) => Context.Request.Query.ContainsKey(name);
+
     public bool? Bool(string name)
     {
-        if (BodyProperty(name) is JsonElement e && e.ValueKind is JsonValueKind.True or JsonValueKind.False) return e.GetBoolean();
+        if (!InQuery(name) && BodyProperty(name) is JsonElement e && e.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return e.GetBoolean();
         string? raw = Param(name);
         if (string.IsNullOrEmpty(raw)) return null;
         return raw.ToLowerInvariant() switch

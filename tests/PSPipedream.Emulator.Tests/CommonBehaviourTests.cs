@@ -326,6 +326,20 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
     }
 
     [Fact]
+    public async Task QueryStringWinsOverBody_ForActiveNameAndProps()
+    {
+        using var u = await fx.NewUserAsync();
+        using var resp = await u.Api.PostAsync("sources?active=false&name=from-query&configured_props=%7B%22q%22%3A1%7D",
+            TestUser.Json("""{"component_key": "http-new-requests", "active": true, "name": 5, "configured_props": {"b": 2}}"""));
+        var data = (await Http.ReadJsonAsync(resp))["data"]!;
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        Assert.False((bool)data["active"]!);
+        Assert.Equal("from-query", (string)data["name"]!);
+        Assert.Equal(1, (int)data["configured_props"]!["q"]!);
+        Assert.Null(data["configured_props"]!["b"]);
+    }
+
+    [Fact]
     public async Task Timestamps_AreUnixSeconds_AndIdsHavePrefixes()
     {
         using var u = await fx.NewUserAsync();
