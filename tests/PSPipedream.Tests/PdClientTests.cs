@@ -165,6 +165,26 @@ public class PdClientTests
         Assert.DoesNotContain(Key, client.ToString());
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized, "{\"error\":\"bad key: {0}\"}")]
+    [InlineData(HttpStatusCode.BadGateway, "<html>Authorization: {0}</html>")]
+    [InlineData(HttpStatusCode.OK, "<html>Authorization: {0}</html>")]
+    public async Task A_key_echoed_back_by_a_server_is_blanked_in_messages_and_traces(HttpStatusCode status, string bodyFormat)
+    {
+        // Proxies and debugging servers echo request headers; the key must not come back out through an error or -Debug.
+        var (client, _) = Create(r => FakeHandler.Text(bodyFormat.Replace("{0}", r.Headers.Authorization!.ToString()), status));
+        PdTrace? trace = null;
+        var request = PdRequest.Post("sources").WithBody(new { Note = "key " + Key });
+        request.Trace = t => trace = t;
+        request.CaptureBodies = true;
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(request, CancellationToken.None));
+        Assert.DoesNotContain(Key, ex.ToString());
+        Assert.DoesNotContain(Key, ex.ApiMessage);
+        Assert.Contains("Bearer ****", ex.ApiMessage);
+        Assert.DoesNotContain(Key, trace!.ResponseBody);
+        Assert.DoesNotContain(Key, trace.RequestBody);
+    }
+
     [Fact]
     public async Task Non_json_success_body_is_a_connection_failure()
     {

@@ -214,7 +214,7 @@ namespace PSPipedream.Http
 
                         if (!response.IsSuccessStatusCode)
                         {
-                            var apiMessage = ExtractMessage(responseText);
+                            var apiMessage = ExtractMessage(Redact(responseText));
                             var ex = new PdApiException(PdErrors.ErrorIdForStatus(status.Value),
                                 string.Format(CultureInfo.InvariantCulture, "{0} {1} failed with {2} {3}{4}",
                                     method, pathForErrors, status.Value, response.ReasonPhrase,
@@ -235,8 +235,8 @@ namespace PSPipedream.Http
                         {
                             throw new PdApiException(PdErrors.ConnectionFailed,
                                 string.Format(CultureInfo.InvariantCulture, "{0} {1} answered {2} with a body that is not valid JSON: {3}",
-                                    method, pathForErrors, status.Value, Shorten(responseText)),
-                                method, pathForErrors, status.Value, Shorten(responseText), jex);
+                                    method, pathForErrors, status.Value, Shorten(Redact(responseText)!)),
+                                method, pathForErrors, status.Value, Shorten(Redact(responseText)!), jex);
                         }
                     }
                 }
@@ -274,11 +274,18 @@ namespace PSPipedream.Http
                 finally
                 {
                     request.Trace?.Invoke(new PdTrace(method, uri, status, stopwatch.Elapsed, status.HasValue ? null : failure,
-                        request.CaptureBodies ? requestBody : null,
-                        request.CaptureBodies ? responseText : null));
+                        request.CaptureBodies ? Redact(requestBody) : null,
+                        request.CaptureBodies ? Redact(responseText) : null));
                 }
             }
         }
+
+        /// <summary>
+        /// Text shown to the user (error messages, -Debug bodies) with the key blanked out, in case
+        /// a server or proxy echoes the Authorization header back.
+        /// </summary>
+        private string? Redact(string? text) =>
+            text == null || text.IndexOf(_apiKey, StringComparison.Ordinal) < 0 ? text : text.Replace(_apiKey, "****");
 
         private static Exception Innermost(Exception ex)
         {
