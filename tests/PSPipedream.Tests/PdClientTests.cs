@@ -228,6 +228,26 @@ public class PdClientTests
     }
 
     [Fact]
+    public async Task An_aborted_request_reported_as_a_network_failure_is_still_a_timeout_or_a_cancellation()
+    {
+        // Some handlers (e.g. on .NET Framework) surface an abort as HttpRequestException or IOException.
+        var handler = new FakeHandler(async (_, ct) =>
+        {
+            try { await Task.Delay(TimeSpan.FromSeconds(30), ct); }
+            catch (OperationCanceledException) { throw new HttpRequestException("The request was aborted.", new System.IO.IOException("aborted")); }
+            return FakeHandler.Json("{}");
+        });
+        var client = new PdClient(Base, Key, null, handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.Equal("PdTimeout", ex.ErrorId);
+        Assert.Contains("0.1 seconds", ex.Message);
+
+        client.Timeout = TimeSpan.FromSeconds(30);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(PdRequest.Get("users", "me"), cts.Token));
+    }
+
+    [Fact]
     public async Task Retry_after_is_read()
     {
         var (client, _) = Create(_ =>
