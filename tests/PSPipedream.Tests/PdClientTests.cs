@@ -295,4 +295,31 @@ public class PdClientTests
         var ex = Assert.Throws<PdApiException>(() => Create(_ => FakeHandler.Json("{}")).Client.BuildUri(PdRequest.Get("sources", segment, "events")));
         Assert.Equal("PdInvalidArgument", ex.ErrorId);
     }
+
+    [Theory]
+    [InlineData((SecurityProtocolType)48 | SecurityProtocolType.Tls, (SecurityProtocolType)48 | SecurityProtocolType.Tls | SecurityProtocolType.Tls12)] // Ssl3 | Tls
+    [InlineData(SecurityProtocolType.Tls12, SecurityProtocolType.Tls12)]
+    [InlineData(SecurityProtocolType.SystemDefault, SecurityProtocolType.SystemDefault)]
+    public void Tls12_is_added_to_an_old_protocol_list(SecurityProtocolType current, SecurityProtocolType expected) =>
+        Assert.Equal(expected, PdClient.WithTls12(current));
+
+    [Fact]
+    public void Tls_settings_are_left_alone_outside_NET_Framework()
+    {
+#pragma warning disable SYSLIB0014 // ServicePointManager: what .NET Framework's HttpClient reads
+        var before = ServicePointManager.SecurityProtocol;
+        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
+        try
+        {
+            PdClient.EnableTls12(isNetFramework: false);
+            Assert.Equal(SecurityProtocolType.Tls, ServicePointManager.SecurityProtocol);
+            PdClient.EnableTls12(isNetFramework: true);
+            Assert.Equal(SecurityProtocolType.Tls | SecurityProtocolType.Tls12, ServicePointManager.SecurityProtocol);
+        }
+        finally
+        {
+            ServicePointManager.SecurityProtocol = before;
+        }
+#pragma warning restore SYSLIB0014
+    }
 }
