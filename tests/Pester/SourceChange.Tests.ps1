@@ -133,6 +133,30 @@ Describe 'New-PdSource' {
         @(Get-TestSource).Count | Should -Be 2
     }
 
+    It 'deploys piped components by their Id: New-PdComponent | New-PdSource' {
+        $component = New-PdComponent -Code $ComponentCode
+        Clear-EmulatorRequest
+
+        $source = $component | New-PdSource -Name 'from-component' -Props $Props
+
+        $source.ComponentId | Should -Be $component.Id
+        $source.Name | Should -Be 'from-component'
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -Be 1
+        $requests[0].body.component_id | Should -Be $component.Id
+    }
+
+    It 'keeps binding a piped source by its ComponentId, not its Id' {
+        $component = (Invoke-TestApi -Method POST -Path components -Body @{ component_code = $ComponentCode }).data
+        $original = [pscustomobject]@{ Id = 'dc_abc123'; ComponentId = $component.id; Name = 'copy' }
+        Clear-EmulatorRequest
+
+        $source = $original | New-PdSource -Props $Props
+
+        $source.ComponentId | Should -Be $component.id
+        @(Get-EmulatorRequest).body.component_id | Should -Be $component.id
+    }
+
     It 'sends nothing and creates nothing with -WhatIf' {
         $result = New-PdSource -ComponentCode $ComponentCode -Name 'never' -Props $Props -WhatIf
 

@@ -10,7 +10,8 @@ namespace PSPipedream.Cmdlets
     /// Deploys a source (POST /sources) from a saved component (-ComponentId), component code
     /// (-ComponentCode), a component URL (-ComponentUrl) or a registry component (-ComponentKey,
     /// looked up with GET /components/registry/{key}), with its configured props (-Props).
-    /// -OrgId (else the connection's org) puts it in an org.
+    /// -OrgId (else the connection's org) puts it in an org. -ComponentId binds the Id of piped
+    /// components, so New-PdComponent -Path x.js | New-PdSource works.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PdSource", DefaultParameterSetName = ComponentIdSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -25,6 +26,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>A component saved in the account.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The saved component (sc_...) to deploy, e.g. from New-PdComponent.")]
+        [Alias("Id")]
         [AllowEmptyString]
         public string ComponentId { get; set; } = string.Empty;
 
