@@ -296,6 +296,19 @@ public class PdClientTests
         Assert.Equal("PdInvalidArgument", ex.ErrorId);
     }
 
+    [Fact]
+    public void A_runtime_that_unescapes_slashes_cannot_redirect_the_request()
+    {
+        // What .NET Framework's legacy URI mode makes of /v1/sources/dc_x%2F..%2F..%2Fwebhooks%2Fwh_y.
+        var rewritten = new Uri("http://127.0.0.1:9/v1/webhooks/wh_y");
+        var ex = Assert.Throws<PdApiException>(() => PdClient.CheckPathKept(rewritten, "/v1/sources/dc_x%2F..%2F..%2Fwebhooks%2Fwh_y"));
+        Assert.Equal("PdInvalidArgument", ex.ErrorId);
+        Assert.Contains("dc_x/../../webhooks/wh_y", ex.Message);
+
+        var kept = new Uri("http://127.0.0.1:9/v1/sources/dc_x%2Fy");
+        Assert.Same(kept, PdClient.CheckPathKept(kept, "/v1/sources/dc_x%2Fy"));
+    }
+
     [Theory]
     [InlineData((SecurityProtocolType)48 | SecurityProtocolType.Tls, (SecurityProtocolType)48 | SecurityProtocolType.Tls | SecurityProtocolType.Tls12)] // Ssl3 | Tls
     [InlineData(SecurityProtocolType.Tls12, SecurityProtocolType.Tls12)]

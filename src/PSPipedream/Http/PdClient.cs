@@ -134,21 +134,28 @@ namespace PSPipedream.Http
         /// <summary>The full URL of a request: every segment and query value percent-encoded.</summary>
         public Uri BuildUri(PdRequest request)
         {
-            var sb = new StringBuilder(BaseUri.GetLeftPart(UriPartial.Path));
-            var first = true;
-            foreach (var segment in request.Segments)
-            {
-                if (!first) sb.Append('/');
-                sb.Append(EncodeSegment(segment));
-                first = false;
-            }
+            var path = BaseUri.AbsolutePath + string.Join("/", request.Segments.Select(EncodeSegment));
+            var sb = new StringBuilder(BaseUri.GetLeftPart(UriPartial.Authority)).Append(path);
             if (request.Query.Count > 0)
             {
                 sb.Append('?');
                 sb.Append(string.Join("&", request.Query.Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value))));
             }
             // Already fully escaped; dot-only segments were refused, so System.Uri has nothing to collapse.
-            return new Uri(sb.ToString(), UriKind.Absolute);
+            return CheckPathKept(new Uri(sb.ToString(), UriKind.Absolute), path);
+        }
+
+        /// <summary>
+        /// Refuses a URI whose path is not the one built. .NET Framework in its legacy URI mode (as
+        /// under Windows PowerShell 5.1) unescapes %2F and %5C in paths and then collapses "..",
+        /// so an id such as "dc_x/../../webhooks/wh_y" would reach a different resource.
+        /// </summary>
+        internal static Uri CheckPathKept(Uri uri, string builtPath)
+        {
+            if (string.Equals(uri.AbsolutePath, builtPath, StringComparison.Ordinal)) return uri;
+            throw new PdApiException(PdErrors.InvalidArgument, string.Format(CultureInfo.InvariantCulture,
+                "The path '{0}' cannot be sent on this .NET runtime: it would become '{1}'. Ids must not contain '/' or '\\'.",
+                Uri.UnescapeDataString(builtPath), uri.AbsolutePath));
         }
 
         /// <summary>
