@@ -40,6 +40,13 @@ Describe 'Invoke-PdApi' {
         $me.orgs.id | Should -Contain 'o_emulator'
     }
 
+    It 'takes a path that starts with the base path, as errors show it (/v1/users/me)' {
+        $me = Invoke-PdApi -Path '/v1/users/me'
+
+        $me.id | Should -Be 'u_emulator'
+        @(Get-EmulatorRequest).path | Should -Be '/v1/users/me'
+    }
+
     It 'writes one object per item of a data array and sends -Query in the query string' {
         $sources = @(Invoke-PdApi -Method GET -Path 'users/me/sources' -Query @{ limit = 2; include = 'id,name' })
 

@@ -67,6 +67,12 @@ namespace PSPipedream.Cmdlets
                 }
                 text = text.Substring(basePrefix.Length);
             }
+            else
+            {
+                // The path as errors and -Verbose show it (/v1/users/me) names the same resource as users/me.
+                var basePath = baseUri.AbsolutePath.TrimEnd('/') + "/";
+                if (basePath.Length > 1 && text.StartsWith(basePath, StringComparison.Ordinal)) text = text.Substring(basePath.Length);
+            }
 
             var query = new List<KeyValuePair<string, string>>();
             var mark = text.IndexOf('?');

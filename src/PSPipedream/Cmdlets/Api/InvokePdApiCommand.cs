@@ -30,7 +30,7 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>The path below the base URI, e.g. users/me or /sources/dc_x/event_summaries.</summary>
         [Parameter(Mandatory = true, Position = 0,
-            HelpMessage = "The path relative to the base URI, e.g. 'users/me' (a leading '/' is allowed). A '?query' part is added to -Query.")]
+            HelpMessage = "The path relative to the base URI, e.g. 'users/me' (a leading '/' or the base path, as in '/v1/users/me', is allowed). A '?query' part is added to -Query.")]
         [AllowEmptyString]
         public string Path { get; set; } = null!;
 
