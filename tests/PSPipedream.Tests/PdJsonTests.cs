@@ -97,6 +97,22 @@ public class PdJsonTests
         Assert.Null(source.ConfiguredProps);
     }
 
+    [Theory]
+    [InlineData("0", "1970-01-01T00:00:00Z")]
+    [InlineData("1e15", null)]            // milliseconds' worth of seconds: past year 9999
+    [InlineData("-1e15", null)]
+    [InlineData("99999999999999999999999", null)] // bigger than a long
+    [InlineData("1.5e308", null)]
+    public void Timestamps_DateTime_cannot_hold_read_as_null(string json, string? expected)
+    {
+        var source = PdJson.ToModel<Source>(JToken.Parse("{\"id\":\"dc_1\",\"created_at\":" + json + "}"))!;
+        Assert.Equal(expected == null ? null : DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal), source.CreatedAt);
+        var ev = PdJson.ToModel<Event>(JToken.Parse("{\"id\":\"1-0\",\"indexed_at_ms\":" + json + "}"))!;
+        Assert.Equal(expected == null ? null : DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal), ev.IndexedAt);
+        var detail = PdJson.ToModel<WorkflowErrorDetail>(JToken.Parse("{\"ts\":" + json + "}"))!;
+        Assert.Equal(expected == null ? null : DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal), detail.Ts);
+    }
+
     [Fact]
     public void PowerShell_values_become_json()
     {

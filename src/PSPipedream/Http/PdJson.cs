@@ -163,26 +163,51 @@ namespace PSPipedream.Http
         public static string ToSnakeCase(string name) => new SnakeCaseNamingStrategy().GetPropertyName(name, false);
     }
 
-    /// <summary>Unix seconds (number or numeric string) to DateTime (UTC) and back.</summary>
-    public sealed class UnixSecondsConverter : JsonConverter
+    /// <summary>
+    /// Unix time (a number or numeric string) to DateTime (UTC) and back. A time that DateTime
+    /// cannot hold (say milliseconds sent where seconds are expected) reads as null rather than
+    /// failing the whole answer.
+    /// </summary>
+    public abstract class UnixTimeConverter : JsonConverter
     {
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        private readonly double _millisecondsPerUnit;
+
+        private protected UnixTimeConverter(double millisecondsPerUnit) => _millisecondsPerUnit = millisecondsPerUnit;
 
         public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
 
         public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
-            var seconds = ReadNumber(reader);
-            return seconds.HasValue ? Epoch.AddSeconds(seconds.Value) : (object?)null;
+            var units = ReadNumber(reader);
+            return units.HasValue ? FromUnixMilliseconds(units.Value * _millisecondsPerUnit) : null;
         }
 
         public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
         {
-            if (value is DateTime dt) writer.WriteValue((long)(dt.ToUniversalTime() - Epoch).TotalSeconds);
+            if (value is DateTime dt) writer.WriteValue((long)((dt.ToUniversalTime() - Epoch).TotalMilliseconds / _millisecondsPerUnit));
             else writer.WriteNull();
         }
 
-        internal static double? ReadNumber(JsonReader reader)
+        /// <summary>Unix milliseconds to a UTC DateTime; null when out of DateTime's range.</summary>
+        internal static DateTime? FromUnixMilliseconds(double milliseconds)
+        {
+            if (double.IsNaN(milliseconds) || double.IsInfinity(milliseconds)) return null;
+            try
+            {
+                return Epoch.AddMilliseconds(milliseconds);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A JSON number (of any size) as a double.</summary>
+        internal static double ToDouble(object? value) =>
+            value is System.Numerics.BigInteger big ? (double)big : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+
+        private static double? ReadNumber(JsonReader reader)
         {
             switch (reader.TokenType)
             {
@@ -191,7 +216,7 @@ namespace PSPipedream.Http
                     return null;
                 case JsonToken.Integer:
                 case JsonToken.Float:
-                    return Convert.ToDouble(reader.Value, CultureInfo.InvariantCulture);
+                    return ToDouble(reader.Value);
                 case JsonToken.String:
                     var text = (string?)reader.Value;
                     if (string.IsNullOrEmpty(text)) return null;
@@ -203,23 +228,19 @@ namespace PSPipedream.Http
         }
     }
 
-    /// <summary>Unix milliseconds to DateTime (UTC) and back (indexed_at_ms).</summary>
-    public sealed class UnixMillisecondsConverter : JsonConverter
+    /// <summary>Unix seconds (created_at, updated_at) to DateTime (UTC) and back.</summary>
+    public sealed class UnixSecondsConverter : UnixTimeConverter
     {
-        private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-        public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
-
-        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+        public UnixSecondsConverter() : base(1000)
         {
-            var ms = UnixSecondsConverter.ReadNumber(reader);
-            return ms.HasValue ? Epoch.AddMilliseconds(ms.Value) : (object?)null;
         }
+    }
 
-        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    /// <summary>Unix milliseconds (indexed_at_ms) to DateTime (UTC) and back.</summary>
+    public sealed class UnixMillisecondsConverter : UnixTimeConverter
+    {
+        public UnixMillisecondsConverter() : base(1)
         {
-            if (value is DateTime dt) writer.WriteValue((long)(dt.ToUniversalTime() - Epoch).TotalMilliseconds);
-            else writer.WriteNull();
         }
     }
 

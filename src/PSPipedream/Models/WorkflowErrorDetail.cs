@@ -26,8 +26,6 @@ namespace PSPipedream
         /// <summary>ISO 8601 text (or Unix milliseconds) to a UTC DateTime; text it cannot read gives null.</summary>
         private sealed class IsoTimeConverter : JsonConverter
         {
-            private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
             public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
 
             public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
@@ -36,7 +34,7 @@ namespace PSPipedream
                 {
                     case JsonToken.Integer:
                     case JsonToken.Float:
-                        return Epoch.AddMilliseconds(Convert.ToDouble(reader.Value, CultureInfo.InvariantCulture));
+                        return UnixTimeConverter.FromUnixMilliseconds(UnixTimeConverter.ToDouble(reader.Value));
                     case JsonToken.String:
                         return DateTimeOffset.TryParse((string?)reader.Value, CultureInfo.InvariantCulture,
                             DateTimeStyles.AssumeUniversal, out var time) ? time.UtcDateTime : (DateTime?)null;
