@@ -170,6 +170,23 @@ Describe 'Remove-PdEvent' {
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[4], $ids[0])
     }
 
+    It 'refuses a -StartId newer than -EndId (which would delete nothing) before any request' {
+        $thrown = Get-ThrownErrorText {
+            Remove-PdEvent -SourceId $fixture.SourceId -StartId $ids[3] -EndId $ids[1] -Force -ErrorAction Stop
+        }
+
+        $thrown | Should -MatchExactly '\bStartId\b'
+        $thrown | Should -MatchExactly '\bEndId\b'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        (Get-TestEventId $fixture.SourceId).Count | Should -Be 5
+    }
+
+    It 'compares event ids by number, not as text' {
+        Remove-PdEvent -SourceId $fixture.SourceId -StartId '999-5' -EndId '1000-0' -WhatIf
+
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
     It 'deletes from -StartId on without sending end_id' {
         Remove-PdEvent -SourceId $fixture.SourceId -StartId $ids[3] -Force
 

@@ -82,6 +82,14 @@ namespace PSPipedream.Cmdlets
                 default:
                     if (StartId != null && !CheckEventId(nameof(StartId), StartId)) return;
                     if (EndId != null && !CheckEventId(nameof(EndId), EndId)) return;
+                    if (StartId != null && EndId != null && CompareEventIds(StartId, EndId) > 0)
+                    {
+                        // The API would delete nothing and still answer 202: say so instead.
+                        RejectItemArgument(nameof(StartId), string.Format(CultureInfo.InvariantCulture,
+                            "-StartId {0} is newer than -EndId {1}: the range runs from the oldest event (-StartId) to the newest (-EndId).",
+                            StartId, EndId), StartId);
+                        return;
+                    }
                     start = StartId;
                     end = EndId;
                     target = string.Format(CultureInfo.InvariantCulture, "{0} events {1} to {2}",
@@ -94,6 +102,22 @@ namespace PSPipedream.Cmdlets
             Send(PdRequest.Delete("sources", SourceId, "events")
                 .WithQuery("start_id", start)
                 .WithQuery("end_id", end));
+        }
+
+        /// <summary>Orders two well-formed event ids (&lt;ms&gt;-&lt;sequence&gt;) by time, then sequence.</summary>
+        private static int CompareEventIds(string a, string b)
+        {
+            var x = a.Split('-');
+            var y = b.Split('-');
+            var result = CompareDigits(x[0], y[0]);
+            return result != 0 ? result : CompareDigits(x[1], y[1]);
+        }
+
+        private static int CompareDigits(string a, string b)
+        {
+            a = a.TrimStart('0');
+            b = b.TrimStart('0');
+            return a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
         }
 
         private bool CheckEventId(string parameterName, string value)
