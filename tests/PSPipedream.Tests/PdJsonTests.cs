@@ -30,6 +30,21 @@ public class PdJsonTests
     }
 
     [Fact]
+    public void Keys_that_differ_only_in_case_do_not_fail_the_object()
+    {
+        // Webhook payloads carry such keys (e.g. headers); PowerShell properties are case-insensitive, so the last one wins.
+        var value = PdJson.ToPSObject(JToken.Parse("""{"headers":{"Content-Type":"a","content-type":"b"},"n":[1,[2,[]],{}],"big":123456789012345678901234567890}"""));
+        var headers = Assert.IsType<PSObject>(((PSObject)value!).Properties["headers"].Value);
+        Assert.Equal("b", headers.Properties["Content-Type"].Value);
+        Assert.Single(headers.Properties);
+        var n = Assert.IsType<object?[]>(((PSObject)value).Properties["n"].Value);
+        Assert.Equal(1L, n[0]);
+        Assert.Empty(Assert.IsType<object?[]>(Assert.IsType<object?[]>(n[1])[1]));
+        Assert.Empty(Assert.IsType<PSObject>(n[2]).Properties);
+        Assert.Equal(System.Numerics.BigInteger.Parse("123456789012345678901234567890"), ((PSObject)value).Properties["big"].Value);
+    }
+
+    [Fact]
     public void Source_maps_fields_dates_and_free_form_props()
     {
         var source = PdJson.ToModel<Source>(PdJson.Parse(SourceJson))!;
