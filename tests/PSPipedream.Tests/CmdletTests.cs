@@ -88,6 +88,22 @@ public sealed class CmdletTests : IDisposable
         Assert.Equal("limit=5", request.Query);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" -Skip 5")]
+    public void First_0_with_IncludeTotalCount_writes_only_the_total(string skip)
+    {
+        _emu.Seed(30);
+        _emu.Connect();
+        _emu.ClearRequests();
+        var (output, ps) = Run("Get-PdSource -First 0 -IncludeTotalCount" + skip);
+        ps.Dispose();
+        var total = Assert.Single(output);
+        Assert.Equal(30UL, total.BaseObject);
+        var request = Assert.Single(_emu.Requests());
+        Assert.Equal("limit=1", request.Query);
+    }
+
     [Fact]
     public void Select_first_1_sends_one_request()
     {

@@ -152,7 +152,8 @@ namespace PSPipedream.Cmdlets
             }
             if (firstGiven)
             {
-                options.MaxItems = Saturate(first, skip);
+                // -First 0 gets here only with -IncludeTotalCount: one item's request for page_info.total_count.
+                options.MaxItems = first == 0 ? 1 : Saturate(first, skip);
             }
             else if (skip > 0 && !options.All)
             {
