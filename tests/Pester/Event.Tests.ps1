@@ -238,6 +238,18 @@ Describe 'Remove-PdEvent' {
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[3], $ids[2], $ids[1])
     }
 
+    It 'names the one event and its source in the -WhatIf text of -EventId' {
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) ("pspd-whatif-" + [guid]::NewGuid().ToString('N') + '.txt')
+        $null = Start-Transcript -Path $transcript
+        try { Remove-PdEvent -SourceId $fixture.SourceId -EventId $ids[2] -WhatIf }
+        finally { $null = Stop-Transcript }
+        $text = Get-Content -Raw $transcript
+        Remove-Item $transcript
+
+        $text | Should -Match ([regex]::Escape("event $($ids[2]) of $($fixture.SourceId)"))
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf, even with -Force' {
         Remove-PdEvent -SourceId $fixture.SourceId -EventId $ids[0] -WhatIf
         Remove-PdEvent -SourceId $fixture.SourceId -All -WhatIf -Force

@@ -74,7 +74,7 @@ namespace PSPipedream.Cmdlets
                 case EventSet:
                     if (!CheckEventId(nameof(EventId), EventId)) return;
                     start = end = EventId;
-                    target = string.Format(CultureInfo.InvariantCulture, "{0} events {1} to {1}", SourceId, EventId);
+                    target = string.Format(CultureInfo.InvariantCulture, "event {1} of {0}", SourceId, EventId);
                     break;
                 case AllSet:
                     target = "all events of " + SourceId;
