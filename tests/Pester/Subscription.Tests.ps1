@@ -205,6 +205,19 @@ Describe 'New-PdAutoSubscription' {
         $query['event_name'] | Should -Be '$logs'
     }
 
+    It 'binds -ListenerId from the Id of a piped webhook, so Get-PdWebhook | New-PdAutoSubscription works' {
+        $webhook = (Invoke-TestApi -Method POST -Path 'webhooks?url=https%3A%2F%2Fexample.com%2Fhook').data
+        Clear-EmulatorRequest
+
+        $null = Get-PdWebhook | New-PdAutoSubscription -EventName '$errors'
+
+        $post = @(Get-EmulatorRequest | Where-Object method -eq 'POST')
+        $post.Count | Should -Be 1
+        $query = ConvertFrom-TestQuery $post[0].query
+        $query['listener_id'] | Should -Be $webhook.id
+        $query['event_name'] | Should -Be '$errors'
+    }
+
     It 'sends nothing with -WhatIf' {
         $result = New-PdAutoSubscription -ListenerId $listener -EventName '$errors' -WhatIf
 

@@ -7,7 +7,8 @@ namespace PSPipedream.Cmdlets
     /// <summary>
     /// Subscribes a listener to an event stream of every workflow and source created from now on
     /// (POST /auto_subscriptions with listener_id and event_name in the query string), e.g. to
-    /// receive the $errors of new workflows. Existing ones need New-PdSubscription.
+    /// receive the $errors of new workflows. Existing ones need New-PdSubscription. -ListenerId binds
+    /// the Id of piped objects, so Get-PdWebhook | New-PdAutoSubscription -EventName '$errors' works.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PdAutoSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AutoSubscription))]
@@ -16,6 +17,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>The receiving source, workflow or webhook.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The source (dc_...), workflow (p_...) or webhook (wh_...) that receives the events of new workflows and sources.")]
+        [Alias("Id")]
         [AllowEmptyString]
         public string ListenerId { get; set; } = null!;
 
