@@ -203,4 +203,18 @@ public class PdPagerTests
         Assert.Single(page.Items);
         Assert.Empty(PdPage.FromJson(null).Items);
     }
+
+    [Theory]
+    [InlineData("1e30")]
+    [InlineData("123456789012345678901234567890")]
+    [InlineData("\"lots\"")]
+    [InlineData("-1")]
+    [InlineData("null")]
+    public void A_total_count_that_is_not_a_count_is_ignored(string total)
+    {
+        var page = PdPage.FromJson(JObject.Parse("{\"page_info\":{\"total_count\":" + total + ",\"count\":" + total + ",\"end_cursor\":\"b\"},\"data\":[{\"id\":\"dc_1\"}]}"));
+        Assert.Null(page.PageInfo.TotalCount);
+        Assert.Null(page.PageInfo.Count);
+        Assert.Single(page.Items);
+    }
 }

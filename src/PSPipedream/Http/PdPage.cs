@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace PSPipedream.Http
@@ -35,8 +37,8 @@ namespace PSPipedream.Http
                 data = obj["data"];
                 if (obj["page_info"] is JObject pi)
                 {
-                    info.TotalCount = ReadLong(pi["total_count"]);
-                    info.Count = ReadLong(pi["count"]);
+                    info.TotalCount = ReadCount(pi["total_count"]);
+                    info.Count = ReadCount(pi["count"]);
                     info.StartCursor = ReadString(pi["start_cursor"]);
                     info.EndCursor = ReadString(pi["end_cursor"]);
                 }
@@ -48,12 +50,30 @@ namespace PSPipedream.Http
             return new PdPage(items, info);
         }
 
-        private static long? ReadLong(JToken? token)
+        /// <summary>A count: a whole number from 0 to long.MaxValue (number or numeric string), else null (unknown).</summary>
+        private static long? ReadCount(JToken? token)
         {
             if (token == null) return null;
-            if (token.Type == JTokenType.Integer || token.Type == JTokenType.Float) return token.Value<long>();
-            if (token.Type == JTokenType.String && long.TryParse(token.Value<string>(), out var l)) return l;
-            return null;
+            long value;
+            switch (token.Type)
+            {
+                case JTokenType.Integer:
+                    var raw = ((JValue)token).Value;
+                    if (raw is System.Numerics.BigInteger) return null; // beyond a long
+                    value = Convert.ToInt64(raw, CultureInfo.InvariantCulture);
+                    break;
+                case JTokenType.Float:
+                    var d = token.Value<double>();
+                    if (!(d >= 0 && d < long.MaxValue)) return null;
+                    value = (long)d;
+                    break;
+                case JTokenType.String:
+                    if (!long.TryParse(token.Value<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out value)) return null;
+                    break;
+                default:
+                    return null;
+            }
+            return value >= 0 ? value : (long?)null;
         }
 
         private static string? ReadString(JToken? token) =>
