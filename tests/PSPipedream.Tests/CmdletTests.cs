@@ -200,6 +200,17 @@ public sealed class CmdletTests : IDisposable
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task An_implicit_connection_that_loses_the_race_is_disposed()
+    {
+        var winner = _emu.Connect();
+        var loser = new PdConnection(new PdClient(_emu.Host.BaseUri, EmulatorFixture.Key), null, "Environment", "****");
+        Assert.Same(winner, PdSession.SetIfNone(loser));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => loser.Client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.Same(winner, PdSession.SetIfNone(winner));
+        Assert.NotNull(await winner.Client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+    }
+
+    [Fact]
     public void Implicit_connection_from_environment()
     {
         var saved = new[] { "PIPEDREAM_API_KEY", "PIPEDREAM_BASE_URL", "PIPEDREAM_ORG_ID" }.ToDictionary(n => n, Environment.GetEnvironmentVariable);

@@ -17,9 +17,17 @@ namespace PSPipedream.Http
             set => Volatile.Write(ref _current, value);
         }
 
-        /// <summary>Sets <paramref name="connection"/> as current only if there is none yet; returns the winner.</summary>
-        public static PdConnection SetIfNone(PdConnection connection) =>
-            Interlocked.CompareExchange(ref _current, connection, null) ?? connection;
+        /// <summary>
+        /// Sets <paramref name="connection"/> as current only if there is none yet; returns the winner.
+        /// A losing connection (another runspace got there first) is disposed: nobody else holds it.
+        /// </summary>
+        public static PdConnection SetIfNone(PdConnection connection)
+        {
+            var winner = Interlocked.CompareExchange(ref _current, connection, null);
+            if (winner == null) return connection;
+            if (!ReferenceEquals(winner, connection)) connection.Client.Dispose();
+            return winner;
+        }
 
         public static void Clear() => Current = null;
     }
