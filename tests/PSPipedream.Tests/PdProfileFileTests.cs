@@ -75,6 +75,30 @@ public class PdProfileFileTests : IDisposable
         Assert.Equal("abc", PdProfileFile.Read(path, "default")!.ApiKey);
     }
 
+    [Theory]
+    [InlineData("api_key = \"abc\"   # the work key", "abc")]
+    [InlineData("api_key='abc' ; note", "abc")]
+    [InlineData("api_key = \"a \\\"b\"", "a \\\"b")]
+    [InlineData("api_key = \"abc", "\"abc")]
+    public void A_quoted_value_may_be_followed_by_a_comment(string line, string expected)
+    {
+        var path = Write("[default]\n" + line + "\n");
+        Assert.Equal(expected, PdProfileFile.Read(path, "default")!.ApiKey);
+    }
+
+    [Fact]
+    public void Byte_order_marks_and_repeated_sections_are_read()
+    {
+        var path = Path.Combine(_dir, "config");
+        File.WriteAllText(path, "[default]\r\napi_key = a1\r\n[work]\r\napi_key=w\r\n[default]\r\norg_id = o_1\r\n", new System.Text.UnicodeEncoding(false, true));
+        var p = PdProfileFile.Read(path, "default")!;
+        Assert.Equal("a1", p.ApiKey);
+        Assert.Equal("o_1", p.OrgId);
+        File.WriteAllText(path, "[default]\napi_key=a2\n", new System.Text.UTF8Encoding(true));
+        Assert.Equal("a2", PdProfileFile.Read(path, "default")!.ApiKey);
+        Assert.Equal("a3", PdProfileFile.Parse("\uFEFF[default]\napi_key=a3")["default"]["api_key"]);
+    }
+
     [Fact]
     [Trait("Env", "XDG")]
     public void Default_path_uses_xdg_config_home()

@@ -21,8 +21,9 @@ namespace PSPipedream.Http
 
     /// <summary>
     /// Reads the pd CLI's INI config: $XDG_CONFIG_HOME/pipedream/config, else ~/.config/pipedream/config.
-    /// Sections are profiles; keys api_key and org_id. Lines starting with '#' or ';' are comments;
-    /// values may be quoted; names are case-insensitive.
+    /// Sections are profiles; keys api_key and org_id. Lines starting with '#' or ';' are comments,
+    /// as is the rest of a line after " #" or " ;"; values may be quoted; names are case-insensitive;
+    /// a section given twice is one section (a key given twice: the last wins).
     /// </summary>
     public static class PdProfileFile
     {
@@ -51,7 +52,7 @@ namespace PSPipedream.Http
             var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
             var current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             sections[string.Empty] = current;
-            using (var reader = new StringReader(text ?? string.Empty))
+            using (var reader = new StringReader((text ?? string.Empty).TrimStart('\uFEFF')))
             {
                 string? line;
                 while ((line = reader.ReadLine()) != null)
@@ -73,20 +74,32 @@ namespace PSPipedream.Http
                     var eq = line.IndexOf('=');
                     if (eq <= 0) continue;
                     var key = line.Substring(0, eq).Trim();
-                    var value = StripInlineComment(line.Substring(eq + 1).Trim());
-                    if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0])
-                    {
-                        value = value.Substring(1, value.Length - 2);
-                    }
-                    current[key] = value;
+                    current[key] = ReadValue(line.Substring(eq + 1).Trim());
                 }
             }
             return sections;
         }
 
+        /// <summary>
+        /// A value: quoted ("..." or '...', up to the closing quote that ends the line or comes
+        /// before a comment) or bare (up to an inline comment, " #" or " ;").
+        /// </summary>
+        private static string ReadValue(string value)
+        {
+            if (value.Length > 0 && (value[0] == '"' || value[0] == '\''))
+            {
+                for (var end = value.IndexOf(value[0], 1); end > 0; end = value.IndexOf(value[0], end + 1))
+                {
+                    var rest = value.Substring(end + 1).TrimStart();
+                    if (rest.Length == 0 || rest[0] == '#' || rest[0] == ';') return value.Substring(1, end - 1);
+                }
+                return value;
+            }
+            return StripInlineComment(value);
+        }
+
         private static string StripInlineComment(string value)
         {
-            if (value.Length > 0 && (value[0] == '"' || value[0] == '\'')) return value;
             foreach (var marker in new[] { " #", " ;", "\t#", "\t;" })
             {
                 var at = value.IndexOf(marker, StringComparison.Ordinal);
