@@ -80,28 +80,22 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>Sends a request through the resolved connection, blocking this (pipeline) thread.</summary>
-        protected JToken? Send(PdRequest request) => Send(ResolveConnection(), request);
+        protected JToken? Send(PdRequest request) =>
+            Wait(ResolveConnection().Client.SendAsync(Prepare(request), CancellationToken));
 
         /// <summary>Sends and returns the "data" token.</summary>
-        protected JToken? SendForData(PdRequest request)
-        {
-            var body = Send(request);
-            if (body is JObject obj && obj.TryGetValue("data", out var data)) return data;
-            return body;
-        }
+        protected JToken? SendForData(PdRequest request) =>
+            Wait(ResolveConnection().Client.SendForDataAsync(Prepare(request), CancellationToken));
 
         /// <summary>Sends and maps "data" to a model.</summary>
-        protected T? SendFor<T>(PdRequest request) where T : class
-        {
-            var data = SendForData(request);
-            return data == null || data.Type == JTokenType.Null ? null : PdJson.ToModel<T>(data);
-        }
+        protected T? SendFor<T>(PdRequest request) where T : class => SendFor<T>(ResolveConnection(), request);
 
-        internal JToken? Send(PdConnection connection, PdRequest request) =>
-            Wait(connection.Client.SendAsync(Prepare(request), CancellationToken));
+        internal T? SendFor<T>(PdConnection connection, PdRequest request) where T : class =>
+            Wait(connection.Client.SendAsync<T>(Prepare(request), CancellationToken));
 
         /// <summary>Reads one page (for the pager).</summary>
-        protected PdPage SendForPage(PdRequest request) => PdPage.FromJson(Send(request));
+        protected PdPage SendForPage(PdRequest request) =>
+            Wait(ResolveConnection().Client.GetPageAsync(Prepare(request), CancellationToken));
 
         private PdRequest Prepare(PdRequest request)
         {

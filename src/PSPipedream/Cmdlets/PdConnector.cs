@@ -58,9 +58,7 @@ namespace PSPipedream.Cmdlets
             var connection = new PdConnection(client, orgId, keySource, PdConnection.HintFor(apiKey));
             try
             {
-                var data = cmdlet.Send(connection, PdRequest.Get("users", "me"));
-                if (data is Newtonsoft.Json.Linq.JObject obj && obj["data"] != null) data = obj["data"];
-                var user = data == null ? null : PdJson.ToModel<User>(data);
+                var user = cmdlet.SendFor<User>(connection, PdRequest.Get("users", "me"));
                 connection.UserId = user?.Id;
                 connection.Username = user?.Username;
                 connection.ConnectedAt = DateTime.UtcNow;
