@@ -87,6 +87,15 @@ public class PdClientTests
     }
 
     [Fact]
+    public async Task A_body_is_sent_without_waiting_for_100_continue()
+    {
+        bool? expectContinue = null;
+        var (client, _) = Create(r => { expectContinue = r.Headers.ExpectContinue; return FakeHandler.Json("{}"); });
+        await client.SendAsync(PdRequest.Post("webhooks").WithBody(new { Url = "https://example.com" }), CancellationToken.None);
+        Assert.False(expectContinue);
+    }
+
+    [Fact]
     public async Task JObject_body_is_sent_as_is()
     {
         var (client, handler) = Create(_ => FakeHandler.Json("{}"));

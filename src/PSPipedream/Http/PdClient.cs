@@ -228,6 +228,8 @@ namespace PSPipedream.Http
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+                // .NET Framework would otherwise send "Expect: 100-continue" with every body and wait for the 100.
+                message.Headers.ExpectContinue = false;
                 if (requestBody != null)
                 {
                     message.Content = new StringContent(requestBody, new UTF8Encoding(false), "application/json");
