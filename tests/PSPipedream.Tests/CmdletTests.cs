@@ -61,6 +61,23 @@ public sealed class CmdletTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_key_is_PdNoApiKey_and_a_padded_one_is_trimmed()
+    {
+        using (var ps = EmulatorFixture.NewShell())
+        {
+            ps.AddCommand("Connect-PdAccount").AddParameter("ApiKey", EmulatorFixture.Secure("  ")).AddParameter("BaseUri", _emu.Host.BaseUri);
+            var ex = Assert.Throws<CmdletInvocationException>(() => ps.Invoke());
+            Assert.StartsWith("PdNoApiKey", ((IContainsErrorRecord)ex).ErrorRecord.FullyQualifiedErrorId);
+        }
+        using (var ps = EmulatorFixture.NewShell())
+        {
+            ps.AddCommand("Connect-PdAccount").AddParameter("ApiKey", EmulatorFixture.Secure(" " + EmulatorFixture.Key + "\r\n")).AddParameter("BaseUri", _emu.Host.BaseUri);
+            ps.Invoke();
+            Assert.Equal("u_emulator", PdSession.Current!.UserId);
+        }
+    }
+
+    [Fact]
     public void All_of_250_sources_takes_three_requests_and_streams()
     {
         _emu.Seed(250);

@@ -48,8 +48,13 @@ namespace PSPipedream.Cmdlets
 
             if (ApiKey != null)
             {
-                apiKey = new NetworkCredential(string.Empty, ApiKey).Password;
+                // A pasted key often carries a space or line break; keys themselves never do.
+                apiKey = new NetworkCredential(string.Empty, ApiKey).Password.Trim();
                 keySource = "Parameter";
+                if (apiKey.Length == 0)
+                {
+                    ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, "-ApiKey is empty.", null));
+                }
                 if (ProfileName != null) profile = PdProfileFile.Read(profilePath, profileName);
             }
             else if (ProfileName == null && PdConnector.Env(PdConnector.ApiKeyVariable) != null)
