@@ -35,6 +35,8 @@ public class PdClientTests
     [InlineData("a?b#c", "/v1/sources/a%3Fb%23c/events")]
     [InlineData("a b%2F", "/v1/sources/a%20b%252F/events")]
     [InlineData("dc_\\..\\x", "/v1/sources/dc_%5C..%5Cx/events")]
+    [InlineData("$errors", "/v1/sources/$errors/events")]
+    [InlineData("a%24b$", "/v1/sources/a%2524b$/events")]
     public void Dot_and_reserved_segments_are_encoded(string id, string expectedPath)
     {
         var (client, _) = Create(_ => FakeHandler.Json("{}"));
@@ -267,6 +269,8 @@ public class PdClientTests
         });
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
+        Assert.Equal("PdRateLimited", ex.ErrorId);
+        Assert.EndsWith("slow down. The server asks to retry after 7 seconds.", ex.Message);
     }
 
     [Fact]

@@ -159,7 +159,7 @@ namespace PSPipedream.Http
         }
 
         /// <summary>
-        /// Percent-encodes one path segment ("/", "\", "?", "#" and "%" included), so an id can
+        /// Percent-encodes one path segment ("/", "\", "?", "#" and "%" included; "$" is left as is), so an id can
         /// never change the path. Empty segments and segments made only of dots ("." / "..", which
         /// URI parsers collapse even when escaped) are refused with PdInvalidArgument.
         /// </summary>
@@ -170,7 +170,8 @@ namespace PSPipedream.Http
                 throw new PdApiException(PdErrors.InvalidArgument,
                     "'" + segment + "' cannot be used as an id or path segment.");
             }
-            return Uri.EscapeDataString(segment);
+            // '$' is legal in a path segment and the API's own paths use it ($errors): send it as is.
+            return Uri.EscapeDataString(segment).Replace("%24", "$");
         }
 
         /// <summary>
@@ -250,13 +251,14 @@ namespace PSPipedream.Http
                         if (!response.IsSuccessStatusCode)
                         {
                             var apiMessage = ExtractMessage(Redact(responseText));
+                            var retryAfter = ReadRetryAfter(response);
                             var ex = new PdApiException(PdErrors.ErrorIdForStatus(status.Value),
                                 string.Format(CultureInfo.InvariantCulture, "{0} {1} failed with {2} {3}{4}",
                                     method, pathForErrors, status.Value, response.ReasonPhrase,
-                                    string.IsNullOrEmpty(apiMessage) ? "." : ": " + apiMessage),
+                                    DescribeFailure(apiMessage, retryAfter)),
                                 method, pathForErrors, status.Value, apiMessage)
                             {
-                                RetryAfter = ReadRetryAfter(response),
+                                RetryAfter = retryAfter,
                             };
                             throw ex;
                         }
@@ -326,6 +328,15 @@ namespace PSPipedream.Http
         {
             while (ex.InnerException != null) ex = ex.InnerException;
             return ex;
+        }
+
+        /// <summary>The end of a failure message: ": <API message>" and, when the server sent Retry-After, how long it asks to wait.</summary>
+        internal static string DescribeFailure(string? apiMessage, TimeSpan? retryAfter)
+        {
+            var text = string.IsNullOrEmpty(apiMessage) ? string.Empty : ": " + apiMessage;
+            if (retryAfter == null) return text.Length == 0 ? "." : text;
+            return text.TrimEnd('.') + string.Format(CultureInfo.InvariantCulture, ". The server asks to retry after {0} seconds.",
+                (long)Math.Ceiling(retryAfter.Value.TotalSeconds));
         }
 
         private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
