@@ -94,6 +94,18 @@ Describe 'Pipelines' {
         @($after | Where-Object name -like 'other-*' | Where-Object active -eq $true).Count | Should -Be 2
     }
 
+    It 'Get-PdSource | Remove-PdEvent -All deletes the events of every source' {
+        $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
+        foreach ($id in $seed.ids) { $null = Send-EmulatorEvent -EmitterId $id -Event @{ n = 1 } -Count 3 }
+        Clear-EmulatorRequest
+
+        Get-PdSource | Remove-PdEvent -All -Force
+
+        @(Get-TestChangeRequest | ForEach-Object { "$($_.method) $($_.path) $($_.query)" }) | Should -Be @(
+            $seed.ids | ForEach-Object { "DELETE /v1/sources/$_/events " })
+        foreach ($id in $seed.ids) { @(Get-TestEventId $id) | Should -BeNullOrEmpty }
+    }
+
     It 'Get-PdSource | Remove-PdSource -WhatIf removes nothing and sends no change' {
         $null = New-EmulatorSource -Count 3 -NamePrefix 'keep-'
         $before = @((Get-TestSource).id)

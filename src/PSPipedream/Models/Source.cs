@@ -29,6 +29,10 @@ namespace PSPipedream
         /// <summary>The org the source was listed through (/orgs/{org}/sources), else null.</summary>
         public string? OrgId { get; set; }
 
+        /// <summary>Same as Id; lets Get-PdSource | Remove-PdEvent bind -SourceId by property name.</summary>
+        [JsonIgnore]
+        public string? SourceId => Id;
+
         public override string ToString() => Id ?? string.Empty;
     }
 }
