@@ -271,6 +271,12 @@ Describe 'Org sources' {
         @(Get-SourceRequest).path | Should -Be @('/v1/orgs/o_emulator/sources')
     }
 
+    It 'a piped object whose OrgId is null lists the user''s own sources' {
+        $s = @([pscustomobject]@{ OrgId = $null } | Get-PdSource -All)
+        $s.Count | Should -Be 2
+        @(Get-SourceRequest).path | Should -Be @('/v1/users/me/sources')
+    }
+
     It 'without an org, the user''s own sources' {
         $s = @(Get-PdSource -All)
         (Get-SourceRequest)[0].path | Should -Be '/v1/users/me/sources'

@@ -11,10 +11,10 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     public abstract class PdOrgListCmdlet<T> : PdListCmdlet<T> where T : PdModel, IOrgScoped
     {
-        /// <summary>List this org's resources instead of the user's.</summary>
+        /// <summary>List this org's resources instead of the user's; null (e.g. a piped object outside any org) means none.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "List this org's resources (o_...) instead of your own. Default: the connection's org, if it has one.")]
-        [ValidateNotNullOrEmpty]
+        [AllowNull]
         public string? OrgId { get; set; }
 
         /// <summary>The last path segment: "sources", "subscriptions".</summary>
