@@ -43,7 +43,7 @@ namespace PSPipedream.Cmdlets
             {
                 ProcessPdRecord();
             }
-            catch (PdApiException ex) when (ex.ErrorId != PdErrors.NotConnected)
+            catch (PdApiException ex)
             {
                 FlushTraces();
                 WriteError(PdErrors.ToErrorRecord(ex, ErrorTarget));

@@ -51,7 +51,7 @@ namespace PSPipedream.Cmdlets
                     var component = SendFor<Component>(request);
                     if (component != null) WriteModel(component);
                 }
-                catch (PdApiException ex) when (ex.ErrorId != PdErrors.NotConnected)
+                catch (PdApiException ex)
                 {
                     WriteApiError(ex, key);
                 }
