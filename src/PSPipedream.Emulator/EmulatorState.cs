@@ -100,12 +100,11 @@ internal sealed class EmulatorState
     public string ResolveOwner(User user, string? orgId)
     {
         if (string.IsNullOrEmpty(orgId)) return user.Id;
-        if (!_orgs.ContainsKey(orgId)) throw new ApiException(404, $"org {orgId} not found");
-        if (!user.OrgIds.Contains(orgId)) throw new ApiException(403, $"you are not a member of org {orgId}");
+        CheckOrgReadable(user, orgId);
         return orgId;
     }
 
-    /// <summary>An owner that lists are read for: the user itself or one of its orgs.</summary>
+    /// <summary>An org the user may read and create in: it exists (else 404) and the user is a member (else 403).</summary>
     public void CheckOrgReadable(User user, string orgId)
     {
         if (!_orgs.ContainsKey(orgId)) throw new ApiException(404, $"org {orgId} not found");
