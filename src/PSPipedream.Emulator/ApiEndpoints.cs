@@ -59,12 +59,14 @@ internal sealed class ApiEndpoints(EmulatorState state)
 
     private Task ListUserSources(HttpContext ctx) => ListSources(ctx, ApiRequest.Of(ctx).User.Id);
 
-    private Task ListOrgSources(HttpContext ctx)
+    private Task ListOrgSources(HttpContext ctx) => ListSources(ctx, ReadableOrg(ctx));
+
+    /// <summary>The org of an <c>/orgs/{orgId}/...</c> route, once the caller may read it.</summary>
+    private string ReadableOrg(HttpContext ctx)
     {
-        var req = ApiRequest.Of(ctx);
         string org = RouteValue(ctx, "orgId");
-        lock (state.Gate) state.CheckOrgReadable(req.User, org);
-        return ListSources(ctx, org);
+        lock (state.Gate) state.CheckOrgReadable(ApiRequest.Of(ctx).User, org);
+        return org;
     }
 
     private Task ListSources(HttpContext ctx, string ownerId) =>
@@ -78,13 +80,8 @@ internal sealed class ApiEndpoints(EmulatorState state)
     private Task ListUserSubscriptions(HttpContext ctx) =>
         ListOwned(ctx, ApiRequest.Of(ctx).User.Id, static i => i.Subscriptions, Writers.Subscription, int.MaxValue);
 
-    private Task ListOrgSubscriptions(HttpContext ctx)
-    {
-        var req = ApiRequest.Of(ctx);
-        string org = RouteValue(ctx, "orgId");
-        lock (state.Gate) state.CheckOrgReadable(req.User, org);
-        return ListOwned(ctx, org, static i => i.Subscriptions, Writers.Subscription, int.MaxValue);
-    }
+    private Task ListOrgSubscriptions(HttpContext ctx) =>
+        ListOwned(ctx, ReadableOrg(ctx), static i => i.Subscriptions, Writers.Subscription, int.MaxValue);
 
     private Task ListOwned<T>(HttpContext ctx, string ownerId, Func<OwnerIndex, SortedItems<T>> pick,
         Action<Utf8JsonWriter, T, FieldFilter> write, int defaultLimit = ApiRequest.DefaultLimit) where T : class, IListed
