@@ -169,7 +169,7 @@ internal sealed class ApiEndpoints(EmulatorState state)
 
     private JsonElement? ReadProps(ApiRequest req)
     {
-        var raw = req.InQuery("configured_props") ? null : req.BodyProperty("configured_props");
+        var raw = req.BodyProperty("configured_props");
         if (raw is null && req.Param("configured_props") is { Length: > 0 } text)
         {
             try
@@ -186,8 +186,8 @@ internal sealed class ApiEndpoints(EmulatorState state)
 
     private static string? ReadName(ApiRequest req)
     {
-        var name = req.InQuery("name") ? null : req.BodyProperty("name");
-        if (name is JsonElement n && n.ValueKind != JsonValueKind.String) throw new ApiException(400, "name must be a string");
+        if (req.BodyProperty("name") is JsonElement n && n.ValueKind != JsonValueKind.String)
+            throw new ApiException(400, "name must be a string");
         return req.Param("name");
     }
 

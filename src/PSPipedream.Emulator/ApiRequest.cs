@@ -33,8 +33,13 @@ internal sealed class ApiRequest
         return null;
     }
 
+    /// <summary>
+    /// The parameter as the JSON body holds it (not null); null when absent, or when the query string
+    /// has the parameter, since the query wins over the body as in <see cref="Param"/>.
+    /// </summary>
     public JsonElement? BodyProperty(string name) =>
-        Body is JsonElement body && body.TryGetProperty(name, out var prop) && prop.ValueKind != JsonValueKind.Null ? prop : null;
+        !Context.Request.Query.ContainsKey(name) && Body is JsonElement body && body.TryGetProperty(name, out var prop)
+        && prop.ValueKind != JsonValueKind.Null ? prop : null;
 
     public FieldFilter Filter => FieldFilter.From(Param("include"), Param("exclude"));
 
@@ -66,12 +71,9 @@ internal sealed class ApiRequest
         return false;
     }
 
-    /// <summary>Is the parameter in the query string (which wins over the body)?</summary>
-    public bool InQuery(string name) => Context.Request.Query.ContainsKey(name);
-
     public bool? Bool(string name)
     {
-        if (!InQuery(name) && BodyProperty(name) is JsonElement e && e.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (BodyProperty(name) is JsonElement e && e.ValueKind is JsonValueKind.True or JsonValueKind.False)
             return e.GetBoolean();
         string? raw = Param(name);
         if (string.IsNullOrEmpty(raw)) return null;
