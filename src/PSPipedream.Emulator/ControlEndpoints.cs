@@ -38,14 +38,6 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
             _ => throw new ApiException(400, $"{name} must be a string"),
         } : null;
 
-    private static int Int(JsonElement body, string name, int fallback)
-    {
-        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return fallback;
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n)) return n;
-        if (v.ValueKind == JsonValueKind.String && int.TryParse(v.GetString(), CultureInfo.InvariantCulture, out n)) return n;
-        throw new ApiException(400, $"{name} must be a whole number");
-    }
-
     private static Task NoContent(HttpContext ctx)
     {
         ctx.Response.StatusCode = 204;
@@ -146,7 +138,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         var body = await BodyAsync(ctx);
         string emitter = Str(body, "emitter_id")?.Trim() ?? throw new ApiException(400, "emitter_id is required");
         string name = Str(body, "name") ?? Str(body, "event_name") ?? "";
-        int count = Int(body, "count", 1);
+        int count = BodyFields.Int(body, "count") ?? 1;
         if (count is < 1 or > MaxEmitCount) throw new ApiException(400, $"count must be from 1 to {MaxEmitCount}");
         byte[] json = body.TryGetProperty("event", out var ev) && ev.ValueKind != JsonValueKind.Undefined
             ? JsonOut.Build(w => ev.WriteTo(w))
@@ -241,7 +233,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
     private async Task Seed(HttpContext ctx)
     {
         var body = await BodyAsync(ctx);
-        int count = Int(body, "count", 1);
+        int count = BodyFields.Int(body, "count") ?? 1;
         if (count is < 1 or > MaxSeedCount) throw new ApiException(400, $"count must be from 1 to {MaxSeedCount}");
         string prefix = Str(body, "name_prefix") ?? "seed-";
         byte[] answer;

@@ -49,11 +49,11 @@ internal sealed class FaultStore
         string path = Str(body, "path")?.Trim() is { Length: > 0 } p ? p : "*";
         string action = Str(body, "action")?.Trim().ToLowerInvariant() is { Length: > 0 } a ? a : "status";
         if (!Actions.Contains(action)) throw new ApiException(400, $"action must be one of {string.Join(", ", Actions)}");
-        int count = Int(body, "count") ?? 1;
+        int count = BodyFields.Int(body, "count") ?? 1;
         if (count < 1) throw new ApiException(400, "count must be at least 1");
-        int status = Int(body, "status") ?? (action == "status" ? 503 : 200);
+        int status = BodyFields.Int(body, "status") ?? (action == "status" ? 503 : 200);
         if (status is < 100 or > 599) throw new ApiException(400, "status must be an HTTP status code");
-        int delay = Int(body, "delay_ms") ?? 0;
+        int delay = BodyFields.Int(body, "delay_ms") ?? 0;
         if (delay is < 0 or > 600_000) throw new ApiException(400, "delay_ms must be from 0 to 600000");
         string? retryAfter = body.TryGetProperty("retry_after", out var ra) ? ra.ValueKind switch
         {
@@ -92,14 +92,6 @@ internal sealed class FaultStore
 
     private static string? Str(JsonElement body, string name) =>
         body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int? Int(JsonElement body, string name)
-    {
-        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n)) return n;
-        if (v.ValueKind == JsonValueKind.String && int.TryParse(v.GetString(), CultureInfo.InvariantCulture, out n)) return n;
-        throw new ApiException(400, $"{name} must be a whole number");
-    }
 
     /// <summary>Takes one use of the first live fault that matches, if any.</summary>
     public Fault? Take(string method, string path)

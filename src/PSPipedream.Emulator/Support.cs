@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -127,6 +128,19 @@ internal sealed class FieldFilter
 
     public bool Has(string field) =>
         (_include is null || _include.Contains(field)) && (_exclude is null || !_exclude.Contains(field));
+}
+
+/// <summary>Fields of a control-API JSON body.</summary>
+internal static class BodyFields
+{
+    /// <summary>A whole number, as a JSON number or a string; null when absent or null; anything else is a 400.</summary>
+    public static int? Int(JsonElement body, string name)
+    {
+        if (!body.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n)) return n;
+        if (v.ValueKind == JsonValueKind.String && int.TryParse(v.GetString(), CultureInfo.InvariantCulture, out n)) return n;
+        throw new ApiException(400, $"{name} must be a whole number");
+    }
 }
 
 internal static class JsonOut
