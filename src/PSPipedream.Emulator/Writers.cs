@@ -157,22 +157,10 @@ internal static class Writers
     public static void Page<T>(Utf8JsonWriter w, SortedItems<T>? items, int start, int end, FieldFilter f,
         Action<Utf8JsonWriter, T, FieldFilter> item) where T : class, IListed
     {
-        int count = Math.Max(0, end - start);
+        bool any = end > start;
         w.WriteStartObject();
-        w.WriteStartObject("page_info");
-        w.WriteNumber("total_count", items?.Count ?? 0);
-        w.WriteNumber("count", count);
-        if (count > 0)
-        {
-            w.WriteString("start_cursor", Ids.Cursor(items![start].Id));
-            w.WriteString("end_cursor", Ids.Cursor(items[end - 1].Id));
-        }
-        else
-        {
-            w.WriteNull("start_cursor");
-            w.WriteNull("end_cursor");
-        }
-        w.WriteEndObject();
+        PageInfo(w, items?.Count ?? 0, end - start,
+            any ? Ids.Cursor(items![start].Id) : null, any ? Ids.Cursor(items![end - 1].Id) : null);
         w.WriteStartArray("data");
         for (int i = start; i < end; i++) item(w, items![i], f);
         w.WriteEndArray();
@@ -182,25 +170,23 @@ internal static class Writers
     /// <summary>A page of events, newest first: walks [start, end) backwards.</summary>
     public static void EventPage(Utf8JsonWriter w, EventLog log, int start, int end, FieldFilter f, bool expand)
     {
-        int count = Math.Max(0, end - start);
+        bool any = end > start;
         w.WriteStartObject();
-        w.WriteStartObject("page_info");
-        w.WriteNumber("total_count", log.Count);
-        w.WriteNumber("count", count);
-        if (count > 0)
-        {
-            w.WriteString("start_cursor", log[end - 1].Id);
-            w.WriteString("end_cursor", log[start].Id);
-        }
-        else
-        {
-            w.WriteNull("start_cursor");
-            w.WriteNull("end_cursor");
-        }
-        w.WriteEndObject();
+        PageInfo(w, log.Count, end - start, any ? log[end - 1].Id : null, any ? log[start].Id : null);
         w.WriteStartArray("data");
         for (int i = end - 1; i >= start; i--) Event(w, log[i], f, expand);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The page_info object of a list; the cursors are null when the page is empty.</summary>
+    private static void PageInfo(Utf8JsonWriter w, int totalCount, int count, string? startCursor, string? endCursor)
+    {
+        w.WriteStartObject("page_info");
+        w.WriteNumber("total_count", totalCount);
+        w.WriteNumber("count", Math.Max(0, count));
+        w.WriteNullableString("start_cursor", startCursor);
+        w.WriteNullableString("end_cursor", endCursor);
         w.WriteEndObject();
     }
 
