@@ -16,23 +16,17 @@ internal sealed class ApiException(int status, string message) : Exception(messa
 internal static class Ids
 {
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string ApiKeyAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string Random(int length)
-    {
-        return string.Create(length, 0, static (span, _) =>
-        {
-            for (int i = 0; i < span.Length; i++) span[i] = Alphabet[System.Random.Shared.Next(Alphabet.Length)];
-        });
-    }
+    public static string Random(int length) => RandomOf(Alphabet, length);
 
-    public static string NewApiKey()
-    {
-        const string chars = "abcdefghijklmnopqrstuvwxyz0123456789";
-        return string.Create(32, 0, static (span, _) =>
+    public static string NewApiKey() => RandomOf(ApiKeyAlphabet, 32);
+
+    private static string RandomOf(string alphabet, int length) =>
+        string.Create(length, alphabet, static (span, chars) =>
         {
             for (int i = 0; i < span.Length; i++) span[i] = chars[System.Random.Shared.Next(chars.Length)];
         });
-    }
 
     /// <summary>A page cursor naming an item: the unpadded base64 of its id, as the API shows.</summary>
     public static string Cursor(string id)
