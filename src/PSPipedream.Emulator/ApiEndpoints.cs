@@ -229,7 +229,7 @@ internal sealed class ApiEndpoints(EmulatorState state)
             if (!string.IsNullOrWhiteSpace(name))
             {
                 source.Name = name.Trim();
-                source.NameSlug = EmulatorState.SlugOrId(source.Name, source.Id);
+                source.NameSlug = Ids.SlugOr(source.Name, source.Id);
             }
             source.UpdatedAt = Math.Max(Clock.NowSeconds(), source.UpdatedAt);
             body = JsonOut.Build(w => Writers.Data(w, x => Writers.Source(x, source, f)));

@@ -234,7 +234,7 @@ internal sealed class EmulatorState
         }
 
         string hash = ComponentCode.Hash(code);
-        string key = parsed.Key ?? (Ids.Slug(parsed.Name ?? "") is { Length: > 0 } slugKey ? slugKey : "component-" + hash[..8]);
+        string key = parsed.Key ?? Ids.SlugOr(parsed.Name ?? "", "component-" + hash[..8]);
         long now = Clock.NowSeconds();
         string id = NewId("sc_");
         var component = new Component
@@ -267,7 +267,7 @@ internal sealed class EmulatorState
     {
         long now = Clock.NowSeconds();
         string id = NewId("dc_");
-        string finalName = string.IsNullOrWhiteSpace(name) ? DefaultName(component) : name.Trim();
+        string finalName = string.IsNullOrWhiteSpace(name) ? Ids.SlugOr(component.Name, component.Key) : name.Trim();
         var source = new Source
         {
             Seq = NextSeq(id),
@@ -280,17 +280,13 @@ internal sealed class EmulatorState
             CreatedAt = now,
             UpdatedAt = now,
             Name = finalName,
-            NameSlug = SlugOrId(finalName, id),
+            NameSlug = Ids.SlugOr(finalName, id),
         };
         _sources[id] = source;
         Owner(ownerId).Sources.Add(source);
         ApplyAutoSubscriptions(ownerId, id);
         return source;
     }
-
-    public static string DefaultName(Component c) => Ids.Slug(c.Name) is { Length: > 0 } s ? s : c.Key;
-
-    public static string SlugOrId(string name, string id) => Ids.Slug(name) is { Length: > 0 } s ? s : id;
 
     public void DeleteSource(Source source)
     {

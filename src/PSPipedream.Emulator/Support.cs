@@ -64,6 +64,9 @@ internal static class Ids
         return true;
     }
 
+    /// <summary>The slug of <paramref name="name"/>, or <paramref name="fallback"/> when it has none.</summary>
+    public static string SlugOr(string name, string fallback) => Slug(name) is { Length: > 0 } s ? s : fallback;
+
     public static string Slug(string name)
     {
         var sb = new StringBuilder(name.Length);
