@@ -365,11 +365,9 @@ internal sealed class EmulatorState
     public Subscription Subscribe(string ownerId, string emitterId, string listenerId, string eventName)
     {
         string indexKey = EmitterIndexKey(emitterId, ownerId);
-        if (_subsByEmitter.TryGetValue(indexKey, out var existing))
-        {
-            foreach (var s in existing)
-                if (s.OwnerId == ownerId && s.ListenerId == listenerId && s.EventName == eventName) return s;
-        }
+        if (!_subsByEmitter.TryGetValue(indexKey, out var list)) _subsByEmitter[indexKey] = list = new List<Subscription>();
+        foreach (var s in list)
+            if (s.OwnerId == ownerId && s.ListenerId == listenerId && s.EventName == eventName) return s;
         string id = NewId("sub_");
         var sub = new Subscription
         {
@@ -382,7 +380,6 @@ internal sealed class EmulatorState
         };
         _subscriptions[id] = sub;
         Owner(ownerId).Subscriptions.Add(sub);
-        if (!_subsByEmitter.TryGetValue(indexKey, out var list)) _subsByEmitter[indexKey] = list = new List<Subscription>();
         list.Add(sub);
         return sub;
     }
