@@ -150,10 +150,10 @@ internal static partial class ComponentCode
             // Only the prop's own fields: drop nested objects (options, defaults) before matching.
             string own = FlattenNested(value);
             foreach (Match f in FieldRegex().Matches(own)) w.WriteString(f.Groups[1].Value, f.Groups[2].Value);
-            if (TimerDefaultRegex().Match(value) is { Success: true } t && long.TryParse(t.Groups[1].Value, out _))
+            if (TimerDefaultRegex().Match(value) is { Success: true } t && long.TryParse(t.Groups[1].Value, out long seconds))
             {
                 w.WriteStartObject("default");
-                w.WriteNumber("intervalSeconds", long.Parse(t.Groups[1].Value));
+                w.WriteNumber("intervalSeconds", seconds);
                 w.WriteEndObject();
             }
             else if (ScalarDefaultRegex().Match(own) is { Success: true } d)
