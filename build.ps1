@@ -5,7 +5,9 @@
 
 .DESCRIPTION
     Build  compiles the solution in Release and lays out out/PSPipedream from an explicit
-           list of files, so that `Import-Module ./out/PSPipedream` works.
+           list of files, so that `Import-Module ./out/PSPipedream` works, then generates the
+           cmdlet help (en-US/PSPipedream.dll-Help.xml) from src/PSPipedream/Help and the
+           cmdlets' metadata.
     Test   runs Build, then the xunit suites, then the Pester suites in a child pwsh against
            out/PSPipedream and a freshly started emulator. It ends with one line
            `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
@@ -93,12 +95,12 @@ function Invoke-Build {
         Copy-Item $file $ModuleOut
     }
 
-    $helpSource = Join-Path $Root 'en-US'
-    if (Test-Path $helpSource) {
-        $helpOut = Join-Path $ModuleOut 'en-US'
-        $null = New-Item -ItemType Directory -Force $helpOut
-        Get-ChildItem $helpSource -File | Where-Object Extension -in '.xml', '.txt' | Copy-Item -Destination $helpOut
-    }
+    # Help: the about topic from en-US/; the cmdlet help is generated below, once the module is laid out.
+    $helpOut = Join-Path $ModuleOut 'en-US'
+    $null = New-Item -ItemType Directory -Force $helpOut
+    $aboutTopic = Join-Path $Root 'en-US/about_PSPipedream.help.txt'
+    if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
+    Copy-Item $aboutTopic $helpOut
 
     # The manifest, with the version stamped from Directory.Build.props.
     $version = Get-ProjectVersion
@@ -108,7 +110,22 @@ function Invoke-Build {
         throw 'PSPipedream.psd1 has no ModuleVersion line to stamp.'
     }
     Set-Content -Path (Join-Path $ModuleOut 'PSPipedream.psd1') -Value $stamped -NoNewline -Encoding utf8
+
+    Invoke-HelpGenerator
     Write-Host "Module $version laid out in $ModuleOut"
+}
+
+# Writes out/PSPipedream/en-US/PSPipedream.dll-Help.xml from src/PSPipedream/Help/*.help.psd1 and
+# the cmdlets' metadata. It runs in a child pwsh, which loads the module; this process never does.
+# Missing help is a warning here (the Pester help test is what fails).
+function Invoke-HelpGenerator {
+    Write-Step 'Generating cmdlet help'
+    $helpDir = Join-Path $Root 'src/PSPipedream/Help'
+    $pwsh = @(Get-PwshCommand)
+    $childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $helpDir 'New-MamlHelp.ps1'),
+        '-ModulePath', (Join-Path $ModuleOut 'PSPipedream.psd1'), '-SourcePath', $helpDir,
+        '-OutputPath', (Join-Path $ModuleOut 'en-US/PSPipedream.dll-Help.xml'))
+    Invoke-Native $pwsh[0] $childArgs
 }
 
 # Restores the build's own tools (Pester) from NuGet into out/.tools and returns Pester's manifest.
