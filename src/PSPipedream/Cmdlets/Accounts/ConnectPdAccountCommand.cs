@@ -21,7 +21,7 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNull]
         public SecureString? ApiKey { get; set; }
 
-        [Parameter(HelpMessage = "Default org (o_...) for org-scoped lists. Default: $env:PIPEDREAM_ORG_ID, then the profile's org_id.")]
+        [Parameter(HelpMessage = "Default org (o_...), where sources and subscriptions are listed and created. Default: $env:PIPEDREAM_ORG_ID, then the profile's org_id.")]
         [ValidateNotNullOrEmpty]
         public string? OrgId { get; set; }
 
