@@ -60,7 +60,7 @@ namespace PSPipedream.Cmdlets
         public Hashtable? Props { get; set; }
 
         /// <summary>Create the source in this org.</summary>
-        [Parameter(HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the connection's org.")]
+        [Parameter(HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the connection's org, else your account.")]
         [AllowEmptyString]
         public string? OrgId { get; set; }
 

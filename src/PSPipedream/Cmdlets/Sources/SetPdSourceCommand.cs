@@ -29,7 +29,7 @@ namespace PSPipedream.Cmdlets
         public bool Active { get; set; }
 
         /// <summary>The new configured props (replaces them all).</summary>
-        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } } (sent as configured_props).")]
+        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } } (sent as configured_props). They replace all of the source's current props.")]
         [ValidateNotNull]
         public Hashtable? Props { get; set; }
 
@@ -41,7 +41,7 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>Run the source on this component code.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ComponentCodeSet,
-            HelpMessage = "Run the source on this component code.")]
+            HelpMessage = "Run the source on this component code: the full code of a component (sent as component_code).")]
         [ValidateNotNullOrEmpty]
         public string? ComponentCode { get; set; }
 

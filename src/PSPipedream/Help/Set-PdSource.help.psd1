@@ -1,0 +1,47 @@
+@{
+    Synopsis    = 'Changes the name, active state, configured props or component of an event source.'
+    Description = @'
+Set-PdSource updates a source with PUT /sources/{id}. Only the settings you give are sent, so
+renaming a source never turns it back on or changes its props.
+
+-Name renames the source. -Active $true turns it on and -Active $false turns it off (as
+Enable-PdSource and Disable-PdSource do). -Props replaces the source's configured props as a
+whole: props you leave out are not kept. To run the source on another component, give one of
+-ComponentId (a saved component, sc_...), -ComponentCode or -ComponentUrl; they are separate
+parameter sets and can be combined with -Name, -Active and -Props.
+
+-Id binds the Id or SourceId of piped objects, so sources from Get-PdSource can be piped in.
+Input is checked before any request: with no setting to change the cmdlet stops with a
+PdInvalidArgument error, as it does for a blank -Name or a -ComponentId that does not start
+with sc_. A source id that does not start with dc_ is a PdInvalidArgument error for that
+item (non-terminating for piped input).
+
+By default Set-PdSource writes nothing; -PassThru writes the updated source as a
+PSPipedream.Source object. It supports -WhatIf (which names the source id and sends nothing)
+and -Confirm.
+'@
+    Examples    = @(
+        @{
+            Code    = "Set-PdSource -Id dc_abc123 -Name 'rss-status-page-eu' -PassThru"
+            Remarks = 'Renames the source dc_abc123 and writes the updated PSPipedream.Source. Its active state and props are left as they were.'
+        }
+        @{
+            Code    = @'
+Set-PdSource dc_abc123 -Props @{
+    url   = 'https://status.example.com/history.rss'
+    timer = @{ intervalSeconds = 900 }
+}
+'@
+            Remarks = 'Replaces the configured props of dc_abc123 with a new feed URL and a 15-minute timer. Writes nothing.'
+        }
+        @{
+            Code    = "Get-PdSource -Name 'nightly-*' | Set-PdSource -ComponentId sc_abc123 -WhatIf"
+            Remarks = 'Shows which sources named nightly-* would be switched to the saved component sc_abc123, without changing any of them.'
+        }
+        @{
+            Code    = 'Set-PdSource -Id dc_abc123 -Active $false -Confirm'
+            Remarks = 'Turns the source dc_abc123 off after asking for confirmation.'
+        }
+    )
+    Links       = @('about_PSPipedream', 'Get-PdSource', 'Enable-PdSource', 'Disable-PdSource', 'New-PdSource', 'New-PdComponent')
+}
