@@ -37,13 +37,13 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>The first (oldest) event of the range to delete, inclusive.</summary>
         [Parameter(ParameterSetName = RangeSet,
-            HelpMessage = "Delete from this event id on (inclusive). With -EndId: the range between them.")]
+            HelpMessage = "The oldest event of the range to delete, inclusive, e.g. 1589486981597-0. Alone: this event and every newer one.")]
         [AllowEmptyString]
         public string? StartId { get; set; }
 
         /// <summary>The last (newest) event of the range to delete, inclusive.</summary>
         [Parameter(ParameterSetName = RangeSet,
-            HelpMessage = "Delete up to this event id (inclusive). With -StartId: the range between them.")]
+            HelpMessage = "The newest event of the range to delete, inclusive, e.g. 1589486981599-0. Alone: this event and every older one.")]
         [AllowEmptyString]
         public string? EndId { get; set; }
 

@@ -1,0 +1,41 @@
+@{
+    Synopsis    = 'Gets the recent events that a workflow emitted.'
+    Description = @'
+Get-PdWorkflowEvent lists the events a workflow emitted with $send.emit(), using
+GET /workflows/{id}/event_summaries, newest first. It writes each one as a PSPipedream.Event
+object: Id (such as 1606511826306-0), WorkflowId (the workflow it was listed from), IndexedAt
+(UTC), Metadata (EmitId, Name and EmitterId), Event (the event data) and IsTruncated. The API
+keeps only the most recent events of a workflow (the last 100 on most plans).
+
+The API cuts events over 1 KB; such events have IsTruncated set and their Event holds the
+first 1024 characters of their JSON. -Expand asks for whole events (expand=event).
+
+-WorkflowId binds the WorkflowId or Id property of piped objects. A workflow id that does not
+start with p_ is a PdInvalidArgument error raised before any request (non-terminating for
+piped input). The id of a workflow is the p_... part of its URL in the Pipedream UI.
+
+Paging: without -All it reads one page, the API's default of 10 events (or -PageSize). -All
+reads every page, 100 events a request unless -PageSize says otherwise. -First N asks only for
+what it needs, -Skip N skips events on the client, and -IncludeTotalCount writes the API's
+total count first. Events are written as each page arrives, so a downstream Select-Object
+-First stops further requests. Event ids are the page cursors that -After and -Before take.
+'@
+    Examples    = @(
+        @{
+            Code    = 'Get-PdWorkflowEvent -WorkflowId p_abc123 -First 1 -Expand'
+            Remarks = 'Gets the newest event that the workflow p_abc123 emitted, whole even when it is larger than 1 KB.'
+        }
+        @{
+            Code    = 'Get-PdWorkflowEvent p_abc123 -All | Where-Object IsTruncated | Select-Object Id, IndexedAt'
+            Remarks = 'Lists the emitted events of p_abc123 that the API cut at 1 KB; run again with -Expand to get them whole.'
+        }
+        @{
+            Code    = @'
+'p_abc123', 'p_def456' | ForEach-Object { Get-PdWorkflowEvent -WorkflowId $_ -First 3 } |
+    Select-Object WorkflowId, Id, IndexedAt
+'@
+            Remarks = 'Shows the three newest emitted events of each of two workflows, with the workflow each came from.'
+        }
+    )
+    Links       = @('about_PSPipedream', 'Get-PdWorkflowError', 'Get-PdEvent', 'New-PdSubscription')
+}
