@@ -28,7 +28,7 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>The event stream: default, $errors or $logs (none: the emitter's default events).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The event stream to receive: default, $errors or $logs. Quote names that start with '$'.")]
+            HelpMessage = "The event stream to receive: default, $errors or $logs. Quote names that start with '$'. Without it, no event name is sent.")]
         [ArgumentCompleter(typeof(EventNameCompleter))]
         [AllowNull]
         [AllowEmptyString]
