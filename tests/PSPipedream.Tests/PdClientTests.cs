@@ -16,10 +16,13 @@ public class PdClientTests
     private const string Key = "k3y0123456789abcdefghijklmnopqrs";
     private static readonly Uri Base = new("http://127.0.0.1:9/v1");
 
+    /// <summary>A client over a fake handler; retries are off unless a test is about them.</summary>
     private static (PdClient Client, FakeHandler Handler) Create(Func<HttpRequestMessage, HttpResponseMessage> respond)
     {
         var handler = new FakeHandler(respond);
-        return (new PdClient(Base, Key, "7.6.9", handler), handler);
+        var client = new PdClient(Base, Key, "7.6.9", handler);
+        client.Retry.MaxRetries = 0;
+        return (client, handler);
     }
 
     [Fact]
@@ -124,6 +127,7 @@ public class PdClientTests
     [InlineData(500, "PdServerError", System.Management.Automation.ErrorCategory.ResourceUnavailable)]
     [InlineData(503, "PdServerError", System.Management.Automation.ErrorCategory.ResourceUnavailable)]
     [InlineData(409, "PdRequestFailed", System.Management.Automation.ErrorCategory.InvalidResult)]
+    [InlineData(408, "PdTimeout", System.Management.Automation.ErrorCategory.OperationTimeout)]
     public async Task Status_maps_to_error_id_and_category(int status, string errorId, System.Management.Automation.ErrorCategory category)
     {
         var (client, _) = Create(_ => FakeHandler.Json("{\"error\":\"nope\"}", (HttpStatusCode)status));
@@ -134,18 +138,31 @@ public class PdClientTests
         Assert.Equal("GET", ex.Method);
         Assert.Equal("/v1/users/me/sources?limit=5", ex.Path);
         Assert.Equal("nope", ex.ApiMessage);
-        Assert.Contains("nope", ex.Message);
-        Assert.Contains("/v1/users/me/sources", ex.Message);
+        Assert.Equal(1, ex.Attempts);
+        Assert.StartsWith("GET /v1/users/me/sources?limit=5 failed with " + status + " ", ex.Message);
+        Assert.EndsWith(" after 1 attempt: nope.", ex.Message);
         Assert.DoesNotContain(Key, ex.ToString());
     }
 
     [Fact]
-    public async Task Html_error_body_is_kept_raw()
+    public async Task An_html_error_page_is_named_and_quoted_without_markup()
     {
-        var (client, _) = Create(_ => FakeHandler.Text("<html><body>Bad gateway</body></html>", HttpStatusCode.BadGateway));
+        var page = "<!DOCTYPE html><html><head><style>h1 { color: red }</style><script>var x = '<b>';</script></head>" +
+            "<body><h1>502 Bad&nbsp;Gateway</h1><!-- upstream --><p>nginx</p></body></html>";
+        var (client, _) = Create(_ => FakeHandler.Text(page, HttpStatusCode.BadGateway));
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal("PdServerError", ex.ErrorId);
-        Assert.Equal("<html><body>Bad gateway</body></html>", ex.ApiMessage);
+        Assert.Equal("502 Bad Gateway nginx", ex.ApiMessage);
+        Assert.Equal("GET /v1/users/me failed with 502 Bad Gateway after 1 attempt: an HTML page saying \"502 Bad Gateway nginx\".", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_long_text_body_is_quoted_to_200_characters()
+    {
+        var (client, _) = Create(_ => FakeHandler.Text(new string('x', 5000), HttpStatusCode.ServiceUnavailable, "text/plain"));
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.Equal(new string('x', 200) + "...", ex.ApiMessage);
+        Assert.Contains("a body of type text/plain saying \"" + new string('x', 200) + "...\"", ex.Message);
     }
 
     [Fact]
@@ -155,7 +172,7 @@ public class PdClientTests
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal("PdUnauthorized", ex.ErrorId);
         Assert.Null(ex.ApiMessage);
-        Assert.EndsWith("401 Unauthorized.", ex.Message);
+        Assert.EndsWith("401 Unauthorized after 1 attempt.", ex.Message);
     }
 
     [Theory]
@@ -164,7 +181,7 @@ public class PdClientTests
     [InlineData("{\"other\":1}", "{\"other\":1}")]
     [InlineData("plain text", "plain text")]
     public void Extracts_the_api_message(string body, string expected) =>
-        Assert.Equal(expected, PdClient.ExtractMessage(body));
+        Assert.Equal(expected, PdBodyText.ApiMessage(body));
 
     [Fact]
     public async Task An_echoed_key_in_an_error_body_is_not_leaked_through_headers()
@@ -197,20 +214,22 @@ public class PdClientTests
     }
 
     [Fact]
-    public async Task Non_json_success_body_is_a_connection_failure()
+    public async Task Non_json_success_body_is_an_invalid_response()
     {
-        var (client, _) = Create(_ => FakeHandler.Text("<html>hi</html>", HttpStatusCode.OK));
+        var (client, _) = Create(_ => FakeHandler.Text("<html><h1>hi</h1></html>", HttpStatusCode.OK));
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
-        Assert.Equal("PdConnectionFailed", ex.ErrorId);
-        Assert.Equal(System.Management.Automation.ErrorCategory.ConnectionError, ex.Category);
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidResult, ex.Category);
+        Assert.Equal("GET /v1/users/me answered 200 OK after 1 attempt, but with an HTML page instead of JSON: \"hi\".", ex.Message);
     }
 
     [Fact]
-    public async Task Truncated_json_is_a_connection_failure()
+    public async Task Truncated_json_is_an_invalid_response()
     {
         var (client, _) = Create(_ => FakeHandler.Json("{\"data\":{\"id\":\"u_1\",\"user"));
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
-        Assert.Equal("PdConnectionFailed", ex.ErrorId);
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Contains("JSON that is cut off or malformed", ex.Message);
     }
 
     [Fact]
@@ -218,6 +237,7 @@ public class PdClientTests
     {
         var handler = new FakeHandler((_, _) => throw new HttpRequestException("connection refused"));
         var client = new PdClient(Base, Key, null, handler);
+        client.Retry.MaxRetries = 0;
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal("PdConnectionFailed", ex.ErrorId);
         Assert.Contains("connection refused", ex.Message);
@@ -228,6 +248,7 @@ public class PdClientTests
     {
         var handler = new FakeHandler(async (_, ct) => { await Task.Delay(TimeSpan.FromSeconds(30), ct); return FakeHandler.Json("{}"); });
         var client = new PdClient(Base, Key, null, handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+        client.Retry.MaxRetries = 0;
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal("PdTimeout", ex.ErrorId);
 
@@ -249,6 +270,7 @@ public class PdClientTests
             return FakeHandler.Json("{}");
         });
         var client = new PdClient(Base, Key, null, handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+        client.Retry.MaxRetries = 0;
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal("PdTimeout", ex.ErrorId);
         Assert.Contains("0.1 seconds", ex.Message);
@@ -270,7 +292,7 @@ public class PdClientTests
         var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
         Assert.Equal("PdRateLimited", ex.ErrorId);
-        Assert.EndsWith("slow down. The server asks to retry after 7 seconds.", ex.Message);
+        Assert.EndsWith("after 1 attempt: slow down. The server asks to retry after 7 seconds.", ex.Message);
     }
 
     [Fact]

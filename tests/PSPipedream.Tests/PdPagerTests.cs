@@ -143,11 +143,59 @@ public class PdPagerTests
     }
 
     [Fact]
-    public void Stops_when_the_cursor_repeats()
+    public void A_repeated_cursor_is_an_invalid_response_not_a_loop()
     {
         var list = new FakeList(50) { Tamper = (_, i) => { i.EndCursor = "c9"; return i; } };
-        Ids(PdPager.Pages(PdRequest.Get("x"), new PdPagingOptions { All = true, PageSize = 10 }, list.Fetch));
-        Assert.Equal(2, list.Calls.Count); // second page answers the same cursor again: stop
+        var read = new List<string>();
+        var ex = Assert.Throws<PdApiException>(() => read.AddRange(Ids(PdPager.Pages(PdRequest.Get("x"), new PdPagingOptions { All = true, PageSize = 10 }, list.Fetch))));
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Contains("'c9', which an earlier page already gave", ex.Message);
+        Assert.Equal(2, list.Calls.Count); // the second page answers the same cursor again: no third request
+    }
+
+    [Fact]
+    public void A_cursor_equal_to_the_starting_one_is_an_invalid_response()
+    {
+        var list = new FakeList(50) { Tamper = (_, i) => { i.EndCursor = "c4"; return i; } };
+        var ex = Assert.Throws<PdApiException>(() => Ids(PdPager.Pages(PdRequest.Get("x"), new PdPagingOptions { All = true, PageSize = 10, After = "c4" }, list.Fetch)));
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Single(list.Calls);
+    }
+
+    [Fact]
+    public void A_full_page_of_the_same_items_under_a_new_cursor_is_an_invalid_response()
+    {
+        // A server that ignores the cursor: every page is the first one, with a fresh cursor each time.
+        var calls = 0;
+        PdPage Fetch(PdRequest r)
+        {
+            calls++;
+            var items = Enumerable.Range(0, 10).Select(i => (JToken)new JObject { ["id"] = "dc_" + i }).ToList();
+            return new PdPage(items, new PdPageInfo { EndCursor = "fresh" + calls });
+        }
+        var read = new List<string>();
+        var ex = Assert.Throws<PdApiException>(() =>
+        {
+            foreach (var page in PdPager.Pages(PdRequest.Get("x"), new PdPagingOptions { All = true, PageSize = 10 }, Fetch))
+                read.AddRange(page.Items.Select(t => (string)t["id"]!));
+        });
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Equal(2, calls);
+        Assert.Equal(10, read.Count); // the first page was written; the repeat was not
+    }
+
+    [Fact]
+    public void A_short_last_page_that_repeats_items_is_not_a_loop()
+    {
+        var pages = new[]
+        {
+            new PdPage(new[] { "dc_1", "dc_2" }.Select(i => (JToken)new JObject { ["id"] = i }).ToList(), new PdPageInfo { EndCursor = "a" }),
+            new PdPage(new[] { "dc_2" }.Select(i => (JToken)new JObject { ["id"] = i }).ToList(), new PdPageInfo { EndCursor = "b" }),
+            new PdPage(new List<JToken>(), new PdPageInfo()),
+        };
+        var calls = 0;
+        var ids = Ids(PdPager.Pages(PdRequest.Get("x"), new PdPagingOptions { All = true, PageSize = 2 }, _ => pages[calls++]));
+        Assert.Equal(new[] { "dc_1", "dc_2", "dc_2" }, ids);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ namespace PSPipedream.Cmdlets
     {
         private CancellationTokenSource? _cts;
         private readonly ConcurrentQueue<PdTrace> _traces = new ConcurrentQueue<PdTrace>();
+        private readonly AutoResetEvent _traced = new AutoResetEvent(false);
         private PdConnection? _resolved;
 
         /// <summary>A connection given explicitly (PdCmdlet's -Connection); null means the current one.</summary>
@@ -87,10 +88,10 @@ namespace PSPipedream.Cmdlets
         protected JToken? SendForData(PdRequest request) =>
             Wait(ResolveConnection().Client.SendForDataAsync(Prepare(request), CancellationToken));
 
-        /// <summary>Sends and maps "data" to a model.</summary>
-        protected T? SendFor<T>(PdRequest request) where T : class => SendFor<T>(ResolveConnection(), request);
+        /// <summary>Sends and maps the "data" object to a model (any other answer is PdInvalidResponse).</summary>
+        protected T SendFor<T>(PdRequest request) where T : class => SendFor<T>(ResolveConnection(), request);
 
-        internal T? SendFor<T>(PdConnection connection, PdRequest request) where T : class =>
+        internal T SendFor<T>(PdConnection connection, PdRequest request) where T : class =>
             Wait(connection.Client.SendAsync<T>(Prepare(request), CancellationToken));
 
         /// <summary>Reads one page (for the pager).</summary>
@@ -99,19 +100,26 @@ namespace PSPipedream.Cmdlets
 
         private PdRequest Prepare(PdRequest request)
         {
-            request.Trace = _traces.Enqueue;
+            request.Trace = trace =>
+            {
+                _traces.Enqueue(trace);
+                _traced.Set();
+            };
             request.CaptureBodies = IsDebugWanted();
             return request;
         }
 
         /// <summary>
-        /// Blocks on a task, then writes the queued verbose/debug lines. Ctrl+C surfaces as
-        /// PipelineStoppedException (the pipeline just stops; no error record).
+        /// Blocks on a task, writing each verbose/debug line as its exchange ends (so a retry's
+        /// line shows before its wait, not after). Ctrl+C surfaces as PipelineStoppedException
+        /// (the pipeline just stops; no error record).
         /// </summary>
         protected T Wait<T>(Task<T> task)
         {
             try
             {
+                var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, _traced };
+                while (WaitHandle.WaitAny(handles) == 1) FlushTraces();
                 return task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (_cts != null && _cts.IsCancellationRequested)
@@ -221,6 +229,7 @@ namespace PSPipedream.Cmdlets
 
         public void Dispose()
         {
+            _traced.Dispose();
             _cts?.Dispose();
             _cts = null;
             GC.SuppressFinalize(this);

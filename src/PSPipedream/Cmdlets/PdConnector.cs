@@ -51,13 +51,18 @@ namespace PSPipedream.Cmdlets
             return CheckBaseUri(uri, source);
         }
 
-        /// <summary>Creates the client, checks the key with GET /users/me, and fills in the user.</summary>
-        public static PdConnection Open(PdCmdletBase cmdlet, string apiKey, Uri baseUri, string? orgId, string keySource)
+        /// <summary>
+        /// Creates the client, applies <paramref name="configure"/> (timeout and retry settings, so
+        /// the check obeys them too), checks the key with GET /users/me, and fills in the user.
+        /// </summary>
+        public static PdConnection Open(PdCmdletBase cmdlet, string apiKey, Uri baseUri, string? orgId, string keySource,
+            Action<PdConnection>? configure = null)
         {
             var client = new PdClient(baseUri, apiKey, PowerShellVersion(cmdlet));
             var connection = new PdConnection(client, orgId, keySource, PdConnection.HintFor(apiKey));
             try
             {
+                configure?.Invoke(connection);
                 var user = cmdlet.SendFor<User>(connection, PdRequest.Get("users", "me"));
                 connection.UserId = user?.Id;
                 connection.Username = user?.Username;

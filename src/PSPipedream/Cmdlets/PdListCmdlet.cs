@@ -116,9 +116,7 @@ namespace PSPipedream.Cmdlets
                 foreach (var token in page.Items)
                 {
                     if (written >= first) return;
-                    var model = PdJson.ToModel<T>(token);
-                    if (model == null) continue;
-                    var item = Prepare(model);
+                    var item = Prepare(page.ToModel<T>(token));
                     if (item == null || !Matches(item)) continue;
                     if (skipped < skip)
                     {

@@ -21,12 +21,11 @@ namespace PSPipedream.Http
     /// use from several threads and runspaces at once. It never writes to a PowerShell stream:
     /// each exchange is reported through <see cref="PdRequest.Trace"/>.
     /// </summary>
-    public sealed class PdClient : IDisposable
+    public sealed partial class PdClient : IDisposable
     {
         /// <summary>Default time allowed for one request.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-        private const int MaxMessageLength = 1000;
         private readonly HttpClient _http;
         private readonly string _apiKey;
         private readonly string _userAgent;
@@ -56,17 +55,23 @@ namespace PSPipedream.Http
 
         public string UserAgent => _userAgent;
 
-        /// <summary>Time allowed for each request (default 60 s). Exceeding it gives PdTimeout.</summary>
+        /// <summary>The longest time allowed for one attempt.</summary>
+        public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
+
+        /// <summary>Time allowed for each attempt (default 60 s, more than zero and at most an hour). Exceeding it gives PdTimeout.</summary>
         public TimeSpan Timeout
         {
             get => TimeSpan.FromTicks(Interlocked.Read(ref _timeoutTicks));
             set
             {
-                if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
-                    throw new ArgumentOutOfRangeException(nameof(value), "The timeout must be positive.");
+                if (value <= TimeSpan.Zero || value > MaxTimeout)
+                    throw new ArgumentOutOfRangeException(nameof(Timeout), value, "The timeout must be more than zero and at most 3600 seconds.");
                 Interlocked.Exchange(ref _timeoutTicks, value.Ticks);
             }
         }
+
+        /// <summary>How failed requests are retried on this connection.</summary>
+        public PdRetryPolicy Retry { get; } = new PdRetryPolicy();
 
         public static string ModuleVersion
         {
@@ -175,16 +180,14 @@ namespace PSPipedream.Http
         }
 
         /// <summary>
-        /// Sends a request and returns the parsed JSON body (null when the answer has no body).
-        /// Throws <see cref="PdApiException"/> for a non-2xx answer, a timeout, a network failure
-        /// or a body that is not JSON; throws OperationCanceledException when <paramref name="cancellationToken"/> fires.
+        /// Sends a request (retrying what <see cref="Retry"/> allows) and returns the parsed JSON body,
+        /// null when the answer has none. Throws <see cref="PdApiException"/> when it fails, and
+        /// OperationCanceledException when <paramref name="cancellationToken"/> fires.
         /// </summary>
-        public Task<JToken?> SendAsync(PdRequest request, CancellationToken cancellationToken)
+        public async Task<JToken?> SendAsync(PdRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            // The one place a request goes out. A retry policy (408/429/5xx, Retry-After, backoff)
-            // wraps this call: SendOnceAsync throws PdApiException with StatusCode and RetryAfter set.
-            return SendOnceAsync(request, cancellationToken);
+            return (await ExchangeAsync(request, cancellationToken).ConfigureAwait(false)).Body;
         }
 
         /// <summary>Sends and unwraps {"data": ...}; returns the "data" token, or the whole body when there is none.</summary>
@@ -195,126 +198,20 @@ namespace PSPipedream.Http
             return body;
         }
 
-        /// <summary>Sends and maps the "data" token to a model.</summary>
-        public async Task<T?> SendAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : class
+        /// <summary>Sends and maps the "data" object to a model; any other answer is PdInvalidResponse.</summary>
+        public async Task<T> SendAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : class
         {
-            var data = await SendForDataAsync(request, cancellationToken).ConfigureAwait(false);
-            return data == null ? null : PdJson.ToModel<T>(data);
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            var response = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            return PdAnswer.Resource<T>(response);
         }
 
-        /// <summary>Sends a list request and reads one page.</summary>
+        /// <summary>Sends a list request and reads one page; an answer that is not a page of objects is PdInvalidResponse.</summary>
         public async Task<PdPage> GetPageAsync(PdRequest request, CancellationToken cancellationToken)
         {
-            var body = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return PdPage.FromJson(body);
-        }
-
-        private async Task<JToken?> SendOnceAsync(PdRequest request, CancellationToken cancellationToken)
-        {
-            var uri = BuildUri(request);
-            var method = request.Method.Method;
-            var pathForErrors = uri.PathAndQuery;
-            string? requestBody = request.Body == null ? null : PdJson.Serialize(request.Body);
-            var stopwatch = Stopwatch.StartNew();
-            int? status = null;
-            string? responseText = null;
-            string? failure = null;
-
-            using (var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (var message = new HttpRequestMessage(request.Method, uri))
-            {
-                var timeout = Timeout;
-                if (timeout != System.Threading.Timeout.InfiniteTimeSpan) timeoutCts.CancelAfter(timeout);
-
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-                // .NET Framework would otherwise send "Expect: 100-continue" with every body and wait for the 100.
-                message.Headers.ExpectContinue = false;
-                if (requestBody != null)
-                {
-                    message.Content = new StringContent(requestBody, new UTF8Encoding(false), "application/json");
-                    // StringContent adds "; charset=utf-8"; the API asks for application/json.
-                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                }
-
-                try
-                {
-                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeoutCts.Token).ConfigureAwait(false))
-                    {
-                        status = (int)response.StatusCode;
-                        responseText = response.Content == null
-                            ? string.Empty
-                            : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        stopwatch.Stop();
-
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            var apiMessage = ExtractMessage(Redact(responseText));
-                            var retryAfter = ReadRetryAfter(response);
-                            var ex = new PdApiException(PdErrors.ErrorIdForStatus(status.Value),
-                                string.Format(CultureInfo.InvariantCulture, "{0} {1} failed with {2} {3}{4}",
-                                    method, pathForErrors, status.Value, response.ReasonPhrase,
-                                    DescribeFailure(apiMessage, retryAfter)),
-                                method, pathForErrors, status.Value, apiMessage)
-                            {
-                                RetryAfter = retryAfter,
-                            };
-                            throw ex;
-                        }
-
-                        if (string.IsNullOrWhiteSpace(responseText)) return null;
-                        try
-                        {
-                            return PdJson.Parse(responseText);
-                        }
-                        catch (JsonException jex)
-                        {
-                            throw new PdApiException(PdErrors.ConnectionFailed,
-                                string.Format(CultureInfo.InvariantCulture, "{0} {1} answered {2} with a body that is not valid JSON: {3}",
-                                    method, pathForErrors, status.Value, Shorten(Redact(responseText)!)),
-                                method, pathForErrors, status.Value, Shorten(Redact(responseText)!), jex);
-                        }
-                    }
-                }
-                catch (OperationCanceledException oce)
-                {
-                    stopwatch.Stop();
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        failure = "cancelled";
-                        throw;
-                    }
-                    failure = "timed out";
-                    throw new PdApiException(PdErrors.Timeout,
-                        string.Format(CultureInfo.InvariantCulture, "{0} {1} did not answer within {2} seconds.",
-                            method, pathForErrors, Timeout.TotalSeconds),
-                        method, pathForErrors, null, null, oce);
-                }
-                catch (HttpRequestException hex)
-                {
-                    stopwatch.Stop();
-                    failure = "failed";
-                    throw new PdApiException(PdErrors.ConnectionFailed,
-                        string.Format(CultureInfo.InvariantCulture, "{0} {1} failed: {2}",
-                            method, pathForErrors, Innermost(hex).Message),
-                        method, pathForErrors, null, null, hex);
-                }
-                catch (System.IO.IOException iox)
-                {
-                    stopwatch.Stop();
-                    failure = "failed";
-                    throw new PdApiException(PdErrors.ConnectionFailed,
-                        string.Format(CultureInfo.InvariantCulture, "{0} {1} failed: {2}", method, pathForErrors, iox.Message),
-                        method, pathForErrors, null, null, iox);
-                }
-                finally
-                {
-                    request.Trace?.Invoke(new PdTrace(method, uri, status, stopwatch.Elapsed, status.HasValue ? null : failure,
-                        request.CaptureBodies ? Redact(requestBody) : null,
-                        request.CaptureBodies ? Redact(responseText) : null));
-                }
-            }
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            var response = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+            return PdAnswer.Page(response);
         }
 
         /// <summary>
@@ -323,66 +220,6 @@ namespace PSPipedream.Http
         /// </summary>
         private string? Redact(string? text) =>
             text == null || text.IndexOf(_apiKey, StringComparison.Ordinal) < 0 ? text : text.Replace(_apiKey, "****");
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null) ex = ex.InnerException;
-            return ex;
-        }
-
-        /// <summary>The end of a failure message: ": <API message>" and, when the server sent Retry-After, how long it asks to wait.</summary>
-        internal static string DescribeFailure(string? apiMessage, TimeSpan? retryAfter)
-        {
-            var text = string.IsNullOrEmpty(apiMessage) ? string.Empty : ": " + apiMessage;
-            if (retryAfter == null) return text.Length == 0 ? "." : text;
-            return text.TrimEnd('.') + string.Format(CultureInfo.InvariantCulture, ". The server asks to retry after {0} seconds.",
-                (long)Math.Ceiling(retryAfter.Value.TotalSeconds));
-        }
-
-        private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
-        {
-            var retry = response.Headers.RetryAfter;
-            if (retry == null) return null;
-            if (retry.Delta.HasValue) return retry.Delta.Value;
-            if (retry.Date.HasValue)
-            {
-                var delta = retry.Date.Value - DateTimeOffset.UtcNow;
-                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-            }
-            return null;
-        }
-
-        /// <summary>The API's message: "error" (string or object with "message"), or "message", else the raw body shortened.</summary>
-        internal static string? ExtractMessage(string? body)
-        {
-            if (string.IsNullOrWhiteSpace(body)) return null;
-            try
-            {
-                var token = PdJson.Parse(body!);
-                if (token is JObject obj)
-                {
-                    var error = obj["error"] ?? obj["message"] ?? obj["errors"];
-                    if (error != null)
-                    {
-                        if (error.Type == JTokenType.String) return Shorten(error.ToString());
-                        if (error is JObject eo && eo["message"] != null && eo["message"]!.Type == JTokenType.String)
-                            return Shorten(eo["message"]!.ToString());
-                        return Shorten(error.ToString(Formatting.None));
-                    }
-                }
-                return Shorten(token.ToString(Formatting.None));
-            }
-            catch (JsonException)
-            {
-                return Shorten(body!.Trim());
-            }
-        }
-
-        private static string Shorten(string text)
-        {
-            text = text.Trim();
-            return text.Length <= MaxMessageLength ? text : text.Substring(0, MaxMessageLength) + "...";
-        }
 
         public override string ToString() => "PdClient " + BaseUri.AbsoluteUri;
 

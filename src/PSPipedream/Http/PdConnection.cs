@@ -40,11 +40,37 @@ namespace PSPipedream
         /// <summary>When the key was checked (GET /users/me), UTC.</summary>
         public DateTime ConnectedAt { get; internal set; } = DateTime.UtcNow;
 
-        /// <summary>Time allowed for each request made through this connection (default 60 s).</summary>
+        /// <summary>Time allowed for each attempt of a request made through this connection (default 60 s, at most an hour).</summary>
         public TimeSpan Timeout
         {
             get => Client.Timeout;
             set => Client.Timeout = value;
+        }
+
+        /// <summary><see cref="Timeout"/> in whole seconds, 1 to 3600 (Connect-PdAccount -TimeoutSeconds).</summary>
+        public int TimeoutSeconds
+        {
+            get => (int)Math.Ceiling(Client.Timeout.TotalSeconds);
+            set
+            {
+                if (value < 1 || value > (int)PdClient.MaxTimeout.TotalSeconds)
+                    throw new ArgumentOutOfRangeException(nameof(TimeoutSeconds), value, "TimeoutSeconds must be from 1 to 3600.");
+                Client.Timeout = TimeSpan.FromSeconds(value);
+            }
+        }
+
+        /// <summary>How often a failed request is sent again, 0 to 10 (default 3; 0 turns retrying off).</summary>
+        public int MaxRetries
+        {
+            get => Client.Retry.MaxRetries;
+            set => Client.Retry.MaxRetries = value;
+        }
+
+        /// <summary>The most one request waits between its attempts, in all, 0 to 3600 seconds (default 60).</summary>
+        public int MaxRetryWaitSeconds
+        {
+            get => Client.Retry.MaxRetryWaitSeconds;
+            set => Client.Retry.MaxRetryWaitSeconds = value;
         }
 
         internal static string HintFor(string apiKey) =>

@@ -18,6 +18,7 @@ namespace PSPipedream.Http
         public const string RequestFailed = "PdRequestFailed";
         public const string Timeout = "PdTimeout";
         public const string ConnectionFailed = "PdConnectionFailed";
+        public const string InvalidResponse = "PdInvalidResponse";
         public const string NotConnected = "PdNotConnected";
         public const string NoApiKey = "PdNoApiKey";
         public const string ProfileNotFound = "PdProfileNotFound";
@@ -35,13 +36,14 @@ namespace PSPipedream.Http
             [RequestFailed] = ErrorCategory.InvalidResult,
             [Timeout] = ErrorCategory.OperationTimeout,
             [ConnectionFailed] = ErrorCategory.ConnectionError,
+            [InvalidResponse] = ErrorCategory.InvalidResult,
             [NotConnected] = ErrorCategory.AuthenticationError,
             [NoApiKey] = ErrorCategory.AuthenticationError,
             [ProfileNotFound] = ErrorCategory.ObjectNotFound,
             [InsecureBaseUri] = ErrorCategory.SecurityError,
         };
 
-        /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 429, 5xx, anything else PdRequestFailed.</summary>
+        /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 408 PdTimeout, 429, 5xx, anything else PdRequestFailed.</summary>
         public static string ErrorIdForStatus(int status)
         {
             switch (status)
@@ -51,6 +53,7 @@ namespace PSPipedream.Http
                 case 401: return Unauthorized;
                 case 403: return Forbidden;
                 case 404: return NotFound;
+                case 408: return Timeout;
                 case 429: return RateLimited;
             }
             return status >= 500 && status <= 599 ? ServerError : RequestFailed;
@@ -63,17 +66,12 @@ namespace PSPipedream.Http
 
         /// <summary>
         /// The ErrorRecord for an API failure: ErrorId and category from the failure, target the
-        /// input id or object, ErrorDetails the API's own message when it gave one.
+        /// input id or object. The console shows the exception's message, which names the method,
+        /// path, status, the API's own message and the attempts made; the API's message alone is
+        /// <see cref="PdApiException.ApiMessage"/>.
         /// </summary>
-        public static ErrorRecord ToErrorRecord(PdApiException exception, object? target)
-        {
-            var record = new ErrorRecord(exception, exception.ErrorId, exception.Category, target);
-            if (!string.IsNullOrEmpty(exception.ApiMessage))
-            {
-                record.ErrorDetails = new ErrorDetails(exception.ApiMessage);
-            }
-            return record;
-        }
+        public static ErrorRecord ToErrorRecord(PdApiException exception, object? target) =>
+            new ErrorRecord(exception, exception.ErrorId, exception.Category, target);
 
         /// <summary>An error the module raises itself (no HTTP involved), e.g. an id not found in a list.</summary>
         public static ErrorRecord Create(string errorId, string message, object? target, Exception? inner = null)

@@ -26,6 +26,12 @@ namespace PSPipedream.Http
         public IReadOnlyList<JToken> Items { get; }
         public PdPageInfo PageInfo { get; }
 
+        /// <summary>The answer this page came from (set by PdClient), for naming it in errors.</summary>
+        internal PdResponse? Origin { get; set; }
+
+        /// <summary>An item mapped to its model; an item that does not fit is PdInvalidResponse.</summary>
+        public T ToModel<T>(JToken item) where T : class => PdAnswer.ToModel<T>(Origin, item, "an item of \"data\"");
+
         /// <summary>Reads {"page_info": {...}, "data": [...]}; a bare array is accepted as a page without page_info.</summary>
         public static PdPage FromJson(JToken? json)
         {

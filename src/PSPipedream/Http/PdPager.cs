@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Newtonsoft.Json.Linq;
 
 namespace PSPipedream.Http
 {
@@ -31,7 +32,8 @@ namespace PSPipedream.Http
     /// <summary>
     /// Walks a cursor-paged list one page at a time. It is lazy: a page is requested only when
     /// the caller asks for the next one, so a consumer that stops early stops the requests.
-    /// Stops on an empty page; a missing, empty or repeated cursor; total_count reached; or MaxItems reached.
+    /// Stops on an empty page, a missing or empty cursor, total_count reached, or MaxItems reached. A cursor
+    /// given before, or a full page of only the previous page's items, is PdInvalidResponse: the walk never loops.
     /// </summary>
     public static class PdPager
     {
@@ -55,6 +57,7 @@ namespace PSPipedream.Http
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
             if (!string.IsNullOrEmpty(cursor)) seenCursors.Add(cursor!);
             long fetched = 0;
+            HashSet<string>? previousIds = null;
             var multiPage = options.All || options.MaxItems.HasValue || options.FullPages;
 
             while (true)
@@ -68,6 +71,12 @@ namespace PSPipedream.Http
                 if (!string.IsNullOrEmpty(cursor)) request.WithQuery(cursorName, cursor);
 
                 var page = fetch(request);
+                if (multiPage && limit.HasValue && page.Items.Count >= limit.Value && AddsNothing(page, previousIds))
+                {
+                    throw PdAnswer.Invalid(page.Origin, string.Format(CultureInfo.InvariantCulture,
+                        "with a full page of the same {0} items as the page before it; stopped after {1} items so the walk cannot loop forever",
+                        page.Items.Count, fetched));
+                }
                 fetched += page.Items.Count;
                 yield return page;
 
@@ -78,9 +87,37 @@ namespace PSPipedream.Http
                 if (total.HasValue && fetched >= total.Value) yield break;
                 var next = backwards ? page.PageInfo.StartCursor : page.PageInfo.EndCursor;
                 if (string.IsNullOrEmpty(next)) yield break;
-                if (!seenCursors.Add(next!)) yield break;
+                if (!seenCursors.Add(next!))
+                {
+                    throw PdAnswer.Invalid(page.Origin, string.Format(CultureInfo.InvariantCulture,
+                        "with the cursor '{0}', which an earlier page already gave; stopped after {1} items so the walk cannot loop forever",
+                        PdText.Quote(next), fetched));
+                }
                 cursor = next;
+                previousIds = IdsOf(page);
             }
+        }
+
+        /// <summary>True when every item of the page has an id and all of them were on the page before.</summary>
+        private static bool AddsNothing(PdPage page, HashSet<string>? previousIds)
+        {
+            if (previousIds == null || page.Items.Count == 0) return false;
+            foreach (var item in page.Items)
+            {
+                if (!(item is JObject obj) || !(obj["id"] is JValue id) || id.Type != JTokenType.String) return false;
+                if (!previousIds.Contains((string)id!)) return false;
+            }
+            return true;
+        }
+
+        private static HashSet<string> IdsOf(PdPage page)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in page.Items)
+            {
+                if (item is JObject obj && obj["id"] is JValue id && id.Type == JTokenType.String) ids.Add((string)id!);
+            }
+            return ids;
         }
 
         /// <summary>

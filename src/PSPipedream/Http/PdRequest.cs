@@ -51,6 +51,13 @@ namespace PSPipedream.Http
         /// <summary>When true the trace also carries the request and response bodies (for -Debug).</summary>
         public bool CaptureBodies { get; set; }
 
+        /// <summary>
+        /// For a create (POST): how the user can check whether it happened, e.g. "Check with
+        /// Get-PdSource -Name 'x' before trying again." It ends the error when the request failed
+        /// in a way that may still have taken effect, since such a request is not sent twice.
+        /// </summary>
+        public string? IfUncertain { get; set; }
+
         /// <summary>Adds a query parameter; a null value is skipped, an empty string is sent as "key=".</summary>
         public PdRequest WithQuery(string name, string? value)
         {
@@ -92,6 +99,7 @@ namespace PSPipedream.Http
                 Body = Body,
                 Trace = Trace,
                 CaptureBodies = CaptureBodies,
+                IfUncertain = IfUncertain,
             };
             copy._query.AddRange(_query);
             return copy;
@@ -103,8 +111,10 @@ namespace PSPipedream.Http
     /// <summary>What a cmdlet learns about one HTTP exchange, for -Verbose and -Debug.</summary>
     public sealed class PdTrace
     {
-        public PdTrace(string method, Uri uri, int? statusCode, TimeSpan elapsed, string? failure, string? requestBody, string? responseBody)
+        public PdTrace(string method, Uri uri, int? statusCode, TimeSpan elapsed, string? failure, string? requestBody, string? responseBody,
+            string? note = null)
         {
+            Note = note;
             Method = method;
             Uri = uri;
             StatusCode = statusCode;
@@ -123,12 +133,16 @@ namespace PSPipedream.Http
         public string? RequestBody { get; }
         public string? ResponseBody { get; }
 
-        /// <summary>The verbose line: <c>GET https://host/v1/users/me -> 200 (12 ms)</c>.</summary>
+        /// <summary>What happens next, when it is not the obvious: "retrying in 2.0 s (attempt 2 of 4)".</summary>
+        public string? Note { get; }
+
+        /// <summary>The verbose line: <c>GET https://host/v1/users/me -> 200 (12 ms)</c>, then "; " and the note if any.</summary>
         public override string ToString()
         {
             var outcome = StatusCode.HasValue ? StatusCode.Value.ToString(CultureInfo.InvariantCulture) : (Failure ?? "failed");
-            return string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)",
+            var line = string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)",
                 Method, Uri.AbsoluteUri, outcome, (long)Elapsed.TotalMilliseconds);
+            return Note == null ? line : line + "; " + Note;
         }
     }
 }

@@ -33,6 +33,18 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 
+        [Parameter(HelpMessage = "How often a failed request is sent again (408, 429, 5xx, network failures, timeouts), 0 to 10. Default: 3. 0 turns retrying off.")]
+        [ValidateRange(0, PdRetryPolicy.MaxRetriesLimit)]
+        public int MaxRetries { get; set; } = PdRetryPolicy.DefaultMaxRetries;
+
+        [Parameter(HelpMessage = "The most one request waits between its attempts, in all, 0 to 3600 seconds. Default: 60. A server that asks for a longer Retry-After gets an error at once.")]
+        [ValidateRange(0, PdRetryPolicy.MaxRetryWaitSecondsLimit)]
+        public int MaxRetryWaitSeconds { get; set; } = PdRetryPolicy.DefaultMaxRetryWaitSeconds;
+
+        [Parameter(HelpMessage = "Time allowed for each attempt of a request, 1 to 3600 seconds. Default: 60.")]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSeconds { get; set; } = (int)PdClient.DefaultTimeout.TotalSeconds;
+
         [Parameter(HelpMessage = "Write the connection object, for -Connection on other cmdlets.")]
         public SwitchParameter PassThru { get; set; }
 
@@ -113,7 +125,12 @@ namespace PSPipedream.Cmdlets
             PdConnection connection;
             try
             {
-                connection = PdConnector.Open(this, apiKey, baseUri, orgId, keySource);
+                connection = PdConnector.Open(this, apiKey, baseUri, orgId, keySource, c =>
+                {
+                    c.MaxRetries = MaxRetries;
+                    c.MaxRetryWaitSeconds = MaxRetryWaitSeconds;
+                    c.TimeoutSeconds = TimeoutSeconds;
+                });
             }
             catch (PdApiException ex)
             {

@@ -78,8 +78,9 @@ namespace PSPipedream.Cmdlets
         {
             _current = target;
             if (!ShouldProcess(target, "Save component")) return;
-            var component = SendFor<Component>(PdRequest.Post("components").WithBody(new JObject { [field] = value }));
-            if (component != null) WriteModel(component);
+            var request = PdRequest.Post("components").WithBody(new JObject { [field] = value });
+            request.IfUncertain = "Saving it again may leave two copies of the component.";
+            WriteModel(SendFor<Component>(request));
         }
 
         /// <summary>The files -Path names; a path that matches nothing is an error naming it, before any request.</summary>

@@ -125,8 +125,11 @@ namespace PSPipedream.Cmdlets
             if (Props != null) body["configured_props"] = SetPdSourceCmdletBase.PropsToJson(Props);
 
             var orgId = OrgId ?? ResolveConnection().OrgId;
-            var source = SendFor<Source>(PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body));
-            if (source == null) return;
+            var request = PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body);
+            request.IfUncertain = Name != null
+                ? "Check with Get-PdSource -Name '" + PdText.Quote(Name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
+                : "Check the newest sources (Get-PdSource -All | Sort-Object CreatedAt | Select-Object -Last 5) before trying again.";
+            var source = SendFor<Source>(request);
             if (orgId != null) source.OrgId ??= orgId;
             WriteModel(source);
         }

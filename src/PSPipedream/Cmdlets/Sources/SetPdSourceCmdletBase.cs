@@ -36,8 +36,10 @@ namespace PSPipedream.Cmdlets
             var body = CreateBody();
             if (body == null) return;
             if (!ShouldProcess(Id, Action)) return;
-            var source = SendFor<Source>(PdRequest.Put("sources", Id).WithBody(body));
-            if (PassThru.IsPresent && source != null) WriteModel(source);
+            var request = PdRequest.Put("sources", Id).WithBody(body);
+            // Only -PassThru needs the updated source back; without it any 2xx will do.
+            if (PassThru.IsPresent) WriteModel(SendFor<Source>(request));
+            else Send(request);
         }
 
         /// <summary>configured_props from a hashtable: nested hashtables, arrays and objects kept, names untouched.</summary>

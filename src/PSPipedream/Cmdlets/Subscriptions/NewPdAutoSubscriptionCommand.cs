@@ -52,6 +52,7 @@ namespace PSPipedream.Cmdlets
                 .WithQuery("event_name", EventName)
                 .WithQuery("listener_id", ListenerId)
                 .WithQuery("org_id", OrgId ?? ResolveConnection().OrgId);
+            request.IfUncertain = "The API cannot list auto-subscriptions; creating it again is the way to be sure.";
             // The reference does not document the answer: an object becomes an AutoSubscription,
             // anything else is written as it came.
             var data = SendForData(request);

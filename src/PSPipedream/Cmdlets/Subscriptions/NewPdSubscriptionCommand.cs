@@ -66,12 +66,11 @@ namespace PSPipedream.Cmdlets
                 .WithQuery("listener_id", ListenerId)
                 .WithQuery("event_name", string.IsNullOrEmpty(EventName) ? null : EventName)
                 .WithQuery("org_id", orgId);
+            request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + PdText.Quote(EmitterId) + "' -ListenerId '" +
+                PdText.Quote(ListenerId) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again.";
             var subscription = SendFor<Subscription>(request);
-            if (subscription != null)
-            {
-                if (orgId != null) subscription.OrgId ??= orgId;
-                WriteModel(subscription);
-            }
+            if (orgId != null) subscription.OrgId ??= orgId;
+            WriteModel(subscription);
         }
     }
 }

@@ -44,8 +44,8 @@ namespace PSPipedream.Cmdlets
                 .WithQuery("url", Url)
                 .WithQuery("name", Name)
                 .WithQuery("description", Description);
-            var webhook = SendFor<Webhook>(request);
-            if (webhook != null) WriteModel(webhook);
+            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Url -eq '" + PdText.Quote(Url) + "' before trying again.";
+            WriteModel(SendFor<Webhook>(request));
         }
 
         /// <summary>Null when <paramref name="url"/> is an absolute http or https URL with a host; else why not.</summary>

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace PSPipedream.Http
+{
+    /// <summary>
+    /// The one place that checks an answer is what the API promises (a "data" object for a
+    /// resource, a "data" list of objects for a page, items that fit their model). Anything else
+    /// is PdInvalidResponse, never a serializer exception and never a silent null.
+    /// </summary>
+    internal static class PdAnswer
+    {
+        /// <summary>The "data" object of an answer, mapped to <typeparamref name="T"/>.</summary>
+        public static T Resource<T>(PdResponse response) where T : class
+        {
+            if (response.Body == null) throw Invalid(response, "with an empty body where a " + typeof(T).Name.ToLowerInvariant() + " was expected");
+            if (!(response.Body is JObject obj)) throw Invalid(response, "with " + Describe(response.Body) + " where an object was expected");
+            if (!obj.TryGetValue("data", out var data)) throw Invalid(response, "without \"data\"");
+            if (!(data is JObject)) throw Invalid(response, "with " + Describe(data) + " as \"data\" where an object was expected");
+            return ToModel<T>(response, data, "\"data\"");
+        }
+
+        /// <summary>A list page: {"page_info": {...}, "data": [objects]}.</summary>
+        public static PdPage Page(PdResponse response)
+        {
+            if (response.Body == null) throw Invalid(response, "with an empty body where a list was expected");
+            if (!(response.Body is JObject obj)) throw Invalid(response, "with " + Describe(response.Body) + " where a list page was expected");
+            if (!obj.TryGetValue("data", out var data)) throw Invalid(response, "without \"data\"");
+            if (!(data is JArray array)) throw Invalid(response, "with " + Describe(data) + " as \"data\" where a list was expected");
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (!(array[i] is JObject))
+                {
+                    throw Invalid(response, string.Format(CultureInfo.InvariantCulture,
+                        "with {0} as item {1} of \"data\" where an object was expected", Describe(array[i]), i + 1));
+                }
+            }
+            var page = PdPage.FromJson(obj);
+            page.Origin = response;
+            return page;
+        }
+
+        /// <summary>An item mapped to its model; a field of the wrong type is PdInvalidResponse naming the item.</summary>
+        public static T ToModel<T>(PdResponse? origin, JToken item, string where) where T : class
+        {
+            try
+            {
+                var model = PdJson.ToModel<T>(item);
+                if (model == null) throw Invalid(origin, "with null as " + where + " where an object was expected");
+                return model;
+            }
+            catch (JsonException ex)
+            {
+                throw Invalid(origin, string.Format(CultureInfo.InvariantCulture, "with {0} that does not fit a {1}: {2}",
+                    where, typeof(T).Name, PdText.Quote(ex.Message)), ex);
+            }
+        }
+
+        /// <summary>PdInvalidResponse for an answer that is not what the API promises.</summary>
+        public static PdApiException Invalid(PdResponse? origin, string what, Exception? inner = null)
+        {
+            if (origin == null)
+                return new PdApiException(PdErrors.InvalidResponse, "The API answered " + what + ".", innerException: inner);
+            var status = origin.Status.HasValue
+                ? (origin.Status.Value.ToString(CultureInfo.InvariantCulture) + " " + origin.Reason).TrimEnd()
+                : "without a status";
+            var text = string.Format(CultureInfo.InvariantCulture, "{0} {1} answered {2} {3}.",
+                origin.Method, PdText.Quote(origin.Path), status, what);
+            return new PdApiException(PdErrors.InvalidResponse, text, origin.Method, origin.Path, origin.Status, null, inner)
+            {
+                Attempts = origin.Attempts,
+            };
+        }
+
+        /// <summary>"a string", "a list", "null": what a token is, for messages.</summary>
+        internal static string Describe(JToken token)
+        {
+            switch (token.Type)
+            {
+                case JTokenType.Object: return "an object";
+                case JTokenType.Array: return "a list";
+                case JTokenType.String: return "a string";
+                case JTokenType.Integer:
+                case JTokenType.Float: return "a number";
+                case JTokenType.Boolean: return "a boolean";
+                case JTokenType.Null:
+                case JTokenType.Undefined: return "null";
+                default: return "a " + token.Type.ToString().ToLowerInvariant();
+            }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+
+namespace PSPipedream.Http
+{
+    /// <summary>One request on the wire: its attempts, the waits between them, and the error it ends in.</summary>
+    public sealed partial class PdClient
+    {
+        /// <summary>
+        /// Sends <paramref name="request"/>, retrying what the policy allows, and returns the answer.
+        /// Throws <see cref="PdApiException"/> when the last attempt failed, and
+        /// OperationCanceledException when <paramref name="cancellationToken"/> fires (also during a wait).
+        /// </summary>
+        internal async Task<PdResponse> ExchangeAsync(PdRequest request, CancellationToken cancellationToken)
+        {
+            var uri = BuildUri(request);
+            var path = uri.PathAndQuery;
+            var requestBody = request.Body == null ? null : PdJson.Serialize(request.Body);
+            var maxAttempts = Retry.MaxRetries + 1;
+            var budget = TimeSpan.FromSeconds(Retry.MaxRetryWaitSeconds);
+            var waited = TimeSpan.Zero;
+            var mayHaveTakenEffect = false;
+
+            for (var attempt = 1; ; attempt++)
+            {
+                await Retry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var result = await SendOnceAsync(request, uri, requestBody, cancellationToken).ConfigureAwait(false);
+                if (result.Kind == null)
+                {
+                    Report(request, uri, result, null);
+                    return new PdResponse(result.Body, result.Status, result.Reason, attempt, request.Method.Method, path);
+                }
+                if (mayHaveTakenEffect && request.Method == HttpMethod.Delete && result.Status == 404)
+                {
+                    Report(request, uri, result, "already gone after an earlier attempt that may have deleted it: counted as done");
+                    return new PdResponse(null, result.Status, result.Reason, attempt, request.Method.Method, path);
+                }
+
+                var wait = NextWait(request.Method, result, attempt, maxAttempts, budget, waited, out var givingUp);
+                if (wait == null)
+                {
+                    Report(request, uri, result, null);
+                    throw Failure(request, path, result, attempt, givingUp);
+                }
+                Report(request, uri, result, string.Format(CultureInfo.InvariantCulture,
+                    "retrying in {0:0.0} s (attempt {1} of {2})", wait.Value.TotalSeconds, attempt + 1, maxAttempts));
+                mayHaveTakenEffect |= PdRetryPolicy.MayHaveTakenEffect(result.Kind.Value, result.Status);
+                if (result.Status == 429 && result.RetryAfter != null) Retry.Gate.CloseFor(wait.Value);
+                if (wait.Value > TimeSpan.Zero) await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+                waited += wait.Value;
+            }
+        }
+
+        /// <summary>The wait before the next attempt, or null to give up (with why, when it is not just the attempts running out).</summary>
+        private TimeSpan? NextWait(HttpMethod method, Attempt result, int attempt, int maxAttempts, TimeSpan budget, TimeSpan waited, out string? givingUp)
+        {
+            givingUp = null;
+            if (!PdRetryPolicy.IsRetryable(method, result.Kind!.Value, result.Status))
+            {
+                if (!PdRetryPolicy.IsIdempotent(method) && PdRetryPolicy.MayHaveTakenEffect(result.Kind.Value, result.Status))
+                    givingUp = "A " + method.Method + " is not sent again after a failure like this, because it may have taken effect.";
+                return null;
+            }
+            if (attempt >= maxAttempts) return null;
+            var left = budget - waited;
+            if (result.RetryAfter is TimeSpan asked)
+            {
+                if (asked > budget)
+                {
+                    givingUp = string.Format(CultureInfo.InvariantCulture,
+                        "The server asks to wait {0} seconds before retrying, longer than this connection waits (MaxRetryWaitSeconds {1}).",
+                        Seconds(asked), Seconds(budget));
+                    return null;
+                }
+                if (asked > left)
+                {
+                    givingUp = string.Format(CultureInfo.InvariantCulture,
+                        "The server asks to wait {0} seconds more; with the waits so far that is over the {1} seconds this connection waits in all (MaxRetryWaitSeconds).",
+                        Seconds(asked), Seconds(budget));
+                    return null;
+                }
+                return asked;
+            }
+            var backoff = Retry.Backoff(attempt);
+            return backoff < left ? backoff : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
+
+        /// <summary>The exception a request ends in: what happened, the API's words, how many attempts, and why it stopped there.</summary>
+        private PdApiException Failure(PdRequest request, string path, Attempt result, int attempts, string? givingUp)
+        {
+            var method = request.Method.Method;
+            var where = method + " " + PdText.Quote(path);
+            var tries = attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
+            var status = result.Status.HasValue
+                ? (result.Status.Value.ToString(CultureInfo.InvariantCulture) + " " + result.Reason).TrimEnd()
+                : null;
+            var text = new StringBuilder(where);
+            switch (result.Kind)
+            {
+                case PdFailureKind.Status:
+                    text.Append(" failed with ").Append(status).Append(" after ").Append(tries);
+                    if (result.BodyWords != null) text.Append(": ").Append(result.BodyWords.TrimEnd('.'));
+                    text.Append('.');
+                    break;
+                case PdFailureKind.InvalidBody:
+                    text.Append(" answered ").Append(status).Append(" after ").Append(tries)
+                        .Append(", but with ").Append(result.BodyWords).Append('.');
+                    break;
+                case PdFailureKind.TimedOut:
+                    text.AppendFormat(CultureInfo.InvariantCulture, " got no answer within {0} seconds, after {1}.",
+                        Timeout.TotalSeconds, tries);
+                    break;
+                default:
+                    text.Append(" failed after ").Append(tries).Append(": ").Append(result.BodyWords?.TrimEnd('.')).Append('.');
+                    break;
+            }
+            if (givingUp != null) text.Append(' ').Append(givingUp);
+            else if (result.RetryAfter is TimeSpan asked)
+                text.AppendFormat(CultureInfo.InvariantCulture, " The server asks to retry after {0} seconds.", Seconds(asked));
+            if (givingUp != null && !PdRetryPolicy.IsIdempotent(request.Method) && request.IfUncertain != null)
+                text.Append(' ').Append(request.IfUncertain);
+
+            return new PdApiException(result.ErrorId!, text.ToString(), method, path, result.Status, result.ApiMessage, result.Inner)
+            {
+                RetryAfter = result.RetryAfter,
+                Attempts = attempts,
+            };
+        }
+
+        private void Report(PdRequest request, Uri uri, Attempt result, string? note) =>
+            request.Trace?.Invoke(new PdTrace(request.Method.Method, uri, result.Status, result.Elapsed,
+                result.Status.HasValue ? null : result.Outcome, result.RequestBody, result.ResponseBody, note));
+
+        /// <summary>One attempt: its answer, or how it failed (never throws for an HTTP or network failure).</summary>
+        private async Task<Attempt> SendOnceAsync(PdRequest request, Uri uri, string? requestBody, CancellationToken cancellationToken)
+        {
+            var result = new Attempt { RequestBody = request.CaptureBodies ? Redact(requestBody) : null };
+            var stopwatch = Stopwatch.StartNew();
+            using (var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var message = new HttpRequestMessage(request.Method, uri))
+            {
+                timeoutCts.CancelAfter(Timeout);
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+                // .NET Framework would otherwise send "Expect: 100-continue" with every body and wait for the 100.
+                message.Headers.ExpectContinue = false;
+                if (requestBody != null)
+                {
+                    message.Content = new StringContent(requestBody, new UTF8Encoding(false), "application/json");
+                    // StringContent adds "; charset=utf-8"; the API asks for application/json.
+                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                }
+
+                try
+                {
+                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeoutCts.Token).ConfigureAwait(false))
+                    {
+                        var text = response.Content == null
+                            ? string.Empty
+                            : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        result.Elapsed = stopwatch.Elapsed;
+                        Read(result, response, Redact(text)!, request.CaptureBodies);
+                    }
+                }
+                catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
+                {
+                    result.Elapsed = stopwatch.Elapsed;
+                    // The caller's Ctrl+C is not a failure to report: it stops everything.
+                    if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+                    result.Inner = ex;
+                    if (timeoutCts.IsCancellationRequested)
+                    {
+                        result.Kind = PdFailureKind.TimedOut;
+                        result.ErrorId = PdErrors.Timeout;
+                        result.Outcome = "timed out";
+                    }
+                    else
+                    {
+                        result.Kind = NeverSent(ex) ? PdFailureKind.NotSent : PdFailureKind.Lost;
+                        result.ErrorId = PdErrors.ConnectionFailed;
+                        result.Outcome = "failed";
+                        result.BodyWords = Innermost(ex).Message;
+                    }
+                }
+            }
+            return result;
+        }
+
+        /// <summary>Fills in an attempt from its answer: the JSON body, or what is wrong with it.</summary>
+        private static void Read(Attempt result, HttpResponseMessage response, string text, bool captureBodies)
+        {
+            result.Status = (int)response.StatusCode;
+            result.Reason = response.ReasonPhrase;
+            result.ResponseBody = captureBodies ? text : null;
+            var mediaType = response.Content?.Headers.ContentType?.MediaType;
+            var isJson = PdBodyText.TryParse(text, out var json);
+
+            if (!response.IsSuccessStatusCode)
+            {
+                result.Kind = PdFailureKind.Status;
+                result.ErrorId = PdErrors.ErrorIdForStatus(result.Status.Value);
+                result.RetryAfter = ReadRetryAfter(response);
+                result.ApiMessage = PdBodyText.ApiMessage(text);
+                result.BodyWords = isJson || result.ApiMessage == null
+                    ? result.ApiMessage
+                    : PdBodyText.Kind(text, mediaType) + " saying \"" + result.ApiMessage + "\"";
+                return;
+            }
+            if (string.IsNullOrWhiteSpace(text)) return;
+            if (isJson)
+            {
+                result.Body = json;
+                return;
+            }
+            result.Kind = PdFailureKind.InvalidBody;
+            result.ErrorId = PdErrors.InvalidResponse;
+            var declaredJson = mediaType == null || mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+            var start = text.TrimStart();
+            if (declaredJson && (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal)))
+            {
+                result.BodyWords = "JSON that is cut off or malformed";
+            }
+            else
+            {
+                result.ApiMessage = PdBodyText.PlainText(text);
+                result.BodyWords = PdBodyText.Kind(text, mediaType) + " instead of JSON: \"" + result.ApiMessage + "\"";
+            }
+        }
+
+        /// <summary>True when the connection itself could not be made, so the server cannot have seen the request.</summary>
+        private static bool NeverSent(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.NoData:
+                        case SocketError.TryAgain:
+                            return true;
+                    }
+                }
+                if (e is WebException web &&
+                    (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure))
+                    return true;
+            }
+            return false;
+        }
+
+        private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        {
+            var retry = response.Headers.RetryAfter;
+            if (retry == null) return null;
+            if (retry.Delta.HasValue) return retry.Delta.Value;
+            if (retry.Date.HasValue)
+            {
+                var delta = retry.Date.Value - DateTimeOffset.UtcNow;
+                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            }
+            return null;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        /// <summary>What one attempt came to. Kind is null for a usable answer.</summary>
+        private sealed class Attempt
+        {
+            public PdFailureKind? Kind;
+            public string? ErrorId;
+            public int? Status;
+            public string? Reason;
+            public JToken? Body;
+            public TimeSpan? RetryAfter;
+            public string? ApiMessage;
+            /// <summary>How the failure is put in the error message (the API's message, or what the body or network said).</summary>
+            public string? BodyWords;
+            public Exception? Inner;
+            public TimeSpan Elapsed;
+            /// <summary>For the trace when no status came back: "timed out" or "failed".</summary>
+            public string? Outcome;
+            public string? RequestBody;
+            public string? ResponseBody;
+        }
+    }
+
+    /// <summary>A usable answer: its JSON body (null when empty) and where it came from, for checking its shape.</summary>
+    internal sealed class PdResponse
+    {
+        public PdResponse(JToken? body, int? status, string? reason, int attempts, string method, string path)
+        {
+            Body = body;
+            Status = status;
+            Reason = reason;
+            Attempts = attempts;
+            Method = method;
+            Path = path;
+        }
+
+        public JToken? Body { get; }
+        public int? Status { get; }
+        public string? Reason { get; }
+        public int Attempts { get; }
+        public string Method { get; }
+        public string Path { get; }
+    }
+}

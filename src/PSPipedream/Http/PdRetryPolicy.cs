@@ -1,0 +1,170 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PSPipedream.Http
+{
+    /// <summary>What one attempt ended in, as far as retrying is concerned.</summary>
+    internal enum PdFailureKind
+    {
+        /// <summary>An HTTP error status came back.</summary>
+        Status,
+
+        /// <summary>The connection could not be made (refused, host not found): nothing was sent.</summary>
+        NotSent,
+
+        /// <summary>The connection failed or was reset after the request may have been sent.</summary>
+        Lost,
+
+        /// <summary>No answer within the connection's timeout.</summary>
+        TimedOut,
+
+        /// <summary>A 2xx answer whose body is cut off or not JSON.</summary>
+        InvalidBody,
+    }
+
+    /// <summary>
+    /// When and how long to wait before sending a request again. One per connection (its
+    /// settings are the connection's MaxRetries and MaxRetryWaitSeconds); PdClient.SendAsync asks it
+    /// after each failed attempt.
+    /// </summary>
+    public sealed class PdRetryPolicy
+    {
+        public const int DefaultMaxRetries = 3;
+        public const int MaxRetriesLimit = 10;
+        public const int DefaultMaxRetryWaitSeconds = 60;
+        public const int MaxRetryWaitSecondsLimit = 3600;
+
+        /// <summary>The longest single backoff wait when the server gives no Retry-After.</summary>
+        public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Test-only: the backoff base in milliseconds, so fault tests need not wait whole seconds.
+        /// Read once per connection; users have no reason to set it.
+        /// </summary>
+        internal const string TestBackoffBaseVariable = "PSPD_TEST_RETRY_BASE_MS";
+
+        private static readonly object RandomGate = new object();
+        private static readonly Random Jitter = new Random();
+
+        private int _maxRetries = DefaultMaxRetries;
+        private int _maxRetryWaitSeconds = DefaultMaxRetryWaitSeconds;
+
+        public PdRetryPolicy()
+        {
+            var text = Environment.GetEnvironmentVariable(TestBackoffBaseVariable);
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 && ms <= 1000)
+            {
+                BackoffBase = TimeSpan.FromMilliseconds(ms);
+            }
+        }
+
+        /// <summary>Retries after the first attempt, 0 to 10 (default 3). 0 turns retrying off.</summary>
+        public int MaxRetries
+        {
+            get => Volatile.Read(ref _maxRetries);
+            set
+            {
+                if (value < 0 || value > MaxRetriesLimit)
+                    throw new ArgumentOutOfRangeException(nameof(MaxRetries), value, "MaxRetries must be from 0 to 10.");
+                Volatile.Write(ref _maxRetries, value);
+            }
+        }
+
+        /// <summary>
+        /// The most a request waits between its attempts, in total (default 60 s, at most 3600). A
+        /// server that asks for a longer Retry-After gets an error at once instead of a long sleep.
+        /// </summary>
+        public int MaxRetryWaitSeconds
+        {
+            get => Volatile.Read(ref _maxRetryWaitSeconds);
+            set
+            {
+                if (value < 0 || value > MaxRetryWaitSecondsLimit)
+                    throw new ArgumentOutOfRangeException(nameof(MaxRetryWaitSeconds), value, "MaxRetryWaitSeconds must be from 0 to 3600.");
+                Volatile.Write(ref _maxRetryWaitSeconds, value);
+            }
+        }
+
+        /// <summary>The first backoff ceiling (1 s); it doubles with each retry up to <see cref="MaxBackoff"/>.</summary>
+        internal TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Shared by every request of the connection: closed for a while after a 429 with Retry-After.</summary>
+        internal PdRetryGate Gate { get; } = new PdRetryGate();
+
+        /// <summary>GET, HEAD, PUT, DELETE and OPTIONS can be repeated without changing the outcome.</summary>
+        internal static bool IsIdempotent(HttpMethod method) =>
+            method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put ||
+            method == HttpMethod.Delete || method == HttpMethod.Options;
+
+        /// <summary>Whether this kind of failure is worth another attempt at all, for this method.</summary>
+        internal static bool IsRetryable(HttpMethod method, PdFailureKind kind, int? status)
+        {
+            var transientStatus = status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+            if (IsIdempotent(method)) return kind != PdFailureKind.Status || transientStatus;
+            // Anything else (POST, PATCH) only when it certainly did not take effect.
+            return kind == PdFailureKind.NotSent || (kind == PdFailureKind.Status && (status == 429 || status == 408));
+        }
+
+        /// <summary>Whether the attempt may have changed something on the server (so a later 404 on DELETE means done).</summary>
+        internal static bool MayHaveTakenEffect(PdFailureKind kind, int? status) =>
+            kind == PdFailureKind.Lost || kind == PdFailureKind.TimedOut || kind == PdFailureKind.InvalidBody ||
+            (kind == PdFailureKind.Status && status >= 500);
+
+        /// <summary>Full jitter: a random wait from 0 to min(30 s, base x 2^(retry-1)).</summary>
+        internal TimeSpan Backoff(int retry)
+        {
+            var ceiling = BackoffBase.TotalMilliseconds * Math.Pow(2, Math.Min(retry - 1, 30));
+            ceiling = Math.Min(ceiling, MaxBackoff.TotalMilliseconds);
+            double fraction;
+            lock (RandomGate) fraction = Jitter.NextDouble();
+            return TimeSpan.FromMilliseconds(ceiling * fraction);
+        }
+    }
+
+    /// <summary>
+    /// The per-connection pause after a 429 with Retry-After: every request on the connection
+    /// (from any runspace) waits until it opens, so parallel workers do not hammer a throttled API.
+    /// </summary>
+    internal sealed class PdRetryGate
+    {
+        private long _opensAtTicks;
+
+        /// <summary>Keeps the gate closed for at least <paramref name="wait"/> from now.</summary>
+        public void CloseFor(TimeSpan wait)
+        {
+            var until = DateTime.UtcNow.Ticks + wait.Ticks;
+            while (true)
+            {
+                var current = Interlocked.Read(ref _opensAtTicks);
+                if (current >= until) return;
+                if (Interlocked.CompareExchange(ref _opensAtTicks, until, current) == current) return;
+            }
+        }
+
+        /// <summary>How long until the gate opens (zero when open).</summary>
+        public TimeSpan Remaining
+        {
+            get
+            {
+                var left = Interlocked.Read(ref _opensAtTicks) - DateTime.UtcNow.Ticks;
+                return left > 0 ? TimeSpan.FromTicks(left) : TimeSpan.Zero;
+            }
+        }
+
+        /// <summary>Waits until the gate is open; returns how long that took.</summary>
+        public async Task<TimeSpan> WaitAsync(CancellationToken cancellationToken)
+        {
+            var waited = TimeSpan.Zero;
+            TimeSpan left;
+            while ((left = Remaining) > TimeSpan.Zero)
+            {
+                await Task.Delay(left, cancellationToken).ConfigureAwait(false);
+                waited += left;
+            }
+            return waited;
+        }
+    }
+}
