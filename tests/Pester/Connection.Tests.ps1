@@ -115,7 +115,8 @@ Describe 'Connect-PdAccount' {
         $err | Should -Not -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -BeLike 'PdUnauthorized*'
         $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
-        $err.ErrorDetails.Message | Should -Not -BeNullOrEmpty
+        $err.Exception.ApiMessage | Should -Be 'invalid API key'
+        $err.Exception.Message | Should -BeLike 'GET /v1/users/me failed with 401 Unauthorized after 1 attempt: invalid API key*'
         Get-PdContext | Should -BeNullOrEmpty
     }
 

@@ -196,7 +196,7 @@ Describe 'Get-PdSource fields and filters' {
         $r[0].status | Should -BeIn 403, 404
         $errs[0].FullyQualifiedErrorId | Should -BeIn 'PdNotFound,PSPipedream.Cmdlets.GetPdSourceCommand', 'PdForbidden,PSPipedream.Cmdlets.GetPdSourceCommand'
         $errs[0].TargetObject | Should -Be 'o_x/../../users/me'
-        $errs[0].ErrorDetails.Message | Should -Not -BeNullOrEmpty
+        $errs[0].Exception.ApiMessage | Should -Not -BeNullOrEmpty
     }
 }
 
