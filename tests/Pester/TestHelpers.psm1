@@ -54,7 +54,7 @@ function Add-EmulatorFault {
         [string] $Method = '*',
         [Parameter(Mandatory)] [string] $Path,
         [int] $Count = 1,
-        [ValidateSet('status', 'delay', 'abort', 'truncate', 'non_json')] [string] $Action = 'status',
+        [ValidateSet('status', 'delay', 'abort', 'truncate', 'non_json', 'no_data', 'repeat_cursor')] [string] $Action = 'status',
         [int] $Status = 0,
         [string] $RetryAfter,
         [int] $DelayMs = 0
