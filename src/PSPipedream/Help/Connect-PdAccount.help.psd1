@@ -25,6 +25,13 @@ section or the config file does not exist), PdInvalidArgument (an -OrgId that do
 with o_, or a base URI that is not http or https), PdUnauthorized (the API rejected the key),
 PdConnectionFailed or PdTimeout (the API could not be reached).
 
+-MaxRetries, -MaxRetryWaitSeconds and -TimeoutSeconds say how the connection deals with a
+slow or failing API (see about_PSPipedream, RETRIES): how often a failed request is sent
+again (default 3), how long one request may wait between its attempts in all (default 60 s;
+a server asking for a longer Retry-After gets an error at once), and how long each attempt
+may take (default 60 s). The same settings are properties of the connection object, and a
+value out of range is refused when it is set.
+
 By default the cmdlet writes nothing; -Verbose says as whom you are connected and where the
 key came from. With -PassThru it writes the connection (PSPipedream.PdConnection), which
 every API cmdlet takes as -Connection, so one script can work with several accounts. The
@@ -48,6 +55,13 @@ Get-PdSource -Connection $work -All | Where-Object { -not $_.Active }
 Get-PdWebhook -Connection $personal -All
 '@
             Remarks = 'Keeps two PSPipedream.PdConnection objects and passes them to -Connection. The first command lists every inactive source of the work account; the second lists every webhook of the personal one. The current connection is the last one made (default).'
+        }
+        @{
+            Code    = @'
+Connect-PdAccount -MaxRetries 6 -MaxRetryWaitSeconds 600 -TimeoutSeconds 30
+(Get-PdContext).MaxRetries
+'@
+            Remarks = 'For a nightly job against a busy account: each failed request is sent up to 6 more times, waiting up to 10 minutes in all, and each attempt may take 30 seconds. The second line reads the setting back (6).'
         }
         @{
             Code    = @'
