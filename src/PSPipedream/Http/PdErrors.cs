@@ -82,7 +82,7 @@ namespace PSPipedream.Http
 
         /// <summary>PdNotFound for an id the list did not contain.</summary>
         public static ErrorRecord NotFoundRecord(string what, string id) =>
-            Create(NotFound, string.Format(CultureInfo.InvariantCulture, "{0} '{1}' was not found.", what, id), id);
+            Create(NotFound, string.Format(CultureInfo.InvariantCulture, "{0} '{1}' was not found.", what, PdText.Quote(id)), id);
 
         /// <summary>PdInvalidArgument naming the parameter, raised before any request is made.</summary>
         public static ErrorRecord InvalidArgumentRecord(string parameterName, string message, object? value)

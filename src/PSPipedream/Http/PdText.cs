@@ -20,7 +20,7 @@ namespace PSPipedream.Http
             return printable.Length <= max ? printable : printable.Substring(0, max) + "...";
         }
 
-        /// <summary>Control characters written as \\uXXXX; everything else as is.</summary>
+        /// <summary>Control characters written as \uXXXX; everything else as is.</summary>
         public static string Printable(string text)
         {
             var sb = new StringBuilder(text.Length);
