@@ -242,6 +242,9 @@ public class PdRetryTests
         Assert.Equal(4, ex.Attempts);
         Assert.Equal(4, lines.Count);
         Assert.DoesNotContain("may have taken effect", ex.Message);
+        // No answer came back, so the message names the host and port that failed.
+        Assert.StartsWith($"POST http://127.0.0.1:{port}/v1/sources failed after 4 attempts: ", ex.Message);
+        Assert.Equal("/v1/sources", ex.Path);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ namespace PSPipedream.Http
                 if (wait == null)
                 {
                     Report(request, uri, result, null);
-                    throw Failure(request, path, result, attempt, givingUp);
+                    throw Failure(request, uri, result, attempt, givingUp);
                 }
                 Report(request, uri, result, string.Format(CultureInfo.InvariantCulture,
                     "retrying in {0:0.0} s (attempt {1} of {2})", wait.Value.TotalSeconds, attempt + 1, maxAttempts));
@@ -98,10 +98,12 @@ namespace PSPipedream.Http
         private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 
         /// <summary>The exception a request ends in: what happened, the API's words, how many attempts, and why it stopped there.</summary>
-        private PdApiException Failure(PdRequest request, string path, Attempt result, int attempts, string? givingUp)
+        private PdApiException Failure(PdRequest request, Uri uri, Attempt result, int attempts, string? givingUp)
         {
             var method = request.Method.Method;
-            var where = method + " " + PdText.Quote(path);
+            var path = uri.PathAndQuery;
+            // Without an answer, the host and port are what the user needs to see (a wrong -BaseUri, a stopped emulator).
+            var where = method + " " + PdText.Quote(result.Status.HasValue ? path : uri.AbsoluteUri);
             var tries = attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
             var status = result.Status.HasValue
                 ? (result.Status.Value.ToString(CultureInfo.InvariantCulture) + " " + result.Reason).TrimEnd()
