@@ -58,8 +58,7 @@ namespace PSPipedream.Cmdlets
             var data = SendForData(request);
             if (data is JObject)
             {
-                var result = PdJson.ToModel<AutoSubscription>(data);
-                if (result != null) WriteModel(result);
+                WriteModel(PdAnswer.ToModel<AutoSubscription>(null, data, "\"data\""));
             }
             else if (data != null && data.Type != JTokenType.Null)
             {
