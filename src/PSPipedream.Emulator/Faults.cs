@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace PSPipedream.Emulator;
 
@@ -9,7 +8,6 @@ internal sealed class Fault
     public required string Id { get; init; }
     public required string Method { get; init; }
     public required string Path { get; init; }
-    public required Regex PathRegex { get; init; }
     public required int Count { get; init; }
     public int Remaining { get; set; }
     public required string Action { get; init; }
@@ -69,7 +67,6 @@ internal sealed class FaultStore
             bool date = DateTimeOffset.TryParseExact(retryAfter, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
             if (!seconds && !date) throw new ApiException(400, "retry_after must be whole seconds or an HTTP date (RFC 1123)");
         }
-        string pattern = "^" + Regex.Escape(path).Replace("\\*", ".*") + "$";
         lock (_gate)
         {
             var fault = new Fault
@@ -77,7 +74,6 @@ internal sealed class FaultStore
                 Id = "f_" + (++_next).ToString(CultureInfo.InvariantCulture),
                 Method = method,
                 Path = path,
-                PathRegex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
                 Count = count,
                 Remaining = count,
                 Action = action,
@@ -103,7 +99,7 @@ internal sealed class FaultStore
             {
                 if (f.Remaining <= 0) continue;
                 if (f.Method != "*" && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
-                if (!f.PathRegex.IsMatch(path)) continue;
+                if (!PathGlob.IsMatch(f.Path, path)) continue;
                 f.Remaining--;
                 return f;
             }

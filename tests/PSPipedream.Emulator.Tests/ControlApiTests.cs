@@ -272,6 +272,19 @@ public sealed class ControlApiTests : IClassFixture<ControlFixture>
         await Api.GetJsonAsync("users/me");
     }
 
+    [Fact]
+    public async Task Fault_WithManyStars_DoesNotStallRequestsOnLongPaths()
+    {
+        await AddFaultAsync("""{"path": "*a*a*a*a*a*a*a*a*a*a*b", "action": "status", "status": 503}""");
+        using var api = _fx.Host.CreateApiClient();
+        api.Timeout = TimeSpan.FromSeconds(10);
+        string longPath = new('a', 96);
+        using var unmatched = await api.GetAsync(longPath);
+        await Http.AssertErrorAsync(unmatched, HttpStatusCode.NotFound);
+        using var matched = await api.GetAsync(longPath + "b");
+        await Http.AssertErrorAsync(matched, HttpStatusCode.ServiceUnavailable);
+    }
+
     [Theory]
     [InlineData("""{"action": "explode"}""")]
     [InlineData("""{"action": "status", "status": 42}""")]
