@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace PSPipedream.Emulator.Tests;
+
+public sealed class FaultTests(ControlFixture fx) : ControlTests(fx), IClassFixture<ControlFixture>
+{
+    [Fact]
+    public async Task Fault_Status_WithRetryAfterSeconds_ForTheNextNMatches()
+    {
+        var fault = await AddFaultAsync("""{"method": "GET", "path": "/v1/users/me/sources*", "count": 2, "action": "status", "status": 503, "retry_after": "5"}""");
+        Assert.StartsWith("f_", (string)fault["id"]!);
+        for (int i = 0; i < 2; i++)
+        {
+            using var resp = await Api.GetAsync("users/me/sources/");
+            await Http.AssertErrorAsync(resp, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(TimeSpan.FromSeconds(5), resp.Headers.RetryAfter?.Delta);
+        }
+        using var third = await Api.GetAsync("users/me/sources");
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        var listed = (await Control.GetJsonAsync("_emulator/faults"))["data"]!.AsArray();
+        Assert.Equal(0, (int)listed[0]!["remaining"]!);
+        var log = (await Control.GetJsonAsync("_emulator/requests"))["data"]!.AsArray();
+        Assert.Equal((string)fault["id"]!, (string)log[0]!["fault"]!);
+        Assert.Equal(503, (int)log[0]!["status"]!);
+    }
+
+    [Fact]
+    public async Task Fault_Status_WithRetryAfterHttpDate_OnlyForMatchingMethodAndPath()
+    {
+        var when = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await AddFaultAsync($$"""{"method": "POST", "path": "/v1/sources", "action": "status", "status": 429, "retry_after": "{{when:r}}"}""");
+        await Api.GetJsonAsync("users/me/sources");  // GET: not matched
+        using var other = await Api.PostAsync("webhooks?url=https://example.com", null);  // other path: not matched
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        using var resp = await Api.PostAsync("sources", TestUser.Json("""{"component_key": "http-new-requests"}"""));
+        await Http.AssertErrorAsync(resp, HttpStatusCode.TooManyRequests);
+        Assert.Equal(when, resp.Headers.RetryAfter?.Date);
+        Assert.Equal(0, (int)(await Api.GetJsonAsync("users/me/sources"))["page_info"]!["total_count"]!);
+    }
+
+    [Fact]
+    public async Task Fault_Delay_AnswersNormallyAfterTheDelay()
+    {
+        await AddFaultAsync("""{"path": "/v1/users/me", "action": "delay", "delay_ms": 300}""");
+        var sw = Stopwatch.StartNew();
+        var me = await Api.GetJsonAsync("users/me");
+        Assert.True(sw.ElapsedMilliseconds >= 280, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.Equal("u_emulator", (string)me["data"]!["id"]!);
+    }
+
+    [Fact]
+    public async Task Fault_Abort_DropsTheConnection()
+    {
+        await AddFaultAsync("""{"path": "/v1/users/me", "action": "abort"}""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => Api.GetAsync("users/me"));
+        await Api.GetJsonAsync("users/me");
+    }
+
+    [Fact]
+    public async Task Fault_Truncate_SendsHalfTheJson()
+    {
+        await NewSourceAsync("a");
+        using var full = await Api.GetAsync("users/me/sources");
+        byte[] fullBody = await full.Content.ReadAsByteArrayAsync();
+        await AddFaultAsync("""{"path": "/v1/users/me/sources", "action": "truncate"}""");
+        using var resp = await Api.GetAsync("users/me/sources");
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        byte[] half = await resp.Content.ReadAsByteArrayAsync();
+        Assert.Equal(fullBody.Length / 2, half.Length);
+        Assert.Equal(fullBody[..half.Length], half);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(half));
+    }
+
+    [Fact]
+    public async Task Fault_NonJson_AnswersHtml()
+    {
+        await AddFaultAsync("""{"path": "*", "action": "non_json", "status": 502}""");
+        using var resp = await Api.GetAsync("users/me");
+        Assert.Equal(HttpStatusCode.BadGateway, resp.StatusCode);
+        Assert.Equal("text/html", resp.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<!DOCTYPE html>", await resp.Content.ReadAsStringAsync());
+
+        await AddFaultAsync("""{"action": "non_json"}""");
+        using var ok = await Api.GetAsync("users/me");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("text/html", ok.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Faults_DoNotTouchTheControlApi_AndCanBeCleared()
+    {
+        await AddFaultAsync("""{"path": "*", "count": 100}""");
+        await Control.GetJsonAsync("_emulator/users");
+        using var cleared = await Control.DeleteAsync("_emulator/faults");
+        Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
+        await Api.GetJsonAsync("users/me");
+    }
+
+    [Fact]
+    public async Task Fault_WithManyStars_DoesNotStallRequestsOnLongPaths()
+    {
+        await AddFaultAsync("""{"path": "*a*a*a*a*a*a*a*a*a*a*b", "action": "status", "status": 503}""");
+        using var api = Fx.Host.CreateApiClient();
+        api.Timeout = TimeSpan.FromSeconds(10);
+        string longPath = new('a', 96);
+        using var unmatched = await api.GetAsync(longPath);
+        await Http.AssertErrorAsync(unmatched, HttpStatusCode.NotFound);
+        using var matched = await api.GetAsync(longPath + "b");
+        await Http.AssertErrorAsync(matched, HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Theory]
+    [InlineData("""{"action": "explode"}""")]
+    [InlineData("""{"action": "status", "status": 42}""")]
+    [InlineData("""{"count": 0}""")]
+    [InlineData("""{"retry_after": "tomorrow"}""")]
+    [InlineData("""{"delay_ms": -1}""")]
+    public async Task BadFaults_Are400(string json)
+    {
+        using var resp = await Control.PostAsync("_emulator/faults", TestUser.Json(json));
+        await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
+    }
+}
