@@ -31,6 +31,22 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         JsonElement? body = null;
         var fault = faults.Take(method, path);
         bool aborted = false;
+        bool logged = false;
+        void Log(int status)
+        {
+            if (logged) return;
+            logged = true;
+            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value![1..] : "";
+            log.Add(method, path, query, body, status, ms, fault?.Id);
+        }
+        // Logged as the answer starts, not after it is sent: a test that reads the log as soon as its
+        // answer arrives must find the request there.
+        ctx.Response.OnStarting(() =>
+        {
+            Log(ctx.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             if (fault is not null)
@@ -80,9 +96,7 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         }
         finally
         {
-            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value![1..] : "";
-            log.Add(method, path, query, body, aborted ? 0 : ctx.Response.StatusCode, ms, fault?.Id);
+            Log(aborted ? 0 : ctx.Response.StatusCode);
         }
     }
 
