@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
@@ -28,11 +30,69 @@ public sealed class RequestLogTests(ControlFixture fx) : ControlTests(fx), IClas
         Assert.Equal(200, (int)entries[0]!["status"]!);
         Assert.Null(entries[0]!["body"]);
         Assert.Equal("logged", (string)entries[1]!["body"]!["name"]!);
+        Assert.False((bool)entries[0]!["body_truncated"]!);
+        Assert.False((bool)entries[1]!["body_truncated"]!);
         Assert.Equal(401, (int)entries[2]!["status"]!);
         Assert.True((double)entries[0]!["duration_ms"]! >= 0);
 
         long seq = (long)entries[1]!["seq"]!;
         var since = (await Control.GetJsonAsync($"_emulator/requests?since={seq}"))["data"]!.AsArray();
         Assert.Equal((long)entries[2]!["seq"]!, (long)Assert.Single(since)!["seq"]!);
+    }
+
+    private async Task<JsonNode> PostAndReadLoggedAsync(string json)
+    {
+        using var clear = await Control.DeleteAsync("_emulator/requests");
+        using var resp = await Api.PostAsync("webhooks", TestUser.Json(json));
+        await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
+        return Assert.Single((await Control.GetJsonAsync("_emulator/requests"))["data"]!.AsArray())!;
+    }
+
+    /// <summary>A compact JSON body of exactly <paramref name="bytes"/> UTF-8 bytes that POST /v1/webhooks rejects.</summary>
+    private static string RejectedBody(int bytes, char pad = 'x')
+    {
+        const string start = "{\"url\":\"ftp://example.com/\",\"pad\":\"";
+        int padBytes = bytes - start.Length - 2;
+        int padChars = padBytes / Encoding.UTF8.GetByteCount(pad.ToString());
+        string json = start + new string(pad, padChars) + "\"}";
+        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(json));
+        return json;
+    }
+
+    [Fact]
+    public async Task BigBody_IsLoggedAsItsFirst4096Bytes_AndFlagged()
+    {
+        string sent = RejectedBody(1_000_000);
+        var entry = await PostAndReadLoggedAsync(sent);
+        Assert.Equal(JsonValueKind.String, entry["body"]!.GetValueKind());
+        Assert.Equal(sent[..4096], (string)entry["body"]!);
+        Assert.True((bool)entry["body_truncated"]!);
+        Assert.Equal(400, (int)entry["status"]!);
+    }
+
+    [Fact]
+    public async Task BigBody_IsCutBetweenCharacters()
+    {
+        // 35 bytes before the padding, then two-byte characters: byte 4096 is the second half of one.
+        string sent = RejectedBody(8191, 'é');
+        Assert.True(sent.IndexOf('é') % 2 == 1);
+        var entry = await PostAndReadLoggedAsync(sent);
+        string logged = (string)entry["body"]!;
+        Assert.Equal(4095, Encoding.UTF8.GetByteCount(logged));
+        Assert.StartsWith(logged, sent, StringComparison.Ordinal);
+        Assert.True((bool)entry["body_truncated"]!);
+    }
+
+    [Fact]
+    public async Task BodyOfExactly4096Bytes_IsLoggedWhole()
+    {
+        var whole = await PostAndReadLoggedAsync(RejectedBody(4096));
+        Assert.Equal(JsonValueKind.Object, whole["body"]!.GetValueKind());
+        Assert.Equal("ftp://example.com/", (string)whole["body"]!["url"]!);
+        Assert.False((bool)whole["body_truncated"]!);
+
+        var cut = await PostAndReadLoggedAsync(RejectedBody(4097));
+        Assert.Equal(4096, Encoding.UTF8.GetByteCount((string)cut["body"]!));
+        Assert.True((bool)cut["body_truncated"]!);
     }
 }
