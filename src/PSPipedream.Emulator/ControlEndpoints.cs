@@ -275,10 +275,12 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
 
     private Task ListRequests(HttpContext ctx)
     {
-        long since = 0;
+        long since = 0, limit = long.MaxValue;
         if (ctx.Request.Query.TryGetValue("since", out var s) && !long.TryParse(s.ToString(), CultureInfo.InvariantCulture, out since))
             throw new ApiException(400, "since must be a sequence number");
-        return JsonOut.WriteAsync(ctx, 200, log.List(since));
+        if (ctx.Request.Query.TryGetValue("limit", out var l) && !(long.TryParse(l.ToString(), CultureInfo.InvariantCulture, out limit) && limit >= 1))
+            throw new ApiException(400, "limit must be a whole number of at least 1");
+        return JsonOut.WriteAsync(ctx, 200, log.List(since, limit));
     }
 
     private Task ClearRequests(HttpContext ctx)

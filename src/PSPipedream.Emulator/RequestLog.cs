@@ -33,16 +33,21 @@ internal sealed class RequestLog
         }
     }
 
-    public byte[] List(long since)
+    /// <summary>The entries after <paramref name="since"/>, only the newest <paramref name="limit"/> of them, oldest first.</summary>
+    public byte[] List(long since, long limit = long.MaxValue)
     {
         lock (_gate)
+        {
+            // Sequence numbers only grow, so the entries after `since` are the queue's tail.
+            int later = _entries.Count(e => e.Seq > since);
+            int skip = _entries.Count - (int)Math.Min(later, limit);
             return JsonOut.Build(w => Writers.Data(w, x =>
             {
                 x.WriteStartArray();
-                foreach (var e in _entries)
-                    if (e.Seq > since) Write(x, e);
+                foreach (var e in _entries.Skip(skip)) Write(x, e);
                 x.WriteEndArray();
             }));
+        }
     }
 
     private static void Write(Utf8JsonWriter w, RequestLogEntry e)

@@ -95,4 +95,36 @@ public sealed class RequestLogTests(ControlFixture fx) : ControlTests(fx), IClas
         Assert.Equal(4096, Encoding.UTF8.GetByteCount((string)cut["body"]!));
         Assert.True((bool)cut["body_truncated"]!);
     }
+
+    private async Task<long[]> LoggedSeqsAsync(string query) =>
+        (await Control.GetJsonAsync("_emulator/requests" + query))["data"]!.AsArray().Select(e => (long)e!["seq"]!).ToArray();
+
+    [Fact]
+    public async Task Limit_GivesTheNewestEntries_OldestFirst_AfterSince()
+    {
+        using var clear = await Control.DeleteAsync("_emulator/requests");
+        for (int i = 0; i < 5; i++) await Api.GetJsonAsync("users/me");
+        long[] all = await LoggedSeqsAsync("");
+        Assert.Equal(5, all.Length);
+
+        Assert.Equal(all[3..], await LoggedSeqsAsync("?limit=2"));
+        Assert.Equal(all[4..], await LoggedSeqsAsync("?limit=1"));
+        Assert.Equal(all, await LoggedSeqsAsync("?limit=100"));
+        Assert.Equal(all[3..], await LoggedSeqsAsync($"?since={all[0]}&limit=2"));
+        Assert.Equal(all[2..], await LoggedSeqsAsync($"?since={all[1]}&limit=9"));
+        Assert.Empty(await LoggedSeqsAsync($"?since={all[4]}&limit=3"));
+    }
+
+    [Theory]
+    [InlineData("limit=abc")]
+    [InlineData("limit=0")]
+    [InlineData("limit=-1")]
+    [InlineData("limit=1.5")]
+    [InlineData("limit=")]
+    [InlineData("since=1&limit=x")]
+    public async Task BadLimit_Is400(string query)
+    {
+        using var resp = await Control.GetAsync("_emulator/requests?" + query);
+        await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
+    }
 }
