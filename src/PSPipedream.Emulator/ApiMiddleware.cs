@@ -119,6 +119,9 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         {
             ctx.Response.Body = original;
         }
+        // Nothing to cut: a 204, or an empty 200, goes out as the handler left it (a 204 may not even
+        // be given an empty write).
+        if (buffer.Length == 0) return;
         int half = (int)(buffer.Length / 2);
         ctx.Response.ContentLength = half;
         await original.WriteAsync(buffer.GetBuffer().AsMemory(0, half), ctx.RequestAborted);

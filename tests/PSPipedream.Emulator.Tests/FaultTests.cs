@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
@@ -73,6 +74,54 @@ public sealed class FaultTests(ControlFixture fx) : ControlTests(fx), IClassFixt
         Assert.Equal(fullBody.Length / 2, half.Length);
         Assert.Equal(fullBody[..half.Length], half);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(half));
+    }
+
+    /// <summary>An API client that counts the connections it opens.</summary>
+    private HttpClient CountingApiClient(out Func<int> connections)
+    {
+        int opened = 0;
+        connections = () => Volatile.Read(ref opened);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                Interlocked.Increment(ref opened);
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(Fx.Host.BaseUri + "/") };
+        client.DefaultRequestHeaders.Authorization = Http.Bearer(ControlFixture.Key);
+        return client;
+    }
+
+    [Fact]
+    public async Task Fault_Truncate_OnABodilessAnswer_AnswersItAsItIs()
+    {
+        using var api = CountingApiClient(out var connections);
+        using var created = await api.PostAsync("webhooks?url=https://example.com/hook", null);
+        string hook = (string)(await Http.ReadJsonAsync(created))["data"]!["id"]!;
+        string source = await NewSourceAsync();
+        await AddFaultAsync("""{"method": "DELETE", "path": "/v1/*", "count": 2, "action": "truncate"}""");
+
+        using var noContent = await api.DeleteAsync($"webhooks/{hook}");
+        Assert.Equal(HttpStatusCode.NoContent, noContent.StatusCode);
+        Assert.Empty(await noContent.Content.ReadAsByteArrayAsync());
+
+        using var emptyOk = await api.DeleteAsync($"sources/{source}");
+        Assert.Equal(HttpStatusCode.OK, emptyOk.StatusCode);
+        Assert.Equal(0, emptyOk.Content.Headers.ContentLength);
+        Assert.Empty(await emptyOk.Content.ReadAsByteArrayAsync());
+
+        // A handler that throws once the answer has started makes the server drop the connection.
+        await api.GetJsonAsync("users/me");
+        Assert.Equal(1, connections());
+
+        var log = (await Control.GetJsonAsync("_emulator/requests"))["data"]!.AsArray();
+        var deletes = log.Where(e => (string)e!["method"]! == "DELETE").ToArray();
+        Assert.Equal([204, 200], deletes.Select(e => (int)e!["status"]!));
+        Assert.All(deletes, e => Assert.NotNull((string?)e!["fault"]));
     }
 
     [Fact]
