@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -14,9 +13,6 @@ namespace PSPipedream.Emulator;
 internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, FaultStore faults, RequestLog log)
 {
     public const int MaxBodyBytes = 1 << 20;
-
-    private static readonly byte[] HtmlBody = Encoding.UTF8.GetBytes(
-        "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>\n");
 
     public async Task InvokeAsync(HttpContext ctx)
     {
@@ -52,31 +48,20 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
             if (fault is not null)
             {
                 if (fault.DelayMs > 0) await Task.Delay(fault.DelayMs, ctx.RequestAborted);
-                switch (fault.Action)
+                if (fault.Action == "abort")
                 {
-                    case "status":
-                        if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
-                        await JsonOut.ErrorAsync(ctx, fault.Status, "injected fault");
-                        return;
-                    case "abort":
-                        aborted = true;
-                        ctx.Abort();
-                        return;
-                    case "non_json":
-                        if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
-                        ctx.Response.StatusCode = fault.Status;
-                        ctx.Response.ContentType = "text/html; charset=utf-8";
-                        ctx.Response.ContentLength = HtmlBody.Length;
-                        await ctx.Response.Body.WriteAsync(HtmlBody, ctx.RequestAborted);
-                        return;
+                    aborted = true;
+                    ctx.Abort();
+                    return;
                 }
+                if (await FaultAnswers.AnswerInsteadAsync(ctx, fault)) return;
             }
 
             var user = Authenticate(ctx);
             body = await ReadBodyAsync(ctx);
             ctx.Features.Set(new ApiRequest { User = user, Body = body, Context = ctx });
 
-            if (fault?.Action == "truncate") await RunTruncatedAsync(ctx);
+            if (fault is not null && FaultAnswers.RewriteFor(fault) is { } rewrite) await RunRewrittenAsync(ctx, rewrite);
             else await RunAsync(ctx);
         }
         catch (ApiException e) when (!ctx.Response.HasStarted)
@@ -106,7 +91,8 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         await ErrorBodies.FillAsync(ctx);
     }
 
-    private async Task RunTruncatedAsync(HttpContext ctx)
+    /// <summary>Runs the handler into a buffer, then sends its body as the fault rewrites it.</summary>
+    private async Task RunRewrittenAsync(HttpContext ctx, AnswerRewrite rewrite)
     {
         var original = ctx.Response.Body;
         using var buffer = new MemoryStream();
@@ -119,12 +105,12 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         {
             ctx.Response.Body = original;
         }
-        // Nothing to cut: a 204, or an empty 200, goes out as the handler left it (a 204 may not even
+        // Nothing to rewrite: a 204, or an empty 200, goes out as the handler left it (a 204 may not even
         // be given an empty write).
         if (buffer.Length == 0) return;
-        int half = (int)(buffer.Length / 2);
-        ctx.Response.ContentLength = half;
-        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, half), ctx.RequestAborted);
+        var answer = rewrite(ctx, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        ctx.Response.ContentLength = answer.Length;
+        await original.WriteAsync(answer, ctx.RequestAborted);
     }
 
     private User Authenticate(HttpContext ctx)

@@ -34,7 +34,7 @@ internal sealed class Fault
 /// <summary>Faults to inject into matching API requests, each for its next N matches.</summary>
 internal sealed class FaultStore
 {
-    public static readonly string[] Actions = ["status", "delay", "abort", "truncate", "non_json"];
+    public static readonly string[] Actions = ["status", "delay", "abort", "truncate", "non_json", "no_data", "repeat_cursor"];
 
     private readonly object _gate = new();
     private readonly List<Fault> _faults = new();

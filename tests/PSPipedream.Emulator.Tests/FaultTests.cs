@@ -140,6 +140,91 @@ public sealed class FaultTests(ControlFixture fx) : ControlTests(fx), IClassFixt
     }
 
     [Fact]
+    public async Task Fault_NoData_AnswersAnEmptyObject_WithoutRunningTheHandler()
+    {
+        await AddFaultAsync("""{"method": "POST", "path": "/v1/sources", "action": "no_data"}""");
+        using var resp = await Api.PostAsync("sources", TestUser.Json("""{"component_key": "http-new-requests"}"""));
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        Assert.Equal("application/json", resp.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, resp.Content.Headers.ContentLength);
+        Assert.Equal("{}", await resp.Content.ReadAsStringAsync());
+        Assert.Equal(0, (int)(await Api.GetJsonAsync("users/me/sources"))["page_info"]!["total_count"]!);
+    }
+
+    private async Task<(JsonNode Page, string Text)> GetPageAsync(string url)
+    {
+        using var resp = await Api.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        byte[] body = await resp.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, resp.Content.Headers.ContentLength);
+        string text = System.Text.Encoding.UTF8.GetString(body);
+        return (JsonNode.Parse(text)!, text);
+    }
+
+    [Fact]
+    public async Task Fault_RepeatCursor_HandsBackTheRequestsOwnAfter()
+    {
+        for (int i = 1; i <= 5; i++) await NewSourceAsync($"s{i}");
+        var (first, _) = await GetPageAsync("users/me/sources?limit=2");
+        string after = (string)first["page_info"]!["end_cursor"]!;
+        var (second, _) = await GetPageAsync($"users/me/sources?limit=2&after={after}");
+        Assert.NotEqual(after, (string)second["page_info"]!["end_cursor"]!);
+
+        await AddFaultAsync("""{"path": "/v1/users/me/sources", "action": "repeat_cursor"}""");
+        var (repeated, _) = await GetPageAsync($"users/me/sources?limit=2&after={after}");
+        Assert.Equal(Http.Ids(second), Http.Ids(repeated));
+        Assert.Equal(after, (string)repeated["page_info"]!["end_cursor"]!);
+        Assert.Equal((string)second["page_info"]!["start_cursor"]!, (string)repeated["page_info"]!["start_cursor"]!);
+        Assert.Equal(5, (int)repeated["page_info"]!["total_count"]!);
+
+        // One use: the next request gets the real cursor again.
+        var (after2, _) = await GetPageAsync($"users/me/sources?limit=2&after={after}");
+        Assert.Equal((string)second["page_info"]!["end_cursor"]!, (string)after2["page_info"]!["end_cursor"]!);
+    }
+
+    [Fact]
+    public async Task Fault_RepeatCursor_HandsBackTheRequestsOwnBefore_OnEventLists()
+    {
+        string wf = (string)(await Http.ReadJsonAsync(await Control.PostAsync("_emulator/workflows", TestUser.Json("{}"))))["data"]!["id"]!;
+        using var emitted = await Control.PostAsync("_emulator/emit", TestUser.Json($$"""{"emitter_id": "{{wf}}", "count": 5}"""));
+        var ids = (await Http.ReadJsonAsync(emitted))["data"]!["ids"]!.AsArray().Select(x => (string)x!).ToArray();
+
+        await AddFaultAsync("""{"path": "/v1/workflows/*", "action": "repeat_cursor"}""");
+        var (page, _) = await GetPageAsync($"workflows/{wf}/event_summaries?limit=2&before={ids[1]}");
+        Assert.Equal(ids[1], (string)page["page_info"]!["start_cursor"]!);
+        Assert.Equal([ids[3], ids[2]], Http.Ids(page));
+        Assert.Equal(ids[2], (string)page["page_info"]!["end_cursor"]!);
+    }
+
+    [Fact]
+    public async Task Fault_RepeatCursor_WithoutACursor_AnswersUnchanged_AndIsUsedUp()
+    {
+        await NewSourceAsync("a");
+        await NewSourceAsync("b");
+        var (plain, plainText) = await GetPageAsync("users/me/sources?limit=1");
+        var fault = await AddFaultAsync("""{"path": "/v1/users/me*", "count": 2, "action": "repeat_cursor"}""");
+        var (faulted, faultedText) = await GetPageAsync("users/me/sources?limit=1");
+        Assert.Equal(plainText, faultedText);
+        var me = await Api.GetJsonAsync($"users/me?after={plain["page_info"]!["end_cursor"]}");
+        Assert.Equal("u_emulator", (string)me["data"]!["id"]!);
+
+        Assert.Equal(0, (int)(await Control.GetJsonAsync("_emulator/faults"))["data"]![0]!["remaining"]!);
+        var log = (await Control.GetJsonAsync("_emulator/requests?limit=2"))["data"]!.AsArray();
+        Assert.All(log, e => Assert.Equal((string)fault["id"]!, (string)e!["fault"]!));
+    }
+
+    public static TheoryData<string> Actions() => new(FaultStore.Actions);
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task EveryAction_IsAccepted_AndShownInTheFault(string action)
+    {
+        var fault = await AddFaultAsync($$"""{"path": "/v1/nothing", "action": "{{action.ToUpperInvariant()}}"}""");
+        Assert.Equal(action, (string)fault["action"]!);
+        Assert.Equal(action == "status" ? 503 : 200, (int)fault["status"]!);
+    }
+
+    [Fact]
     public async Task Faults_DoNotTouchTheControlApi_AndCanBeCleared()
     {
         await AddFaultAsync("""{"path": "*", "count": 100}""");
