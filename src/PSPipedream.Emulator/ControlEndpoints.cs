@@ -63,6 +63,9 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         w.WriteStartArray("orgs");
         foreach (var o in u.OrgIds) w.WriteStringValue(o);
         w.WriteEndArray();
+        w.WriteStartArray("workflows");
+        foreach (var wf in u.WorkflowIds) w.WriteStringValue(wf);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -116,7 +119,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         byte[] answer;
         lock (state.Gate)
         {
-            var wf = state.CreateWorkflow(Owner(body));
+            var wf = state.CreateWorkflow(Owner(body), Str(body, "id"));
             answer = JsonOut.Build(w => Writers.Data(w, x =>
             {
                 x.WriteStartObject();

@@ -64,6 +64,105 @@ public sealed class ControlApiTests(ControlFixture fx) : ControlTests(fx), IClas
         await Http.AssertErrorAsync(bad, HttpStatusCode.NotFound);
     }
 
+    private async Task<HttpResponseMessage> CreateWorkflowAsync(JsonObject body) =>
+        await Control.PostAsync("_emulator/workflows", TestUser.Json(body));
+
+    [Fact]
+    public async Task Workflows_WithAChosenId_409WhenTakenByAnyone()
+    {
+        using var made = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_chosen1" });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var wf = (await Http.ReadJsonAsync(made))["data"]!;
+        Assert.Equal("p_chosen1", (string)wf["id"]!);
+        Assert.Equal("u_emulator", (string)wf["owner_id"]!);
+        await Api.GetJsonAsync("workflows/p_chosen1/event_summaries");
+
+        using var again = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_chosen1" });
+        await Http.AssertErrorAsync(again, HttpStatusCode.Conflict);
+        using var otherOwner = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_chosen1", ["owner_id"] = "o_emulator" });
+        await Http.AssertErrorAsync(otherOwner, HttpStatusCode.Conflict);
+
+        string longest = "p_" + new string('x', 98);
+        using var hundred = await CreateWorkflowAsync(new JsonObject { ["id"] = longest, ["owner_id"] = "o_emulator" });
+        Assert.Equal(HttpStatusCode.Created, hundred.StatusCode);
+        using var odd = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_Ab-9_z" });
+        Assert.Equal(HttpStatusCode.Created, odd.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("p_")]
+    [InlineData("abc123")]
+    [InlineData("P_abc123")]
+    [InlineData("dc_abc123")]
+    [InlineData(" p_abc123")]
+    [InlineData("p_abc123 ")]
+    [InlineData("p_abc 123")]
+    [InlineData("p_abc\t123")]
+    [InlineData("p_abc123\n")]
+    [InlineData("p_abc\u0000")]
+    [InlineData("p_abc/123")]
+    [InlineData("p_*")]
+    [InlineData("p_abc?x=1")]
+    [InlineData("p_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    public async Task Workflows_WithAnImplausibleId_Are400(string id)
+    {
+        using var resp = await Control.PostAsync("_emulator/workflows", TestUser.Json($$"""{"id": "{{id}}"}"""));
+        await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Workflows_IdMustBeAString()
+    {
+        using var resp = await CreateWorkflowAsync(new JsonObject { ["id"] = 12 });
+        await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Users_WithWorkflows_OwnThem_AndKeepThemThroughAReset()
+    {
+        using var added = await Control.PostAsync("_emulator/users", TestUser.Json("""{"username": "dora", "workflows": ["p_dora1", "p_dora2"]}"""));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var dora = (await Http.ReadJsonAsync(added))["data"]!;
+        Assert.Equal(["p_dora1", "p_dora2"], dora["workflows"]!.AsArray().Select(x => (string)x!));
+        using var client = Fx.Host.CreateApiClient((string)dora["api_key"]!);
+        using var emitted = await Control.PostAsync("_emulator/emit", TestUser.Json("""{"emitter_id": "p_dora1", "count": 2}"""));
+        Assert.Equal(HttpStatusCode.Created, emitted.StatusCode);
+        Assert.Equal(2, (int)(await client.GetJsonAsync("workflows/p_dora1/event_summaries"))["page_info"]!["total_count"]!);
+        using var made = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_dora3", ["owner_id"] = (string)dora["id"]! });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+
+        using var reset = await Control.PostAsync("_emulator/reset", null);
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal(0, (int)(await client.GetJsonAsync("workflows/p_dora1/event_summaries"))["page_info"]!["total_count"]!);
+        await client.GetJsonAsync("workflows/p_dora2/event_summaries");
+        await client.GetJsonAsync("workflows/p_dora3/event_summaries", HttpStatusCode.NotFound);
+        using var taken = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_dora2" });
+        await Http.AssertErrorAsync(taken, HttpStatusCode.Conflict);
+        using var free = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_dora3" });
+        Assert.Equal(HttpStatusCode.Created, free.StatusCode);
+
+        var listed = (await Control.GetJsonAsync("_emulator/users"))["data"]!.AsArray().Single(u => (string)u!["id"]! == (string)dora["id"]!)!;
+        Assert.Equal(["p_dora1", "p_dora2"], listed["workflows"]!.AsArray().Select(x => (string)x!));
+    }
+
+    [Theory]
+    [InlineData("""["p_eve1", "p_eve1"]""", HttpStatusCode.BadRequest)]
+    [InlineData("""["p_eve1", "p eve2"]""", HttpStatusCode.BadRequest)]
+    [InlineData("""["p_eve1", null]""", HttpStatusCode.BadRequest)]
+    [InlineData("""["p_eve1", "p_taken"]""", HttpStatusCode.Conflict)]
+    public async Task Users_WithBadWorkflows_AreRefused_AndLeaveNothingBehind(string workflows, HttpStatusCode expected)
+    {
+        using var taken = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_taken" });
+        int users = (await Control.GetJsonAsync("_emulator/users"))["data"]!.AsArray().Count;
+        using var resp = await Control.PostAsync("_emulator/users", TestUser.Json($$"""{"username": "eve", "workflows": {{workflows}}}"""));
+        await Http.AssertErrorAsync(resp, expected);
+        Assert.Equal(users, (await Control.GetJsonAsync("_emulator/users"))["data"]!.AsArray().Count);
+        using var free = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_eve1" });
+        Assert.Equal(HttpStatusCode.Created, free.StatusCode);
+    }
+
     [Fact]
     public async Task Seed_CreatesSourcesInOrder_ForUserOrOrg()
     {
