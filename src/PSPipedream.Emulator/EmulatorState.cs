@@ -76,8 +76,9 @@ internal sealed class EmulatorState
             ApiKey = key,
             Plan = plan,
         };
-        foreach (var o in spec.Orgs)
+        foreach (var o in spec.Orgs ?? [])
         {
+            if (o is null) throw new ApiException(400, "orgs must list org objects");
             string orgId = string.IsNullOrWhiteSpace(o.Id) ? NewId("o_") : o.Id.Trim();
             if (!orgId.StartsWith("o_", StringComparison.Ordinal)) throw new ApiException(400, "an org id must start with o_");
             if (!_orgs.ContainsKey(orgId))

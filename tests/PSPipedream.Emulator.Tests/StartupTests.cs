@@ -147,6 +147,23 @@ public sealed class StartupTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"users": [{"username": "a", "orgs": null, "workflows": null}]}""", true)]
+    [InlineData("""{"users": [{"username": "a", "orgs": [null]}]}""", false)]
+    public async Task UsersFile_WithNullLists_StartsOrFailsCleanly(string json, bool starts)
+    {
+        string path = WriteUsersFile(json);
+        try
+        {
+            if (starts) await EmulatorApp.Build(["--users", path]).DisposeAsync();
+            else Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task Program_ExitsWithCode2_OnADuplicateWorkflow()
     {
