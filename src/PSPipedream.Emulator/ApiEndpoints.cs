@@ -400,15 +400,12 @@ internal sealed class ApiEndpoints(EmulatorState state)
 
     // ------------------------------------------------------------------ webhooks
 
-    public static bool IsValidWebhookUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
-        && url.Contains("://", StringComparison.Ordinal);
-
     private Task CreateWebhook(HttpContext ctx)
     {
         var req = ApiRequest.Of(ctx);
-        string url = Required(req, "url");
-        if (!IsValidWebhookUrl(url)) throw new ApiException(400, "url must be an http or https URL with a host");
+        // Not trimmed: a URL with whitespace around it is refused, not quietly mended.
+        string url = req.Param("url") is { Length: > 0 } u ? u : throw new ApiException(400, "url is required");
+        if (WebhookUrl.Problem(url) is { } problem) throw new ApiException(400, problem);
         string? name = req.Param("name");
         string? description = req.Param("description");
         var f = req.Filter;

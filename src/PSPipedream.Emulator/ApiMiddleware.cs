@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -15,9 +14,6 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
 {
     public const int MaxBodyBytes = 1 << 20;
 
-    private static readonly byte[] HtmlBody = Encoding.UTF8.GetBytes(
-        "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>\n");
-
     public async Task InvokeAsync(HttpContext ctx)
     {
         if (!ctx.Request.Path.StartsWithSegments("/v1"))
@@ -31,36 +27,41 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         JsonElement? body = null;
         var fault = faults.Take(method, path);
         bool aborted = false;
+        bool logged = false;
+        void Log(int status)
+        {
+            if (logged) return;
+            logged = true;
+            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value![1..] : "";
+            log.Add(method, path, query, body, status, ms, fault?.Id);
+        }
+        // Logged as the answer starts, not after it is sent: a test that reads the log as soon as its
+        // answer arrives must find the request there.
+        ctx.Response.OnStarting(() =>
+        {
+            Log(ctx.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             if (fault is not null)
             {
                 if (fault.DelayMs > 0) await Task.Delay(fault.DelayMs, ctx.RequestAborted);
-                switch (fault.Action)
+                if (fault.Action == "abort")
                 {
-                    case "status":
-                        if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
-                        await JsonOut.ErrorAsync(ctx, fault.Status, "injected fault");
-                        return;
-                    case "abort":
-                        aborted = true;
-                        ctx.Abort();
-                        return;
-                    case "non_json":
-                        if (fault.RetryAfter is not null) ctx.Response.Headers.RetryAfter = fault.RetryAfter;
-                        ctx.Response.StatusCode = fault.Status;
-                        ctx.Response.ContentType = "text/html; charset=utf-8";
-                        ctx.Response.ContentLength = HtmlBody.Length;
-                        await ctx.Response.Body.WriteAsync(HtmlBody, ctx.RequestAborted);
-                        return;
+                    aborted = true;
+                    ctx.Abort();
+                    return;
                 }
+                if (await FaultAnswers.AnswerInsteadAsync(ctx, fault)) return;
             }
 
             var user = Authenticate(ctx);
             body = await ReadBodyAsync(ctx);
             ctx.Features.Set(new ApiRequest { User = user, Body = body, Context = ctx });
 
-            if (fault?.Action == "truncate") await RunTruncatedAsync(ctx);
+            if (fault is not null && FaultAnswers.RewriteFor(fault) is { } rewrite) await RunRewrittenAsync(ctx, rewrite);
             else await RunAsync(ctx);
         }
         catch (ApiException e) when (!ctx.Response.HasStarted)
@@ -80,9 +81,7 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         }
         finally
         {
-            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value![1..] : "";
-            log.Add(method, path, query, body, aborted ? 0 : ctx.Response.StatusCode, ms, fault?.Id);
+            Log(aborted ? 0 : ctx.Response.StatusCode);
         }
     }
 
@@ -92,7 +91,8 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         await ErrorBodies.FillAsync(ctx);
     }
 
-    private async Task RunTruncatedAsync(HttpContext ctx)
+    /// <summary>Runs the handler into a buffer, then sends its body as the fault rewrites it.</summary>
+    private async Task RunRewrittenAsync(HttpContext ctx, AnswerRewrite rewrite)
     {
         var original = ctx.Response.Body;
         using var buffer = new MemoryStream();
@@ -105,9 +105,12 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         {
             ctx.Response.Body = original;
         }
-        int half = (int)(buffer.Length / 2);
-        ctx.Response.ContentLength = half;
-        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, half), ctx.RequestAborted);
+        // Nothing to rewrite: a 204, or an empty 200, goes out as the handler left it (a 204 may not even
+        // be given an empty write).
+        if (buffer.Length == 0) return;
+        var answer = rewrite(ctx, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        ctx.Response.ContentLength = answer.Length;
+        await original.WriteAsync(answer, ctx.RequestAborted);
     }
 
     private User Authenticate(HttpContext ctx)
@@ -223,45 +226,5 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         foreach (byte b in data)
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
         return true;
-    }
-}
-
-/// <summary>Gives the framework's bodiless 404 and 405 answers a JSON error body; turns stray exceptions into JSON.</summary>
-internal static class ErrorBodies
-{
-    public static async Task FillAsync(HttpContext ctx)
-    {
-        if (ctx.Response.HasStarted || ctx.Response.ContentLength > 0 || ctx.Response.ContentType is not null) return;
-        switch (ctx.Response.StatusCode)
-        {
-            case 404:
-                await JsonOut.ErrorAsync(ctx, 404, $"no route {ctx.Request.Method} {ctx.Request.Path}");
-                break;
-            case 405:
-                string allow = ctx.Response.Headers.Allow.ToString();
-                await JsonOut.ErrorAsync(ctx, 405,
-                    allow.Length > 0 ? $"{ctx.Request.Method} is not allowed here; use {allow}" : $"{ctx.Request.Method} is not allowed here");
-                break;
-        }
-    }
-
-    /// <summary>The outermost middleware: control-API errors and anything unexpected.</summary>
-    public static async Task HandleAsync(HttpContext ctx, RequestDelegate next)
-    {
-        try
-        {
-            await next(ctx);
-            await FillAsync(ctx);
-        }
-        catch (ApiException e) when (!ctx.Response.HasStarted)
-        {
-            ctx.Response.Clear();
-            await JsonOut.ErrorAsync(ctx, e.Status, e.Message);
-        }
-        catch (Exception e) when (!ctx.Response.HasStarted && e is not OperationCanceledException)
-        {
-            ctx.Response.Clear();
-            await JsonOut.ErrorAsync(ctx, 500, "internal error: " + e.Message);
-        }
     }
 }

@@ -63,6 +63,9 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         w.WriteStartArray("orgs");
         foreach (var o in u.OrgIds) w.WriteStringValue(o);
         w.WriteEndArray();
+        w.WriteStartArray("workflows");
+        foreach (var wf in u.WorkflowIds) w.WriteStringValue(wf);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -116,7 +119,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         byte[] answer;
         lock (state.Gate)
         {
-            var wf = state.CreateWorkflow(Owner(body));
+            var wf = state.CreateWorkflow(Owner(body), Str(body, "id"));
             answer = JsonOut.Build(w => Writers.Data(w, x =>
             {
                 x.WriteStartObject();
@@ -275,10 +278,12 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
 
     private Task ListRequests(HttpContext ctx)
     {
-        long since = 0;
+        long since = 0, limit = long.MaxValue;
         if (ctx.Request.Query.TryGetValue("since", out var s) && !long.TryParse(s.ToString(), CultureInfo.InvariantCulture, out since))
             throw new ApiException(400, "since must be a sequence number");
-        return JsonOut.WriteAsync(ctx, 200, log.List(since));
+        if (ctx.Request.Query.TryGetValue("limit", out var l) && !(long.TryParse(l.ToString(), CultureInfo.InvariantCulture, out limit) && limit >= 1))
+            throw new ApiException(400, "limit must be a whole number of at least 1");
+        return JsonOut.WriteAsync(ctx, 200, log.List(since, limit));
     }
 
     private Task ClearRequests(HttpContext ctx)

@@ -32,6 +32,11 @@ public sealed class EmulatorUser
     /// <summary><c>free</c> (quota fields in /users/me) or <c>paid</c> (billing fields).</summary>
     public string? Plan { get; set; }
     public IList<EmulatorOrg> Orgs { get; set; } = new List<EmulatorOrg>();
+    /// <summary>
+    /// Ids of workflows the user owns from the start (<c>p_</c> then letters, digits, <c>_</c> or <c>-</c>).
+    /// Unlike workflows made through the control API, these survive a reset.
+    /// </summary>
+    public IList<string> Workflows { get; set; } = new List<string>();
 }
 
 public sealed class EmulatorOrg

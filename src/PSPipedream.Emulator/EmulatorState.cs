@@ -60,6 +60,14 @@ internal sealed class EmulatorState
         string username = string.IsNullOrWhiteSpace(spec.Username) ? id[2..].ToLowerInvariant() : spec.Username.Trim();
         string plan = (spec.Plan ?? "free").Trim().ToLowerInvariant();
         if (plan is not ("free" or "paid")) throw new ApiException(400, "plan must be free or paid");
+        // Checked before anything is added, so a refused user leaves nothing behind.
+        var workflowIds = spec.Workflows ?? [];
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var wf in workflowIds)
+        {
+            CheckNewWorkflowId(wf);
+            if (!listed.Add(wf)) throw new ApiException(400, $"workflow {wf} is listed twice");
+        }
         var user = new User
         {
             Id = id,
@@ -68,8 +76,9 @@ internal sealed class EmulatorState
             ApiKey = key,
             Plan = plan,
         };
-        foreach (var o in spec.Orgs)
+        foreach (var o in spec.Orgs ?? [])
         {
+            if (o is null) throw new ApiException(400, "orgs must list org objects");
             string orgId = string.IsNullOrWhiteSpace(o.Id) ? NewId("o_") : o.Id.Trim();
             if (!orgId.StartsWith("o_", StringComparison.Ordinal)) throw new ApiException(400, "an org id must start with o_");
             if (!_orgs.ContainsKey(orgId))
@@ -90,6 +99,11 @@ internal sealed class EmulatorState
         _users.Add(user);
         _usersByKey[key] = user;
         _usersById[id] = user;
+        foreach (var wf in workflowIds)
+        {
+            user.WorkflowIds.Add(wf);
+            AddWorkflow(wf, user.Id);
+        }
         return user;
     }
 
@@ -332,9 +346,22 @@ internal sealed class EmulatorState
 
     // ---------------------------------------------------------------- workflows
 
-    public Workflow CreateWorkflow(string ownerId)
+    /// <summary>A new workflow, with the id given (400 when not plausible, 409 when taken) or a made-up one.</summary>
+    public Workflow CreateWorkflow(string ownerId, string? chosenId = null)
     {
-        string id = NewId("p_");
+        if (chosenId is not null) CheckNewWorkflowId(chosenId);
+        return AddWorkflow(chosenId ?? NewId("p_"), ownerId);
+    }
+
+    private void CheckNewWorkflowId(string? id)
+    {
+        Ids.CheckChosenWorkflowId(id);
+        if (_workflows.ContainsKey(id!)) throw new ApiException(409, $"workflow {id} already exists");
+    }
+
+    private Workflow AddWorkflow(string id, string ownerId)
+    {
+        _usedIds.Add(id);
         var wf = new Workflow { Id = id, OwnerId = ownerId, CreatedAt = Clock.NowSeconds() };
         _workflows[id] = wf;
         ApplyAutoSubscriptions(ownerId, id);
@@ -495,5 +522,8 @@ internal sealed class EmulatorState
         foreach (var u in _users) _usedIds.Add(u.Id);
         foreach (var o in _orgs.Keys) _usedIds.Add(o);
         _seq = 0;
+        // Declared workflows belong to their users, as orgs do: they stay, with no events.
+        foreach (var u in _users)
+            foreach (var wf in u.WorkflowIds) AddWorkflow(wf, u.Id);
     }
 }

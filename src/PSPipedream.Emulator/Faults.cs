@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace PSPipedream.Emulator;
 
@@ -9,7 +8,6 @@ internal sealed class Fault
     public required string Id { get; init; }
     public required string Method { get; init; }
     public required string Path { get; init; }
-    public required Regex PathRegex { get; init; }
     public required int Count { get; init; }
     public int Remaining { get; set; }
     public required string Action { get; init; }
@@ -36,7 +34,7 @@ internal sealed class Fault
 /// <summary>Faults to inject into matching API requests, each for its next N matches.</summary>
 internal sealed class FaultStore
 {
-    public static readonly string[] Actions = ["status", "delay", "abort", "truncate", "non_json"];
+    public static readonly string[] Actions = ["status", "delay", "abort", "truncate", "non_json", "no_data", "repeat_cursor"];
 
     private readonly object _gate = new();
     private readonly List<Fault> _faults = new();
@@ -69,7 +67,6 @@ internal sealed class FaultStore
             bool date = DateTimeOffset.TryParseExact(retryAfter, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
             if (!seconds && !date) throw new ApiException(400, "retry_after must be whole seconds or an HTTP date (RFC 1123)");
         }
-        string pattern = "^" + Regex.Escape(path).Replace("\\*", ".*") + "$";
         lock (_gate)
         {
             var fault = new Fault
@@ -77,7 +74,6 @@ internal sealed class FaultStore
                 Id = "f_" + (++_next).ToString(CultureInfo.InvariantCulture),
                 Method = method,
                 Path = path,
-                PathRegex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
                 Count = count,
                 Remaining = count,
                 Action = action,
@@ -103,7 +99,7 @@ internal sealed class FaultStore
             {
                 if (f.Remaining <= 0) continue;
                 if (f.Method != "*" && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
-                if (!f.PathRegex.IsMatch(path)) continue;
+                if (!PathGlob.IsMatch(f.Path, path)) continue;
                 f.Remaining--;
                 return f;
             }
@@ -125,56 +121,5 @@ internal sealed class FaultStore
     public void Clear()
     {
         lock (_gate) _faults.Clear();
-    }
-}
-
-internal sealed record RequestLogEntry(long Seq, string Method, string Path, string Query, JsonElement? Body,
-    int Status, double DurationMs, string? Fault);
-
-/// <summary>The last <see cref="Capacity"/> API requests, without their headers.</summary>
-internal sealed class RequestLog
-{
-    public const int Capacity = 10_000;
-    private readonly object _gate = new();
-    private readonly Queue<RequestLogEntry> _entries = new();
-    private long _seq;
-
-    public void Add(string method, string path, string query, JsonElement? body, int status, double durationMs, string? fault)
-    {
-        lock (_gate)
-        {
-            _entries.Enqueue(new RequestLogEntry(++_seq, method, path, query, body, status, durationMs, fault));
-            while (_entries.Count > Capacity) _entries.Dequeue();
-        }
-    }
-
-    public byte[] List(long since)
-    {
-        lock (_gate)
-            return JsonOut.Build(w => Writers.Data(w, x =>
-            {
-                x.WriteStartArray();
-                foreach (var e in _entries)
-                {
-                    if (e.Seq <= since) continue;
-                    x.WriteStartObject();
-                    x.WriteNumber("seq", e.Seq);
-                    x.WriteString("method", e.Method);
-                    x.WriteString("path", e.Path);
-                    x.WriteString("query", e.Query);
-                    x.WritePropertyName("body");
-                    if (e.Body is JsonElement b) b.WriteTo(x); else x.WriteNullValue();
-                    x.WriteNumber("status", e.Status);
-                    x.WriteNumber("duration_ms", Math.Round(e.DurationMs, 3));
-                    x.WriteNullableString("fault", e.Fault);
-                    x.WriteEndObject();
-                }
-                x.WriteEndArray();
-            }));
-    }
-
-    public void Clear()
-    {
-        lock (_gate) _entries.Clear();
     }
 }

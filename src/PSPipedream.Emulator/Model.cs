@@ -17,6 +17,8 @@ internal sealed class User
     public required string ApiKey { get; init; }
     public string Plan { get; init; } = "free";
     public List<string> OrgIds { get; } = new();
+    /// <summary>The workflows the user was declared with, which a reset makes again.</summary>
+    public List<string> WorkflowIds { get; } = new();
 }
 
 internal sealed class Org

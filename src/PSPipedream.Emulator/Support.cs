@@ -64,6 +64,26 @@ internal static class Ids
         return true;
     }
 
+    public const int MaxChosenIdLength = 100;
+
+    private static readonly SearchValues<char> IdCharacters =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-");
+
+    /// <summary>
+    /// A workflow id given by a test instead of made up: <c>p_</c> then letters, digits, <c>_</c> or <c>-</c>,
+    /// so that it can sit in a URL path, a log line or a subscription unescaped (no <c>/</c>, no <c>*</c>
+    /// glob, no whitespace). Else a 400.
+    /// </summary>
+    public static void CheckChosenWorkflowId(string? id)
+    {
+        if (id is null || !id.StartsWith("p_", StringComparison.Ordinal))
+            throw new ApiException(400, "a workflow id must start with p_");
+        if (id.Length > MaxChosenIdLength)
+            throw new ApiException(400, $"a workflow id must be at most {MaxChosenIdLength} characters");
+        if (id.Length == 2 || id.AsSpan(2).ContainsAnyExcept(IdCharacters))
+            throw new ApiException(400, "a workflow id must be p_ followed by letters, digits, _ or - (no whitespace, control characters, / or *)");
+    }
+
     /// <summary>The slug of <paramref name="name"/>, or <paramref name="fallback"/> when it has none.</summary>
     public static string SlugOr(string name, string fallback) => Slug(name) is { Length: > 0 } s ? s : fallback;
 
@@ -85,6 +105,18 @@ internal static class Ids
             }
         }
         return sb.ToString();
+    }
+}
+
+internal static class Utf8Text
+{
+    /// <summary>The length of the longest start of <paramref name="utf8"/> of at most <paramref name="max"/> bytes that splits no character.</summary>
+    public static int PrefixLength(ReadOnlySpan<byte> utf8, int max)
+    {
+        if (utf8.Length <= max) return utf8.Length;
+        int n = max;
+        while (n > 0 && (utf8[n] & 0xC0) == 0x80) n--;  // utf8[n] continues a character begun before it
+        return n;
     }
 }
 

@@ -92,9 +92,7 @@ internal static class Writers
             if (truncate)
             {
                 // The first 1024 bytes of the JSON, backed off so no UTF-8 character is split.
-                int n = TruncateBytes;
-                while (n > 0 && (e.Json[n] & 0xC0) == 0x80) n--;
-                w.WriteString("event", Encoding.UTF8.GetString(e.Json, 0, n));
+                w.WriteString("event", Encoding.UTF8.GetString(e.Json, 0, Utf8Text.PrefixLength(e.Json, TruncateBytes)));
             }
             else
             {

@@ -16,7 +16,8 @@ public sealed class StartupTests
               "email": "alice@example.com",
               "api_key": "0123456789abcdef0123456789abcdef",
               "plan": "free",
-              "orgs": [ { "id": "o_team", "name": "Team", "orgname": "team", "email": "team@example.com" } ]
+              "orgs": [ { "id": "o_team", "name": "Team", "orgname": "team", "email": "team@example.com" } ],
+              "workflows": [ "p_alice1", "p_alice2" ]
             },
             {
               "username": "bob",
@@ -28,10 +29,10 @@ public sealed class StartupTests
         }
         """;
 
-    private static string WriteUsersFile()
+    private static string WriteUsersFile(string json = UsersJson)
     {
         string path = Path.Combine(Path.GetTempPath(), $"emu-users-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, UsersJson);
+        File.WriteAllText(path, json);
         return path;
     }
 
@@ -58,6 +59,12 @@ public sealed class StartupTests
             Assert.Equal(HttpStatusCode.OK, created.StatusCode);
             Assert.Equal(1, (int)(await bob.GetJsonAsync("orgs/o_team/sources"))["page_info"]!["total_count"]!);
             Assert.Equal(0, (int)(await bob.GetJsonAsync("users/me/sources"))["page_info"]!["total_count"]!);
+
+            // Declared workflows are alice's, from the start and after a reset.
+            await alice.GetJsonAsync("workflows/p_alice1/event_summaries");
+            await bob.GetJsonAsync("workflows/p_alice1/event_summaries", HttpStatusCode.NotFound);
+            emu.Reset();
+            await alice.GetJsonAsync("workflows/p_alice2/event_summaries");
 
             // The default user is not there.
             using var anon = new HttpClient { BaseAddress = emu.RootUri };
@@ -102,6 +109,81 @@ public sealed class StartupTests
             var e = Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path]));
             Assert.Contains(path, e.Message);
             Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path + ".missing"]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task OptionsUsers_CanDeclareWorkflows()
+    {
+        var options = new EmulatorOptions
+        {
+            Users = { new EmulatorUser { Id = "u_opt", ApiKey = "optionskey000000000000000000000a", Workflows = { "p_opt1" } } },
+        };
+        await using var emu = await EmulatorHost.StartAsync(options: options);
+        using var client = emu.CreateApiClient();
+        await client.GetJsonAsync("workflows/p_opt1/event_summaries");
+    }
+
+    [Theory]
+    [InlineData("""{"users": [{"username": "a", "workflows": ["p_x"]}, {"username": "b", "workflows": ["p_x"]}]}""")]
+    [InlineData("""{"users": [{"username": "a", "workflows": ["p_x", "p_x"]}]}""")]
+    [InlineData("""{"users": [{"username": "a", "workflows": ["p_x/y"]}]}""")]
+    [InlineData("""{"users": [{"username": "a", "workflows": "p_x"}]}""")]
+    public void UsersFile_WithBadWorkflows_FailsToStart(string json)
+    {
+        string path = WriteUsersFile(json);
+        try
+        {
+            var e = Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path]));
+            Assert.Contains("workflow", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"users": [{"username": "a", "orgs": null, "workflows": null}]}""", true)]
+    [InlineData("""{"users": [{"username": "a", "orgs": [null]}]}""", false)]
+    public async Task UsersFile_WithNullLists_StartsOrFailsCleanly(string json, bool starts)
+    {
+        string path = WriteUsersFile(json);
+        try
+        {
+            if (starts) await EmulatorApp.Build(["--users", path]).DisposeAsync();
+            else Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--users", path]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Program_ExitsWithCode2_OnADuplicateWorkflow()
+    {
+        string path = WriteUsersFile("""{"users": [{"username": "a", "workflows": ["p_dup"]}, {"username": "b", "workflows": ["p_dup"]}]}""");
+        try
+        {
+            var psi = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "PSPipedream.Emulator.dll"), "--users", path }) psi.ArgumentList.Add(a);
+            using var proc = Process.Start(psi)!;
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            string stderr = await proc.StandardError.ReadToEndAsync(cts.Token);
+            await proc.WaitForExitAsync(cts.Token);
+            Assert.Equal(2, proc.ExitCode);
+            Assert.Contains("p_dup", stderr);
         }
         finally
         {

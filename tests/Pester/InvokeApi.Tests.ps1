@@ -91,7 +91,7 @@ Describe 'Invoke-PdApi' {
     }
 
     It 'URL-encodes -Query values' {
-        $url = 'https://hooks.example.com/in?team=a&x=1 2'
+        $url = 'https://hooks.example.com/in?team=a&x=1+2'
         $hook = Invoke-PdApi -Method POST -Path 'webhooks' -Query @{ url = $url; name = 'a & b' } -Confirm:$false
 
         $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).query
