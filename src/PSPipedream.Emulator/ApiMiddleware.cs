@@ -22,6 +22,7 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
             return;
         }
         long started = Stopwatch.GetTimestamp();
+        long receivedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         string method = ctx.Request.Method;
         string path = ctx.Request.Path.Value ?? "/";
         JsonElement? body = null;
@@ -34,7 +35,7 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
             logged = true;
             double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value![1..] : "";
-            log.Add(method, path, query, body, status, ms, fault?.Id);
+            log.Add(receivedAtMs, method, path, query, body, status, ms, fault?.Id);
         }
         // Logged as the answer starts, not after it is sent: a test that reads the log as soon as its
         // answer arrives must find the request there.

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace PSPipedream.Emulator;
 
 /// <param name="Body">The body's JSON text, or its first <see cref="RequestLog.MaxBodyBytes"/> bytes when <paramref name="BodyTruncated"/>.</param>
-internal sealed record RequestLogEntry(long Seq, string Method, string Path, string Query, byte[]? Body, bool BodyTruncated,
+/// <param name="ReceivedAtMs">When the request arrived, in Unix milliseconds: how a test measures the waits between attempts.</param>
+internal sealed record RequestLogEntry(long Seq, long ReceivedAtMs, string Method, string Path, string Query, byte[]? Body, bool BodyTruncated,
     int Status, double DurationMs, string? Fault);
 
 /// <summary>The last <see cref="Capacity"/> API requests, without their headers.</summary>
@@ -21,14 +22,14 @@ internal sealed class RequestLog
     private readonly Queue<RequestLogEntry> _entries = new();
     private long _seq;
 
-    public void Add(string method, string path, string query, JsonElement? body, int status, double durationMs, string? fault)
+    public void Add(long receivedAtMs, string method, string path, string query, JsonElement? body, int status, double durationMs, string? fault)
     {
         byte[]? json = body is JsonElement b ? JsonOut.Build(b.WriteTo) : null;
         bool truncated = json is not null && json.Length > MaxBodyBytes;
         if (truncated) json = json![..Utf8Text.PrefixLength(json, MaxBodyBytes)];
         lock (_gate)
         {
-            _entries.Enqueue(new RequestLogEntry(++_seq, method, path, query, json, truncated, status, durationMs, fault));
+            _entries.Enqueue(new RequestLogEntry(++_seq, receivedAtMs, method, path, query, json, truncated, status, durationMs, fault));
             while (_entries.Count > Capacity) _entries.Dequeue();
         }
     }
@@ -54,6 +55,7 @@ internal sealed class RequestLog
     {
         w.WriteStartObject();
         w.WriteNumber("seq", e.Seq);
+        w.WriteNumber("received_at_ms", e.ReceivedAtMs);
         w.WriteString("method", e.Method);
         w.WriteString("path", e.Path);
         w.WriteString("query", e.Query);

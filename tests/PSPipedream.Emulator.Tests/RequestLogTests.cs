@@ -13,6 +13,7 @@ public sealed class RequestLogTests(ControlFixture fx) : ControlTests(fx), IClas
     {
         using var clear = await Control.DeleteAsync("_emulator/requests");
         Assert.Equal(HttpStatusCode.NoContent, clear.StatusCode);
+        long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await Api.GetJsonAsync("users/me/sources?limit=5");
         using var post = await Api.PostAsync("sources", TestUser.Json("""{"component_key": "http-new-requests", "name": "logged"}"""));
         using var anon = new HttpClient { BaseAddress = Fx.Host.RootUri };
@@ -34,6 +35,9 @@ public sealed class RequestLogTests(ControlFixture fx) : ControlTests(fx), IClas
         Assert.False((bool)entries[1]!["body_truncated"]!);
         Assert.Equal(401, (int)entries[2]!["status"]!);
         Assert.True((double)entries[0]!["duration_ms"]! >= 0);
+        long received = (long)entries[0]!["received_at_ms"]!;
+        Assert.InRange(received, before, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.True((long)entries[2]!["received_at_ms"]! >= received);
 
         long seq = (long)entries[1]!["seq"]!;
         var since = (await Control.GetJsonAsync($"_emulator/requests?since={seq}"))["data"]!.AsArray();
