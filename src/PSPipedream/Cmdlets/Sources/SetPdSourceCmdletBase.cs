@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
@@ -39,8 +38,5 @@ namespace PSPipedream.Cmdlets
             var source = SendFor<Source>(PdRequest.Put("sources", Id).WithBody(body));
             if (PassThru.IsPresent && source != null) WriteModel(source);
         }
-
-        /// <summary>configured_props from a hashtable: nested hashtables, arrays and objects kept, names untouched.</summary>
-        internal static JToken PropsToJson(IDictionary props) => PdJson.FromPSObject(props);
     }
 }
