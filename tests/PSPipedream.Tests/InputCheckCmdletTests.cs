@@ -136,4 +136,78 @@ public sealed class InputCheckCmdletTests : IDisposable
             Assert.True(JToken.DeepEquals(expected, entry["body"]!["configured_props"]), entry["body"]!.ToString());
         }
     }
+
+    /// <summary>The one error a command fails with, terminating or not.</summary>
+    private static ErrorRecord OneError(string command, IDictionary parameters)
+    {
+        using var ps = EmulatorFixture.NewShell();
+        ps.AddCommand(command).AddParameters(parameters);
+        try
+        {
+            ps.Invoke();
+        }
+        catch (RuntimeException ex) when (ex is IContainsErrorRecord)
+        {
+            Assert.Empty(ps.Streams.Error);
+            return ((IContainsErrorRecord)ex).ErrorRecord;
+        }
+        return Assert.Single(ps.Streams.Error);
+    }
+
+    public static TheoryData<string, string, string, string> IdParameters() => new()
+    {
+        { "Get-PdSource", "Id", "dc_", "" },
+        { "Set-PdSource", "Id", "dc_", "Name=n" },
+        { "Remove-PdSource", "Id", "dc_", "Force" },
+        { "Get-PdEvent", "SourceId", "dc_", "" },
+        { "Remove-PdEvent", "EventId", "1-", "SourceId=dc_ok Force" },
+        { "Remove-PdEvent", "StartId", "1-", "SourceId=dc_ok Force" },
+        { "Get-PdWorkflowEvent", "WorkflowId", "p_", "" },
+        { "Get-PdComponent", "Key", "sc_", "" },
+        { "New-PdSource", "ComponentId", "sc_", "" },
+        { "New-PdSource", "ComponentKey", "", "" },
+        { "New-PdSubscription", "EmitterId", "dc_", "ListenerId=p_x" },
+        { "New-PdSubscription", "EventName", "", "EmitterId=dc_x ListenerId=p_x" },
+        { "Remove-PdSubscription", "ListenerId", "p_", "EmitterId=dc_x" },
+        { "New-PdAutoSubscription", "ListenerId", "wh_", "EventName=default" },
+        { "Remove-PdWebhook", "Id", "wh_", "Force" },
+    };
+
+    private static Hashtable Parameters(string parameterName, string value, string extra)
+    {
+        var parameters = new Hashtable { [parameterName] = value };
+        foreach (var part in extra.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=', 2);
+            parameters[pair[0]] = pair.Length == 2 ? pair[1] : true;
+        }
+        return parameters;
+    }
+
+    [Theory]
+    [MemberData(nameof(IdParameters))]
+    public void Ids_over_1000_characters_are_refused_before_any_request(string command, string parameterName, string prefix, string extra)
+    {
+        var id = prefix + string.Concat(Enumerable.Repeat("1234567890", 150));
+        var record = OneError(command, Parameters(parameterName, id, extra));
+        Assert.Equal(PdErrors.InvalidArgument, record.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.Contains("'" + parameterName + "'", record.Exception.Message);
+        Assert.Contains(" characters long; at most 1,000 are accepted.", record.Exception.Message);
+        Assert.True(record.Exception.Message.Length < 400, record.Exception.Message);
+        Assert.Empty(_emu.Requests());
+    }
+
+    [Theory]
+    [MemberData(nameof(IdParameters))]
+    public void Ids_with_control_characters_are_refused_without_echoing_them(string command, string parameterName, string prefix, string extra)
+    {
+        var id = prefix + "1\u001b]0;owned\u0007\u001b[2J";
+        var record = OneError(command, Parameters(parameterName, id, extra));
+        Assert.Equal(PdErrors.InvalidArgument, record.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'" + parameterName + "'", record.Exception.Message);
+        Assert.Contains(@"\u001b]0;owned\u0007", record.Exception.Message);
+        Assert.DoesNotContain(record.Exception.Message, char.IsControl);
+        Assert.Empty(_emu.Requests());
+    }
 }
