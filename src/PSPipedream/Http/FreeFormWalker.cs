@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
 using Newtonsoft.Json.Linq;
 
 namespace PSPipedream.Http
@@ -17,7 +16,7 @@ namespace PSPipedream.Http
     /// is merely shared. Recursion is one level per nesting level and stops at
     /// <see cref="PdFreeForm.MaxDepth"/>.
     /// </summary>
-    internal sealed class FreeFormWalker
+    internal sealed partial class FreeFormWalker
     {
         private static readonly Regex PlainName = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -33,85 +32,11 @@ namespace PSPipedream.Http
 
         public JToken Convert(object? value) => Value(value, 1);
 
-        public IReadOnlyList<KeyValuePair<string, string?>> ConvertQuery(IDictionary query)
-        {
-            var pairs = new List<KeyValuePair<string, string?>>();
-            var entries = Read(query.GetEnumerator);
-            try
-            {
-                while (Next(entries))
-                {
-                    var entry = ReadEntry(entries);
-                    var name = Name(entry.Key);
-                    if (name.Length == 0) throw Problem(_root + " has a parameter without a name.");
-                    _path.Add(name);
-                    pairs.Add(new KeyValuePair<string, string?>(name, QueryValue(entry.Value)));
-                    _path.RemoveAt(_path.Count - 1);
-                }
-            }
-            finally
-            {
-                (entries as IDisposable)?.Dispose();
-            }
-            return pairs;
-        }
-
-        private string? QueryValue(object? value)
-        {
-            Count();
-            value = PdFreeForm.Unwrap(value);
-            if (PdFreeForm.TryScalar(value, out var scalar)) return PdFreeForm.QueryText(scalar!);
-            if (value is IDictionary || value is PSObject || (value is JToken && !(value is JArray)) || !(value is IEnumerable sequence))
-            {
-                throw NotAQueryValue(value!);
-            }
-
-            var parts = new List<string>();
-            var items = Read(sequence.GetEnumerator);
-            try
-            {
-                for (var i = 0; Next(items); i++)
-                {
-                    Count();
-                    _path.Add(i);
-                    var item = PdFreeForm.Unwrap(ReadCurrent(items));
-                    if (!PdFreeForm.TryScalar(item, out var itemScalar))
-                    {
-                        if (item is IEnumerable && !(item is IDictionary) && !(item is JObject))
-                        {
-                            throw Problem(Path() + " is a list inside a list; a query value can be one value or a flat list of values.");
-                        }
-                        throw NotAQueryValue(item!);
-                    }
-                    var text = PdFreeForm.QueryText(itemScalar!);
-                    if (text != null) parts.Add(text);
-                    _path.RemoveAt(_path.Count - 1);
-                }
-            }
-            finally
-            {
-                (items as IDisposable)?.Dispose();
-            }
-            return string.Join(",", parts);
-        }
-
-        private FreeFormProblem NotAQueryValue(object value)
-        {
-            if (value is IDictionary || value is PSObject || value is JObject)
-            {
-                var kind = value is PSObject ? "PSCustomObject" : PdFreeForm.TypeName(value);
-                return Problem(string.Format(CultureInfo.InvariantCulture,
-                    "{0} holds {1} {2}; a query value must be a string, number, boolean or date, or a flat list of them.",
-                    Path(), PdFreeForm.Article(kind), kind));
-            }
-            return NotData(value);
-        }
-
         private JToken Value(object? value, int level)
         {
             Count();
-            value = PdFreeForm.Unwrap(value);
-            if (PdFreeForm.TryScalar(value, out var scalar)) return scalar!;
+            value = FreeFormData.Unwrap(value);
+            if (FreeFormData.TryScalar(value, out var scalar)) return scalar!;
             switch (value)
             {
                 case PSObject custom:
@@ -234,9 +159,9 @@ namespace PSPipedream.Http
         /// <summary>A dictionary key as a name; a key that is not a string, number, boolean or enum is refused.</summary>
         private string Name(object? key)
         {
-            var name = PdFreeForm.KeyName(key);
+            var name = FreeFormData.KeyName(key);
             if (name != null) return name;
-            var kind = PdFreeForm.Unwrap(key) is object k ? PdFreeForm.TypeName(k) : "null";
+            var kind = FreeFormData.Unwrap(key) is object k ? FreeFormData.TypeName(k) : "null";
             throw Problem(string.Format(CultureInfo.InvariantCulture,
                 "{0} has a key of type {1}; keys must be strings, numbers, booleans or enum values.", Path(), kind));
         }
@@ -253,9 +178,9 @@ namespace PSPipedream.Http
 
         private FreeFormProblem NotData(object value)
         {
-            var kind = PdFreeForm.TypeName(value);
+            var kind = FreeFormData.TypeName(value);
             return Problem(string.Format(CultureInfo.InvariantCulture, "{0} holds {1} {2}, which is not data. {3}",
-                Path(), PdFreeForm.Article(kind), kind, PdFreeForm.DataHint));
+                Path(), FreeFormData.Article(kind), kind, FreeFormData.Hint));
         }
 
         private static FreeFormProblem Problem(string message) => new FreeFormProblem(message);
@@ -283,77 +208,5 @@ namespace PSPipedream.Http
             }
             return PdText.Quote(sb.ToString());
         }
-
-        // Reading a user's object runs its code (enumerators, script properties); a failure there
-        // is a refusal of the value, not a crash of the cmdlet.
-        private T Read<T>(Func<T> read)
-        {
-            try
-            {
-                return read();
-            }
-            catch (Exception ex) when (IsReadFailure(ex))
-            {
-                throw Unreadable(ex);
-            }
-        }
-
-        private bool Next(IEnumerator enumerator)
-        {
-            try
-            {
-                return enumerator.MoveNext();
-            }
-            catch (Exception ex) when (IsReadFailure(ex))
-            {
-                throw Unreadable(ex);
-            }
-        }
-
-        private object? ReadCurrent(IEnumerator enumerator)
-        {
-            try
-            {
-                return enumerator.Current;
-            }
-            catch (Exception ex) when (IsReadFailure(ex))
-            {
-                throw Unreadable(ex);
-            }
-        }
-
-        private DictionaryEntry ReadEntry(IDictionaryEnumerator enumerator)
-        {
-            try
-            {
-                return enumerator.Entry;
-            }
-            catch (Exception ex) when (IsReadFailure(ex))
-            {
-                throw Unreadable(ex);
-            }
-        }
-
-        private object? ReadValue(PSPropertyInfo property)
-        {
-            try
-            {
-                return property.Value;
-            }
-            catch (Exception ex) when (IsReadFailure(ex))
-            {
-                throw Unreadable(ex);
-            }
-        }
-
-        private FreeFormProblem Unreadable(Exception ex)
-        {
-            var cause = ex is System.Reflection.TargetInvocationException && ex.InnerException != null ? ex.InnerException : ex;
-            return Problem(Path() + " could not be read: " + PdText.Quote(cause.Message));
-        }
-
-        private static bool IsReadFailure(Exception ex) =>
-            !(ex is FreeFormProblem || ex is PipelineStoppedException || ex is OperationCanceledException
-              || ex is OutOfMemoryException || ex is ThreadAbortException);
     }
 }
