@@ -134,7 +134,7 @@ public class PdJsonTests
         var pso = new PSObject();
         pso.Properties.Add(new PSNoteProperty("intervalSeconds", 60));
         var table = new Hashtable { ["timer"] = pso, ["list"] = new object[] { 1, "a" } };
-        var json = PdJson.FromPSObject(table);
+        var json = PdFreeForm.ToJson(table, "Props");
         Assert.Equal(60, (int)json["timer"]!["intervalSeconds"]!);
         Assert.Equal("a", (string?)json["list"]![1]);
     }

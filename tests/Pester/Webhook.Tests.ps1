@@ -22,7 +22,7 @@ Describe 'New-PdWebhook' {
     }
 
     It 'posts url, name and description in the query string and writes the PSPipedream.Webhook' {
-        $url = 'https://example.com:12345/endpoint?team=a&b=c+d'
+        $url = 'https://example.com:12345/endpoint?team=a&b=c%20d+e'
         $webhook = New-PdWebhook -Url $url -Name 'My hook' -Description 'Deliveries & more'
 
         $requests = @(Get-EmulatorRequest)

@@ -9,10 +9,15 @@ that climbs above the base path), a backslash or a '#' fragment is refused with 
 PdInvalidArgument error before the request is sent.
 
 -Method is GET (the default), POST, PUT, DELETE or PATCH. -Query adds query parameters,
-URL-encoded: an array is sent comma-separated, $true/$false as true/false, and a $null value
-leaves the parameter out; a '?query' part of -Path is added as well. -Body is sent as JSON: a
-hashtable or PSCustomObject is converted with its names as given (the API uses snake_case), a
-string must already hold JSON. A GET cannot have a body.
+URL-encoded: an array is sent comma-separated, $true/$false as true/false, numbers in the
+invariant culture, dates as ISO 8601, and a $null value leaves the parameter out; a '?query'
+part of -Path is added as well. A hashtable, object or nested array as a query value is refused.
+-Body is sent as JSON: a hashtable or PSCustomObject is converted with its names as given (the
+API uses snake_case), a string must already hold JSON. A GET cannot have a body. The body must
+be data (strings, numbers, booleans, dates, hashtables, arrays, PSCustomObjects, at most 64
+levels deep): a value that contains itself, deeper nesting or an object such as a Process is a
+PdInvalidArgument error that names the place (for example Body.auth.token), before anything
+is sent.
 
 The answer is written as PSCustomObject objects: one per item when its "data" is an array,
 else the "data" value, else the whole body. With -All, a GET of a list follows

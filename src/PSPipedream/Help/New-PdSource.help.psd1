@@ -17,7 +17,11 @@ and deploys the component id it gets back.
 
 -Props sets the source's configured props (sent as configured_props). Nested hashtables and
 arrays are kept and names are sent as written, for example
-@{ url = 'https://example.com/feed.xml'; timer = @{ intervalSeconds = 300 } }. -Name names the
+@{ url = 'https://example.com/feed.xml'; timer = @{ intervalSeconds = 300 } }. The props must
+be data: strings, numbers, booleans, dates (sent as ISO 8601, DateTime in UTC), hashtables,
+arrays and PSCustomObjects, at most 64 levels deep. A value that contains itself, deeper
+nesting, or an object such as a Process or a ScriptBlock is a PdInvalidArgument error that
+names the place (for example Props.timer.run) and stops the cmdlet before any request. -Name names the
 source; without it the API names it after the component's name slug. -Name also binds the Name
 property of piped objects, so a piped component gives the source its own name unless -Name is
 given. -OrgId creates the
@@ -25,7 +29,8 @@ source in an org (sent as org_id); without it the connection's default org is us
 own account.
 
 Input is checked before any request: -ComponentId must start with sc_, -ComponentKey must not
-be the id of another kind of resource, -OrgId must start with o_, and -Name must not be
+be the id of another kind of resource, neither may be over 1,000 characters or hold a control
+character, -OrgId must start with o_, and -Name must not be
 blank. A rejected value is a PdInvalidArgument error: non-terminating for piped input (the next
 item is tried), terminating otherwise.
 

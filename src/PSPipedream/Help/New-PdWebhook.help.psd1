@@ -6,9 +6,12 @@ writes the new webhook as a PSPipedream.Webhook object. Its Id (wh_...) is what
 New-PdSubscription and New-PdAutoSubscription take as the listener; Pipedream then posts the
 events of the subscribed emitters to the URL, without running a workflow.
 
-The URL must be an http or https URL with a host, such as https://example.com:8443/events;
-that is checked before any request, and anything else (no scheme, another scheme such as
-mysql://) is a PdInvalidArgument error, non-terminating for piped input. -Name and
+The URL must be an http or https URL with a host, such as https://example.com:8443/events,
+with no white space or control characters anywhere (not even a leading or trailing space) and
+no user name or password before the host (https://user:pass@host would put the password in
+every log that records the URL). That is checked before any request, and anything else (no
+scheme, another scheme such as mysql://) is a PdInvalidArgument error, non-terminating for
+piped input; the message shows the URL with any user info replaced by ***. -Name and
 -Description are shown when listing webhooks.
 
 -Url, -Name and -Description bind by property name, so rows of a CSV file with those columns

@@ -6,7 +6,9 @@ renaming a source never turns it back on or changes its props.
 
 -Name renames the source. -Active $true turns it on and -Active $false turns it off (as
 Enable-PdSource and Disable-PdSource do). -Props replaces the source's configured props as a
-whole: props you leave out are not kept. To run the source on another component, give one of
+whole: props you leave out are not kept. Like New-PdSource -Props, they must be data
+(strings, numbers, booleans, dates, hashtables, arrays, PSCustomObjects, at most 64 levels
+deep); anything else stops the cmdlet with a PdInvalidArgument error before any request. To run the source on another component, give one of
 -ComponentId (a saved component, sc_...), -ComponentCode or -ComponentUrl; they are separate
 parameter sets and can be combined with -Name, -Active and -Props.
 

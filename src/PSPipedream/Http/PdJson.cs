@@ -95,51 +95,6 @@ namespace PSPipedream.Http
             }
         }
 
-        /// <summary>The reverse direction, for bodies: hashtables and PSCustomObjects become JSON objects.</summary>
-        public static JToken FromPSObject(object? value)
-        {
-            return JToken.FromObject(Unwrap(value) ?? JValue.CreateNull(), JsonSerializer.CreateDefault());
-        }
-
-        private static object? Unwrap(object? value)
-        {
-            if (value is PSObject pso)
-            {
-                if (pso.BaseObject is PSCustomObject)
-                {
-                    var obj = new JObject();
-                    foreach (var property in pso.Properties)
-                    {
-                        obj[property.Name] = FromPSObject(property.Value);
-                    }
-                    return obj;
-                }
-                value = pso.BaseObject;
-            }
-            switch (value)
-            {
-                case null:
-                    return null;
-                case JToken token:
-                    return token;
-                case string _:
-                    return value;
-                case System.Collections.IDictionary dictionary:
-                    var obj = new JObject();
-                    foreach (System.Collections.DictionaryEntry entry in dictionary)
-                    {
-                        obj[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = FromPSObject(entry.Value);
-                    }
-                    return obj;
-                case System.Collections.IEnumerable sequence:
-                    var array = new JArray();
-                    foreach (var item in sequence) array.Add(FromPSObject(item));
-                    return array;
-                default:
-                    return value;
-            }
-        }
-
         /// <summary>snake_case or camelCase to PascalCase: "name_slug" -> "NameSlug".</summary>
         public static string ToPascalCase(string name)
         {
@@ -244,7 +199,7 @@ namespace PSPipedream.Http
         }
     }
 
-    /// <summary>Free-form JSON to a PSCustomObject tree (see <see cref="PdJson.ToPSObject"/>) and back.</summary>
+    /// <summary>Free-form JSON to a PSCustomObject tree (see <see cref="PdJson.ToPSObject"/>) and back (see <see cref="PdFreeForm"/>).</summary>
     public sealed class PSObjectJsonConverter : JsonConverter
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(object) || objectType == typeof(PSObject);
@@ -255,9 +210,10 @@ namespace PSPipedream.Http
             return PdJson.ToPSObject(token);
         }
 
+        /// <summary>Writes the value through <see cref="PdFreeForm"/>, so only data is written; anything else throws PdArgumentException.</summary>
         public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
         {
-            PdJson.FromPSObject(value).WriteTo(writer);
+            PdFreeForm.ToJson(value, string.IsNullOrEmpty(writer.Path) ? "value" : writer.Path).WriteTo(writer);
         }
     }
 }

@@ -53,8 +53,30 @@ namespace PSPipedream.Cmdlets
         {
             _target = null;
             var method = Method.ToUpperInvariant();
-            var connection = ResolveConnection();
 
+            // -Query and -Body are checked before anything is sent, even an implicit connection's key check.
+            IReadOnlyList<KeyValuePair<string, string?>>? query = null;
+            if (Query != null && !PdFreeForm.TryToQuery(Query, nameof(Query), out query, out var queryProblem))
+            {
+                RejectItemArgument(nameof(Query), queryProblem!, Query);
+                return;
+            }
+            JToken? body = null;
+            if (IsBound(nameof(Body)))
+            {
+                if (method == "GET")
+                {
+                    RejectItemArgument(nameof(Body), "A GET request has no body; pass its parameters with -Query.", Body);
+                    return;
+                }
+                if (!PdFreeForm.TryToJsonBody(Body, nameof(Body), out body, out var bodyProblem))
+                {
+                    RejectItemArgument(nameof(Body), bodyProblem!, Body);
+                    return;
+                }
+            }
+
+            var connection = ResolveConnection();
             var path = ApiPath.Parse(Path, connection.BaseUri, out var problem);
             if (path == null)
             {
@@ -63,22 +85,16 @@ namespace PSPipedream.Cmdlets
             }
             var request = new PdRequest(new HttpMethod(method), path.Segments);
             foreach (var pair in path.Query) request.SetQuery(pair.Key, pair.Value);
-            if (Query != null && !AddQuery(request)) return;
-            if (IsBound(nameof(Body)))
+            if (query != null)
             {
-                if (method == "GET")
+                // -Query wins over a '?query' part of -Path; a null value removes the parameter.
+                foreach (var pair in query)
                 {
-                    RejectItemArgument(nameof(Body), "A GET request has no body; pass its parameters with -Query.", Body);
-                    return;
+                    if (pair.Value == null) request.RemoveQuery(pair.Key);
+                    else request.SetQuery(pair.Key, pair.Value);
                 }
-                var body = ToJsonBody(Body, out var bodyProblem);
-                if (bodyProblem != null)
-                {
-                    RejectItemArgument(nameof(Body), bodyProblem, Body);
-                    return;
-                }
-                request.WithBody(body);
             }
+            if (body != null) request.WithBody(body);
             if (All.IsPresent && method != "GET")
             {
                 RejectItemArgument(nameof(All), "-All follows the pages of a GET list; it cannot be used with " + method + ".", method);
@@ -104,69 +120,6 @@ namespace PSPipedream.Cmdlets
                 return;
             }
             WriteBody(Send(request));
-        }
-
-        private bool AddQuery(PdRequest request)
-        {
-            foreach (DictionaryEntry entry in Query!)
-            {
-                var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture);
-                if (string.IsNullOrEmpty(name))
-                {
-                    RejectItemArgument(nameof(Query), "A query parameter has no name.", Query);
-                    return false;
-                }
-                var value = QueryValue(entry.Value);
-                if (value == null) request.RemoveQuery(name!);
-                else request.SetQuery(name!, value);
-            }
-            return true;
-        }
-
-        /// <summary>A query value as text: null leaves the parameter out, booleans are true/false, arrays comma-separated.</summary>
-        private static string? QueryValue(object? value)
-        {
-            if (value is PSObject pso) value = pso.BaseObject;
-            switch (value)
-            {
-                case null:
-                    return null;
-                case string s:
-                    return s;
-                case bool b:
-                    return b ? "true" : "false";
-                case SwitchParameter sp:
-                    return sp.IsPresent ? "true" : "false";
-                case DateTime dt:
-                    return dt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
-                case IEnumerable sequence:
-                    return string.Join(",", sequence.Cast<object?>().Select(QueryValue).Where(v => v != null));
-                case IFormattable formattable:
-                    return formattable.ToString(null, CultureInfo.InvariantCulture);
-                default:
-                    return Convert.ToString(value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        /// <summary>-Body as JSON: a string must hold JSON; anything else is converted (hashtables and PSCustomObjects become objects).</summary>
-        private static JToken? ToJsonBody(object? body, out string? problem)
-        {
-            problem = null;
-            var raw = body is PSObject pso && !(pso.BaseObject is PSCustomObject) ? pso.BaseObject : body;
-            if (raw == null) return JValue.CreateNull();
-            if (raw is string text)
-            {
-                try
-                {
-                    return PdJson.Parse(text);
-                }
-                catch (JsonException ex)
-                {
-                    problem = "The string is not valid JSON: " + ex.Message;
-                    return null;
-                }
-            }
-            return PdJson.FromPSObject(body);
         }
 
         private void WriteAllPages(PdRequest request)

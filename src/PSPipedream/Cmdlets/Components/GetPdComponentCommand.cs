@@ -39,7 +39,7 @@ namespace PSPipedream.Cmdlets
                 var problem = CheckKey(key);
                 if (problem != null)
                 {
-                    RejectItemArgument(nameof(Key), problem, key);
+                    RejectItemArgument(nameof(Key), problem, PdValidation.Target(key));
                     continue;
                 }
                 _current = key;
@@ -58,14 +58,14 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        /// <summary>A component key or saved id: not empty, no white space, not another resource's id.</summary>
+        /// <summary>A component key or saved id: not empty, at most 1,000 characters, no white space or control characters, not another resource's id.</summary>
         internal static string? CheckKey(string? key)
         {
             var problem = PdValidation.CheckId(key);
             if (problem != null) return problem;
             var other = OtherPrefixes.FirstOrDefault(p => key!.StartsWith(p, StringComparison.Ordinal));
             return other == null ? null
-                : "'" + key + "' is the id of another kind of resource (" + other + "...), not a component id (sc_...) or key.";
+                : "'" + PdText.Quote(key) + "' is the id of another kind of resource (" + other + "...), not a component id (sc_...) or key.";
         }
     }
 }

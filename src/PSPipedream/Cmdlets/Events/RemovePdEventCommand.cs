@@ -87,7 +87,7 @@ namespace PSPipedream.Cmdlets
                         // The API would delete nothing and still answer 202: say so instead.
                         RejectItemArgument(nameof(StartId), string.Format(CultureInfo.InvariantCulture,
                             "-StartId {0} is newer than -EndId {1}: the range runs from the oldest event (-StartId) to the newest (-EndId).",
-                            StartId, EndId), StartId);
+                            PdText.Quote(StartId), PdText.Quote(EndId)), PdValidation.Target(StartId));
                         return;
                     }
                     start = StartId;
@@ -122,9 +122,11 @@ namespace PSPipedream.Cmdlets
 
         private bool CheckEventId(string parameterName, string value)
         {
-            if (EventIdPattern.IsMatch(value)) return true;
-            RejectItemArgument(parameterName,
-                "'" + value + "' is not an event id: it should look like 1589486981597-0 (<digits>-<digits>).", value);
+            var problem = PdValidation.CheckText(value, "event id");
+            if (problem == null && EventIdPattern.IsMatch(value)) return true;
+            RejectItemArgument(parameterName, problem ??
+                "'" + PdText.Quote(value) + "' is not an event id: it should look like 1589486981597-0 (<digits>-<digits>).",
+                PdValidation.Target(value));
             return false;
         }
     }

@@ -23,6 +23,8 @@ namespace PSPipedream.Cmdlets
         private const string ComponentUrlSet = "ComponentUrl";
         private const string ComponentKeySet = "ComponentKey";
 
+        private JToken? _props;
+
         /// <summary>A component saved in the account.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The saved component (sc_...) to deploy, e.g. from New-PdComponent.")]
@@ -78,6 +80,11 @@ namespace PSPipedream.Cmdlets
         {
             base.BeginProcessing();
             if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+            // -Props never comes from the pipeline: it is checked once, and a refusal stops the cmdlet.
+            if (Props != null && !PdFreeForm.TryToJson(Props, nameof(Props), out _props, out var problem))
+            {
+                ThrowInvalidArgument(nameof(Props), problem!, Props);
+            }
         }
 
         protected override void ProcessPdRecord()
@@ -85,7 +92,7 @@ namespace PSPipedream.Cmdlets
             if (ParameterSetName == ComponentIdSet && !TryValidateId(nameof(ComponentId), ComponentId, "sc_")) return;
             if (ParameterSetName == ComponentKeySet && GetPdComponentCommand.CheckKey(ComponentKey) is string keyProblem)
             {
-                RejectItemArgument(nameof(ComponentKey), keyProblem, ComponentKey);
+                RejectItemArgument(nameof(ComponentKey), keyProblem, PdValidation.Target(ComponentKey));
                 return;
             }
             if (Name != null && string.IsNullOrWhiteSpace(Name))
@@ -122,7 +129,7 @@ namespace PSPipedream.Cmdlets
                     break;
             }
             if (Name != null) body["name"] = Name;
-            if (Props != null) body["configured_props"] = SetPdSourceCmdletBase.PropsToJson(Props);
+            if (_props != null) body["configured_props"] = _props.DeepClone();
 
             var orgId = OrgId ?? ResolveConnection().OrgId;
             var request = PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body);

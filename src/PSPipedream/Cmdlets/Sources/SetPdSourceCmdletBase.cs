@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
@@ -41,8 +40,5 @@ namespace PSPipedream.Cmdlets
             if (PassThru.IsPresent) WriteModel(SendFor<Source>(request));
             else Send(request);
         }
-
-        /// <summary>configured_props from a hashtable: nested hashtables, arrays and objects kept, names untouched.</summary>
-        internal static JToken PropsToJson(IDictionary props) => PdJson.FromPSObject(props);
     }
 }

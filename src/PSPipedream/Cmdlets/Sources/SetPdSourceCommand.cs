@@ -51,6 +51,8 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? ComponentUrl { get; set; }
 
+        private JToken? _props;
+
         protected override string Action => "Update source";
 
         protected override void BeginProcessing()
@@ -63,6 +65,11 @@ namespace PSPipedream.Cmdlets
                 ThrowTerminatingError(PdErrors.Create(PdErrors.InvalidArgument,
                     "Nothing to change: give -Name, -Active, -Props, -ComponentId, -ComponentCode or -ComponentUrl.", null));
             }
+            // -Props never comes from the pipeline: it is checked once, and a refusal stops the cmdlet.
+            if (Props != null && !PdFreeForm.TryToJson(Props, nameof(Props), out _props, out var problem))
+            {
+                ThrowInvalidArgument(nameof(Props), problem!, Props);
+            }
         }
 
         protected override JObject? CreateBody()
@@ -70,7 +77,7 @@ namespace PSPipedream.Cmdlets
             var body = new JObject();
             if (Name != null) body["name"] = Name;
             if (IsBound(nameof(Active))) body["active"] = Active;
-            if (Props != null) body["configured_props"] = PropsToJson(Props);
+            if (_props != null) body["configured_props"] = _props.DeepClone();
             if (ComponentId != null) body["component_id"] = ComponentId;
             if (ComponentCode != null) body["component_code"] = ComponentCode;
             if (ComponentUrl != null) body["component_url"] = ComponentUrl;

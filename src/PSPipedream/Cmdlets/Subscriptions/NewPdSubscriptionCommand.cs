@@ -47,13 +47,19 @@ namespace PSPipedream.Cmdlets
             var problem = SubscriptionIds.CheckEmitter(EmitterId);
             if (problem != null)
             {
-                RejectItemArgument(nameof(EmitterId), problem, EmitterId);
+                RejectItemArgument(nameof(EmitterId), problem, PdValidation.Target(EmitterId));
                 return;
             }
             problem = SubscriptionIds.CheckListener(ListenerId);
             if (problem != null)
             {
-                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
+                RejectItemArgument(nameof(ListenerId), problem, PdValidation.Target(ListenerId));
+                return;
+            }
+            problem = SubscriptionIds.CheckEventName(EventName);
+            if (problem != null)
+            {
+                RejectItemArgument(nameof(EventName), problem, PdValidation.Target(EventName));
                 return;
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
 {
@@ -18,7 +19,7 @@ namespace PSPipedream.Cmdlets
             if (value!.IndexOf('*') >= 0 && Array.IndexOf(EmitterGlobs, value) < 0)
             {
                 return string.Format(CultureInfo.InvariantCulture,
-                    "'{0}' is not a valid emitter: the only patterns the API accepts are 'p_*' (every workflow) and 'dc_*' (every source).", value);
+                    "'{0}' is not a valid emitter: the only patterns the API accepts are 'p_*' (every workflow) and 'dc_*' (every source).", PdText.Quote(value));
             }
             return null;
         }
@@ -30,10 +31,14 @@ namespace PSPipedream.Cmdlets
             if (problem != null) return problem;
             if (value!.IndexOf('*') >= 0)
             {
-                return string.Format(CultureInfo.InvariantCulture, "'{0}' is not a valid listener: patterns are not accepted here.", value);
+                return string.Format(CultureInfo.InvariantCulture, "'{0}' is not a valid listener: patterns are not accepted here.", PdText.Quote(value));
             }
             return null;
         }
+
+        /// <summary>Null when an event name (none, or empty, is fine) is at most 1,000 characters with no control characters; else why not.</summary>
+        internal static string? CheckEventName(string? value) =>
+            string.IsNullOrEmpty(value) ? null : PdValidation.CheckText(value!, "event name");
 
         /// <summary>"dc_x -> p_y (event default)": the ShouldProcess target of a subscription.</summary>
         internal static string Describe(string emitterId, string listenerId, string? eventName) =>

@@ -1,0 +1,70 @@
+using System.Linq;
+using PSPipedream.Cmdlets;
+using Xunit;
+
+namespace PSPipedream.Tests;
+
+public class PdValidationTests
+{
+    [Fact]
+    public void An_id_of_1000_characters_passes_and_one_of_1001_is_refused_with_a_short_message()
+    {
+        Assert.Null(PdValidation.CheckId("dc_" + new string('a', 997), "dc_"));
+        var problem = PdValidation.CheckId("dc_" + new string('a', 998), "dc_");
+        Assert.Equal("The id 'dc_" + new string('a', 197) + "...' is 1,001 characters long; at most 1,000 are accepted.", problem);
+    }
+
+    [Fact]
+    public void Control_characters_are_refused_and_never_echoed()
+    {
+        // Kept out of InlineData so that no test name carries a raw control character.
+        var cases = new (string Id, string Expected)[]
+        {
+            ("dc_a\u0007b", @"The id 'dc_a\u0007b' contains a control character (\u0007)."),
+            ("dc_\u001b[2Jx", @"The id 'dc_\u001b[2Jx' contains a control character (\u001b)."),
+            ("dc_a\0", @"The id 'dc_a\u0000' contains a control character (\u0000)."),
+            ("dc_a\tb", @"The id 'dc_a\u0009b' contains a control character (\u0009)."),
+            ("dc_\u0085", @"The id 'dc_\u0085' contains a control character (\u0085)."),
+            ("sc_\u0007", @"The id 'sc_\u0007' contains a control character (\u0007)."),
+            ("dc_a b", "The id 'dc_a b' contains white space."),
+        };
+        foreach (var (id, expected) in cases)
+        {
+            var problem = PdValidation.CheckId(id, "dc_");
+            Assert.Equal(expected, problem);
+            Assert.DoesNotContain(problem!, char.IsControl);
+        }
+    }
+
+    [Fact]
+    public void A_wrong_prefix_quotes_the_id()
+    {
+        var id = "sc_" + new string('x', 500);
+        Assert.Equal("'sc_" + new string('x', 197) + "...' is not a valid id: it should start with 'dc_' or 'p_'.", PdValidation.CheckId(id, "dc_", "p_"));
+    }
+
+    [Fact]
+    public void Component_keys()
+    {
+        Assert.Null(GetPdComponentCommand.CheckKey("rss-new-item-in-feed"));
+        Assert.Equal("'dc_abc' is the id of another kind of resource (dc_...), not a component id (sc_...) or key.", GetPdComponentCommand.CheckKey("dc_abc"));
+        Assert.Equal(@"The id 'key\u0007' contains a control character (\u0007).", GetPdComponentCommand.CheckKey("key\u0007"));
+    }
+
+    [Fact]
+    public void Long_component_keys_and_event_names_are_refused()
+    {
+        Assert.StartsWith("The id '", GetPdComponentCommand.CheckKey(new string('k', 1001)));
+        Assert.Null(PdValidation.CheckText(new string('e', 1000), "event name"));
+        Assert.StartsWith("The event name 'eee", PdValidation.CheckText(new string('e', 1001), "event name"));
+    }
+
+    [Fact]
+    public void Targets_are_printable()
+    {
+        Assert.Equal("dc_abc", PdValidation.Target("dc_abc"));
+        Assert.Null(PdValidation.Target(null));
+        Assert.Equal(@"dc_\u0007", PdValidation.Target("dc_\u0007"));
+        Assert.Equal(203, PdValidation.Target(new string('a', 5000))!.Length);
+    }
+}
