@@ -48,9 +48,5 @@ namespace PSPipedream.Cmdlets
             }
             return null;
         }
-
-        /// <summary>The input as an error's target: as given when it is printable and short, else quoted (control characters escaped, cut).</summary>
-        public static string? Target(string? value) =>
-            value == null || (value.Length <= PdText.MaxQuoted && !value.Any(char.IsControl)) ? value : PdText.Quote(value);
     }
 }

@@ -71,13 +71,13 @@ namespace PSPipedream.Http
         /// <see cref="PdApiException.ApiMessage"/>.
         /// </summary>
         public static ErrorRecord ToErrorRecord(PdApiException exception, object? target) =>
-            new ErrorRecord(exception, exception.ErrorId, exception.Category, target);
+            new ErrorRecord(exception, exception.ErrorId, exception.Category, PdText.Target(target));
 
         /// <summary>An error the module raises itself (no HTTP involved), e.g. an id not found in a list.</summary>
         public static ErrorRecord Create(string errorId, string message, object? target, Exception? inner = null)
         {
             var exception = new PdApiException(errorId, message, innerException: inner);
-            return new ErrorRecord(exception, errorId, CategoryFor(errorId), target);
+            return new ErrorRecord(exception, errorId, CategoryFor(errorId), PdText.Target(target));
         }
 
         /// <summary>PdNotFound for an id the list did not contain.</summary>
@@ -89,7 +89,7 @@ namespace PSPipedream.Http
         {
             var exception = new PdArgumentException(parameterName,
                 string.Format(CultureInfo.InvariantCulture, "Cannot validate argument on parameter '{0}'. {1}", parameterName, message));
-            return new ErrorRecord(exception, InvalidArgument, ErrorCategory.InvalidArgument, value);
+            return new ErrorRecord(exception, InvalidArgument, ErrorCategory.InvalidArgument, PdText.Target(value));
         }
 
         public static ErrorRecord NotConnectedRecord() => Create(NotConnected,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace PSPipedream.Http
@@ -19,6 +20,13 @@ namespace PSPipedream.Http
             var printable = Printable(text ?? string.Empty);
             return printable.Length <= max ? printable : printable.Substring(0, max) + "...";
         }
+
+        /// <summary>
+        /// An input as an error's target, which the error view prints: as given when it is
+        /// printable and short, else quoted (control characters escaped, cut at 200).
+        /// </summary>
+        public static object? Target(object? value) =>
+            value is string text && (text.Length > MaxQuoted || text.Any(char.IsControl)) ? Quote(text) : value;
 
         /// <summary>Control characters written as \uXXXX; everything else as is.</summary>
         public static string Printable(string text)

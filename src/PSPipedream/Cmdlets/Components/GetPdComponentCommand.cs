@@ -39,7 +39,7 @@ namespace PSPipedream.Cmdlets
                 var problem = CheckKey(key);
                 if (problem != null)
                 {
-                    RejectItemArgument(nameof(Key), problem, PdValidation.Target(key));
+                    RejectItemArgument(nameof(Key), problem, key);
                     continue;
                 }
                 _current = key;

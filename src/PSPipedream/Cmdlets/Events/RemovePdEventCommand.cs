@@ -87,7 +87,7 @@ namespace PSPipedream.Cmdlets
                         // The API would delete nothing and still answer 202: say so instead.
                         RejectItemArgument(nameof(StartId), string.Format(CultureInfo.InvariantCulture,
                             "-StartId {0} is newer than -EndId {1}: the range runs from the oldest event (-StartId) to the newest (-EndId).",
-                            PdText.Quote(StartId), PdText.Quote(EndId)), PdValidation.Target(StartId));
+                            PdText.Quote(StartId), PdText.Quote(EndId)), StartId);
                         return;
                     }
                     start = StartId;
@@ -126,7 +126,7 @@ namespace PSPipedream.Cmdlets
             if (problem == null && EventIdPattern.IsMatch(value)) return true;
             RejectItemArgument(parameterName, problem ??
                 "'" + PdText.Quote(value) + "' is not an event id: it should look like 1589486981597-0 (<digits>-<digits>).",
-                PdValidation.Target(value));
+                value);
             return false;
         }
     }

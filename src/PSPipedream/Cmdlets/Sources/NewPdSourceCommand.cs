@@ -92,7 +92,7 @@ namespace PSPipedream.Cmdlets
             if (ParameterSetName == ComponentIdSet && !TryValidateId(nameof(ComponentId), ComponentId, "sc_")) return;
             if (ParameterSetName == ComponentKeySet && GetPdComponentCommand.CheckKey(ComponentKey) is string keyProblem)
             {
-                RejectItemArgument(nameof(ComponentKey), keyProblem, PdValidation.Target(ComponentKey));
+                RejectItemArgument(nameof(ComponentKey), keyProblem, ComponentKey);
                 return;
             }
             if (Name != null && string.IsNullOrWhiteSpace(Name))

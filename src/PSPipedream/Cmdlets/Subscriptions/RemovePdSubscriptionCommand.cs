@@ -40,19 +40,19 @@ namespace PSPipedream.Cmdlets
             var problem = SubscriptionIds.CheckEmitter(EmitterId);
             if (problem != null)
             {
-                RejectItemArgument(nameof(EmitterId), problem, PdValidation.Target(EmitterId));
+                RejectItemArgument(nameof(EmitterId), problem, EmitterId);
                 return;
             }
             problem = SubscriptionIds.CheckListener(ListenerId);
             if (problem != null)
             {
-                RejectItemArgument(nameof(ListenerId), problem, PdValidation.Target(ListenerId));
+                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
                 return;
             }
             problem = SubscriptionIds.CheckEventName(EventName);
             if (problem != null)
             {
-                RejectItemArgument(nameof(EventName), problem, PdValidation.Target(EventName));
+                RejectItemArgument(nameof(EventName), problem, EventName);
                 return;
             }
 
