@@ -1,5 +1,6 @@
 using System.Linq;
 using PSPipedream.Cmdlets;
+using PSPipedream.Http;
 using Xunit;
 
 namespace PSPipedream.Tests;
@@ -62,9 +63,12 @@ public class PdValidationTests
     [Fact]
     public void Targets_are_printable()
     {
-        Assert.Equal("dc_abc", PdValidation.Target("dc_abc"));
-        Assert.Null(PdValidation.Target(null));
-        Assert.Equal(@"dc_\u0007", PdValidation.Target("dc_\u0007"));
-        Assert.Equal(203, PdValidation.Target(new string('a', 5000))!.Length);
+        Assert.Equal("dc_abc", PdText.Target("dc_abc"));
+        Assert.Null(PdText.Target(null));
+        Assert.Equal(@"dc_\u0007", PdText.Target("dc_\u0007"));
+        Assert.Equal(203, ((string)PdText.Target(new string('a', 5000))!).Length);
+        Assert.Equal(42, PdText.Target(42));
+        // Every invalid-argument record gets its target through the same door.
+        Assert.Equal(@"dc_\u0007", PdErrors.InvalidArgumentRecord("Id", "bad", "dc_\u0007").TargetObject);
     }
 }
