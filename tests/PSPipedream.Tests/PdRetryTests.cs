@@ -210,6 +210,77 @@ public class PdRetryTests
         Assert.Equal(3, handler.Requests.Count);
     }
 
+    /// <summary>A body stream that gives its first bytes, then fails (the connection ended) or never ends (a stalled server).</summary>
+    private sealed class BrokenBody(bool stall) : System.IO.Stream
+    {
+        private readonly CancellationTokenSource _closed = new();
+        private bool _sent;
+
+        /// <summary>Like a network stream, closing it ends a read in progress.</summary>
+        protected override void Dispose(bool disposing)
+        {
+            _closed.Cancel();
+            base.Dispose(disposing);
+        }
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct)
+        {
+            if (!_sent)
+            {
+                _sent = true;
+                var start = System.Text.Encoding.UTF8.GetBytes("{\"data\": [{\"id\"");
+                start.CopyTo(buffer, offset);
+                return start.Length;
+            }
+            if (stall)
+            {
+                using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, _closed.Token);
+                try { await Task.Delay(TimeSpan.FromSeconds(30), both.Token); }
+                catch (OperationCanceledException) { throw new System.IO.IOException("The connection was closed."); }
+            }
+            throw new System.IO.IOException("The response ended prematurely.");
+        }
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private static HttpResponseMessage Broken(bool stall) => new(HttpStatusCode.OK) { Content = new StreamContent(new BrokenBody(stall)) };
+
+    [Fact]
+    public async Task A_2xx_body_cut_off_by_the_connection_is_an_invalid_response_retried_only_for_a_GET()
+    {
+        var (client, handler, _) = Script(() => Broken(stall: false), Ok);
+        await client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None);
+        Assert.Equal(2, handler.Requests.Count);
+
+        var (client2, handler2, _) = Script(() => Broken(stall: false), Ok);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client2.SendAsync(PdRequest.Post("sources"), CancellationToken.None));
+        Assert.Single(handler2.Requests);
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.StartsWith("POST /v1/sources answered 200 OK after 1 attempt, but with a body that was cut off when the connection ended.", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_body_that_stalls_is_ended_by_the_timeout()
+    {
+        var (client, handler, _) = Script(() => Broken(stall: true));
+        client.Timeout = TimeSpan.FromMilliseconds(100);
+        client.Retry.MaxRetries = 1;
+        var started = DateTime.UtcNow;
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.Equal("PdTimeout", ex.ErrorId);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task A_timeout_is_retried_for_a_GET_but_not_for_a_POST()
     {

@@ -168,13 +168,22 @@ namespace PSPipedream.Http
 
                 try
                 {
-                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeoutCts.Token).ConfigureAwait(false))
+                    using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutCts.Token).ConfigureAwait(false))
                     {
-                        var text = response.Content == null
-                            ? string.Empty
-                            : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        var text = await ReadBodyAsync(response, timeoutCts.Token).ConfigureAwait(false);
                         result.Elapsed = stopwatch.Elapsed;
-                        Read(result, response, Redact(text)!, request.CaptureBodies);
+                        if (text != null)
+                        {
+                            Read(result, response, Redact(text)!, request.CaptureBodies);
+                        }
+                        else if (!timeoutCts.IsCancellationRequested)
+                        {
+                            CutOff(result, response);
+                        }
+                        else
+                        {
+                            throw new OperationCanceledException(timeoutCts.Token);
+                        }
                     }
                 }
                 catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is IOException)
@@ -199,6 +208,55 @@ namespace PSPipedream.Http
                 }
             }
             return result;
+        }
+
+        /// <summary>
+        /// The answer's body as UTF-8 text, or null when the connection ended before all of it came
+        /// (or the timeout or Ctrl+C cut the read short). The read takes the token; disposing the
+        /// answer as well ends a stalled read on runtimes whose network streams ignore the token.
+        /// </summary>
+        private static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
+        {
+            if (response.Content == null) return string.Empty;
+            try
+            {
+                using (token.Register(response.Dispose))
+                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (var buffer = new MemoryStream())
+                {
+                    var chunk = new byte[16 * 1024];
+                    int read;
+                    while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
+                    {
+                        buffer.Write(chunk, 0, read);
+                    }
+                    return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The API speaks UTF-8; a byte that is not is replaced rather than failing the answer.</summary>
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, false);
+
+        /// <summary>An answer whose status came but whose body did not, all of it: a cut-off 2xx is an invalid answer.</summary>
+        private static void CutOff(Attempt result, HttpResponseMessage response)
+        {
+            result.Status = (int)response.StatusCode;
+            result.Reason = response.ReasonPhrase;
+            if (response.IsSuccessStatusCode)
+            {
+                result.Kind = PdFailureKind.InvalidBody;
+                result.ErrorId = PdErrors.InvalidResponse;
+                result.BodyWords = "a body that was cut off when the connection ended";
+                return;
+            }
+            result.Kind = PdFailureKind.Status;
+            result.ErrorId = PdErrors.ErrorIdForStatus(result.Status.Value);
+            result.RetryAfter = ReadRetryAfter(response);
         }
 
         /// <summary>Fills in an attempt from its answer: the JSON body, or what is wrong with it.</summary>
