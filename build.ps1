@@ -4,14 +4,14 @@
     Builds and tests PSPipedream.
 
 .DESCRIPTION
-    Build  compiles the solution in Release and lays out out/PSPipedream from an explicit
-           list of files, so that `Import-Module ./out/PSPipedream` works, then generates the
-           cmdlet help (en-US/PSPipedream.dll-Help.xml) from src/PSPipedream/Help and the
-           cmdlets' metadata.
-    Test   runs Build, then the xunit suites, then the Pester suites in a child pwsh against
-           out/PSPipedream and a freshly started emulator. It ends with one line
-           `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
-           suite, and exits non-zero when anything failed.
+    Build    compiles the solution in Release and lays out out/PSPipedream from an explicit
+             list of files, so that `Import-Module ./out/PSPipedream` works, then generates the
+             cmdlet help (en-US/PSPipedream.dll-Help.xml) from src/PSPipedream/Help and the
+             cmdlets' metadata, and checks the manifest with Test-ModuleManifest.
+    Test     runs Build, then the xunit suites, then the Pester suites in a child pwsh against
+             out/PSPipedream and a freshly started emulator. It ends with one line
+             `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
+             suite, and exits non-zero when anything failed.
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -75,6 +75,30 @@ function Get-PwshCommand {
     return @($process)
 }
 
+# The release notes of a version: its section of CHANGELOG.md, without the heading.
+function Get-ReleaseNote([string] $Version) {
+    $changelog = Join-Path $Root 'CHANGELOG.md'
+    if (-not (Test-Path $changelog)) { throw "Missing $changelog." }
+    $lines = Get-Content $changelog
+    $heading = "^## \[$([regex]::Escape($Version))\]"
+    $start = 0
+    while ($start -lt $lines.Count -and $lines[$start] -notmatch $heading) { $start++ }
+    if ($start -eq $lines.Count) { throw "CHANGELOG.md has no section '## [$Version]'." }
+    $end = $start + 1
+    while ($end -lt $lines.Count -and $lines[$end] -notmatch '^## ') { $end++ }
+    $text = ($lines[($start + 1)..($end - 1)] -join "`n").Trim()
+    if (-not $text) { throw "CHANGELOG.md's section '## [$Version]' is empty." }
+    return $text
+}
+
+# Sets a manifest key (a single-quoted string on its own line) to a value, or throws when the key is missing.
+function Set-ManifestString([string] $Manifest, [string] $Key, [string] $Value) {
+    $pattern = "(?m)^(\s*$Key\s*=\s*)'(?:[^']|'')*'"
+    if ($Manifest -notmatch $pattern) { throw "PSPipedream.psd1 has no $Key line to stamp." }
+    $quoted = "'" + $Value.Replace("'", "''") + "'"
+    return [regex]::Replace($Manifest, $pattern, { param($m) $m.Groups[1].Value + $quoted }, 1)
+}
+
 function Invoke-Build {
     Write-Step "dotnet build -c $Configuration"
     Invoke-Native dotnet @('build', (Join-Path $Root 'PSPipedream.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
@@ -102,16 +126,24 @@ function Invoke-Build {
     if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
     Copy-Item $aboutTopic $helpOut
 
-    # The manifest, with the version stamped from Directory.Build.props.
+    $license = Join-Path $Root 'LICENSE'
+    if (-not (Test-Path $license)) { throw "Missing $license" }
+    Copy-Item $license $ModuleOut
+
+    # The manifest, with the version from Directory.Build.props and that version's CHANGELOG section.
     $version = Get-ProjectVersion
     $manifest = Get-Content -Raw (Join-Path $Root 'PSPipedream.psd1')
-    $stamped = [regex]::Replace($manifest, "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$version'")
-    if ($stamped -eq $manifest -and $manifest -notmatch "ModuleVersion\s*=\s*'$([regex]::Escape($version))'") {
-        throw 'PSPipedream.psd1 has no ModuleVersion line to stamp.'
-    }
-    Set-Content -Path (Join-Path $ModuleOut 'PSPipedream.psd1') -Value $stamped -NoNewline -Encoding utf8
+    $stamped = Set-ManifestString $manifest 'ModuleVersion' $version
+    $stamped = Set-ManifestString $stamped 'ReleaseNotes' (Get-ReleaseNote $version)
+    $manifestOut = Join-Path $ModuleOut 'PSPipedream.psd1'
+    Set-Content -Path $manifestOut -Value $stamped -NoNewline -Encoding utf8
 
     Invoke-HelpGenerator
+
+    Write-Step 'Test-ModuleManifest'
+    $pwsh = @(Get-PwshCommand)
+    $check = "`$ErrorActionPreference = 'Stop'; `$null = Test-ModuleManifest -Path '$($manifestOut.Replace("'", "''"))'"
+    Invoke-Native $pwsh[0] (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $check))
     Write-Host "Module $version laid out in $ModuleOut"
 }
 
