@@ -169,7 +169,9 @@ function Invoke-HelpGenerator {
 
 # Runs a script file in a child pwsh whose home is a new temporary folder (HOME and the XDG folders,
 # and on Windows the profile folders), so that the repositories PSResourceGet and PowerShellGet
-# register and the modules they install stay out of the user's own settings.
+# register and the modules they install stay out of the user's own settings. The folders must exist
+# (.NET reports a missing one as '', and PSResourceGet and NuGet then write their settings relative
+# to the working directory), and the child runs in the temporary home so nothing lands in the repo.
 function Invoke-IsolatedPwsh([string] $ScriptFile, [string[]] $Arguments) {
     $tempHome = Join-Path ([IO.Path]::GetTempPath()) ('pspd-home-' + [guid]::NewGuid().ToString('N'))
     $isolated = [ordered]@{
@@ -185,17 +187,19 @@ function Invoke-IsolatedPwsh([string] $ScriptFile, [string[]] $Arguments) {
         $isolated.APPDATA = Join-Path $tempHome 'AppData/Roaming'
         $isolated.LOCALAPPDATA = Join-Path $tempHome 'AppData/Local'
     }
-    $null = New-Item -ItemType Directory -Force $tempHome
     $saved = @{}
     foreach ($name in $isolated.Keys) {
+        if ($isolated[$name].StartsWith($tempHome)) { $null = New-Item -ItemType Directory -Force $isolated[$name] }
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
         [Environment]::SetEnvironmentVariable($name, $isolated[$name])
     }
+    Push-Location $tempHome
     try {
         $pwsh = @(Get-PwshCommand)
         Invoke-Native $pwsh[0] (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $ScriptFile) + $Arguments)
     }
     finally {
+        Pop-Location
         foreach ($name in $isolated.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         Remove-Item -Recurse -Force $tempHome -ErrorAction SilentlyContinue
     }
