@@ -53,10 +53,12 @@ BeforeAll {
         $repo
     }
 
-    # Runs a script in a fresh `pwsh -NoProfile` whose home (HOME and the XDG folders) is $TempHome.
-    # PSModulePath is left out, so the module path follows that home as in a user's new session. Any
-    # request beyond loopback goes to a proxy that refuses it. The script's last output line is JSON;
-    # returns it as an object, or throws with everything the child wrote.
+    # Runs a script in a fresh `pwsh -NoProfile` whose home (HOME and the XDG folders) is $TempHome,
+    # from inside it. The folders are made first: .NET reports a missing one as '', and PSResourceGet
+    # and NuGet then write their settings relative to the working directory. PSModulePath is left out,
+    # so the module path follows that home as in a user's new session. Any request beyond loopback
+    # goes to a proxy that refuses it. The script's last output line is JSON; returns it as an object,
+    # or throws with everything the child wrote.
     function Invoke-IsolatedPwsh([string] $TempHome, [string] $Script) {
         $file = Join-Path $TempHome 'script.ps1'
         Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n" + $Script) -Encoding utf8
@@ -71,7 +73,11 @@ BeforeAll {
             POWERSHELL_TELEMETRY_OPTOUT = '1'
             POWERSHELL_UPDATECHECK      = 'Off'
         }
-        foreach ($name in $environment.Keys) { $psi.Environment[$name] = $environment[$name] }
+        foreach ($name in $environment.Keys) {
+            if ($environment[$name].StartsWith($TempHome)) { $null = New-Item -ItemType Directory -Force $environment[$name] }
+            $psi.Environment[$name] = $environment[$name]
+        }
+        $psi.WorkingDirectory = $TempHome
         # Both spellings: .NET reads either, and on Linux the environment is case-sensitive.
         foreach ($name in 'http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY') { $psi.Environment[$name] = 'http://127.0.0.1:9' }
         foreach ($name in 'no_proxy', 'NO_PROXY') { $psi.Environment[$name] = '127.0.0.1,localhost,::1' }
@@ -97,17 +103,28 @@ BeforeAll {
         }
     }
 
-    # Whether a repository name appears in the user's own PSResourceGet or PowerShellGet settings.
-    function Test-UserRepository([string] $Name) {
-        $cache = if ($env:XDG_CACHE_HOME) { $env:XDG_CACHE_HOME } else { Join-Path $HOME '.cache' }
-        $stores = @(
-            (Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml')
-            (Join-Path $cache 'powershell/PowerShellGet/PSRepositories.xml')
-        )
-        foreach ($store in $stores) {
-            if ((Test-Path $store) -and (Get-Content -Raw $store).Contains($Name)) { return $true }
+    # Where PSResourceGet and PowerShellGet keep their registered repositories, for a home's data and
+    # cache folders.
+    function Get-RepositoryStore([string] $DataHome, [string] $CacheHome) {
+        (Join-Path $DataHome 'PSResourceGet/PSResourceRepository.xml'), (Join-Path $CacheHome 'powershell/PowerShellGet/PSRepositories.xml')
+    }
+
+    function Test-RepositoryInStore([string[]] $Store, [string] $Name) {
+        foreach ($file in $Store) {
+            if ((Test-Path $file) -and (Get-Content -Raw $file).Contains($Name)) { return $true }
         }
         $false
+    }
+
+    $userData = if ("$env:XDG_DATA_HOME".StartsWith('/')) { $env:XDG_DATA_HOME } else { Join-Path $HOME '.local/share' }
+    $userCache = if ("$env:XDG_CACHE_HOME".StartsWith('/')) { $env:XDG_CACHE_HOME } else { Join-Path $HOME '.cache' }
+    $script:UserStore = Get-RepositoryStore $userData $userCache
+
+    # The repository was registered in the temporary home, and not in the user's own settings.
+    function Assert-RepositoryStayedInHome([string] $TempHome, [string] $Name) {
+        $tempStore = Get-RepositoryStore (Join-Path $TempHome '.local/share') (Join-Path $TempHome '.cache')
+        Test-RepositoryInStore $tempStore $Name | Should -BeTrue -Because 'the repository is registered in the temporary home'
+        Test-RepositoryInStore $script:UserStore $Name | Should -BeFalse -Because "the user's own repositories stay as they were"
     }
 
     # What the install scripts check once the module is installed: where it loaded from, its commands,
@@ -190,7 +207,7 @@ Uninstall-PSResource -Name PSPipedream -Scope CurrentUser
 '@
         $gone.Installed | Should -Be 0
         $gone.Available | Should -Be 0
-        Test-UserRepository $name | Should -BeFalse
+        Assert-RepositoryStayedInHome $tempHome $name
     }
 
     It 'installs with PowerShellGet''s Install-Module from a folder repository, imports by name, works, and uninstalls' -Skip:$IsWindows {
@@ -214,7 +231,7 @@ Uninstall-Module -Name PSPipedream
 '@
         $gone.Installed | Should -Be 0
         $gone.Available | Should -Be 0
-        Test-UserRepository $name | Should -BeFalse
+        Assert-RepositoryStayedInHome $tempHome $name
     }
 }
 
