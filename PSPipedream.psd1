@@ -1,3 +1,6 @@
+# The source of the module manifest. build.ps1 stamps ModuleVersion (from Directory.Build.props) and
+# ReleaseNotes (the current version's section of CHANGELOG.md) into out/PSPipedream/PSPipedream.psd1,
+# which is the manifest that ships; edit this file, not that one.
 @{
     RootModule           = 'PSPipedream.dll'
 
@@ -12,6 +15,8 @@
 
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
+    # netstandard2.0 assemblies load reliably on .NET Framework from 4.7.2 on (Windows PowerShell 5.1 only).
+    DotNetFrameworkVersion = '4.7.2'
 
     FormatsToProcess     = @('PSPipedream.Format.ps1xml', 'PSPipedream.Events.Format.ps1xml', 'PSPipedream.Subscriptions.Format.ps1xml')
 
@@ -48,7 +53,10 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Pipedream', 'REST', 'API', 'Automation', 'Workflows', 'EventSources', 'PSEdition_Desktop', 'PSEdition_Core')
+            Tags         = @('Pipedream', 'REST', 'API', 'Automation', 'Workflows', 'EventSources', 'PSEdition_Desktop', 'PSEdition_Core')
+
+            # Placeholder: build.ps1 stamps the current version's section of CHANGELOG.md here.
+            ReleaseNotes = ''
         }
     }
 }

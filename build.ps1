@@ -4,24 +4,30 @@
     Builds and tests PSPipedream.
 
 .DESCRIPTION
-    Build  compiles the solution in Release and lays out out/PSPipedream from an explicit
-           list of files, so that `Import-Module ./out/PSPipedream` works, then generates the
-           cmdlet help (en-US/PSPipedream.dll-Help.xml) from src/PSPipedream/Help and the
-           cmdlets' metadata.
-    Test   runs Build, then the xunit suites, then the Pester suites in a child pwsh against
-           out/PSPipedream and a freshly started emulator. It ends with one line
-           `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
-           suite, and exits non-zero when anything failed.
+    Build    compiles the solution in Release and lays out out/PSPipedream from an explicit
+             list of files, so that `Import-Module ./out/PSPipedream` works, then generates the
+             cmdlet help (en-US/PSPipedream.dll-Help.xml) from src/PSPipedream/Help and the
+             cmdlets' metadata, and checks the manifest with Test-ModuleManifest.
+    Package  runs Build, then writes out/packages/PSPipedream.<version>.nupkg (Publish-PSResource
+             to a folder repository registered only inside a child pwsh with a temporary home)
+             and out/packages/PSPipedream.Emulator.<version>.nupkg (the emulator as a .NET tool).
+    Test     runs Package, then the xunit suites, then the Pester suites in a child pwsh against
+             out/PSPipedream, out/packages and a freshly started emulator. It ends with one line
+             `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
+             suite, and exits non-zero when anything failed.
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test -SkipXunit -PesterPath tests/Pester/Source.Tests.ps1
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test')]
+    [ValidateSet('Build', 'Package', 'Test')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -44,6 +50,7 @@ $PSNativeCommandUseErrorActionPreference = $false
 $Root = $PSScriptRoot
 $OutDir = Join-Path $Root 'out'
 $ModuleOut = Join-Path $OutDir 'PSPipedream'
+$PackagesOut = Join-Path $OutDir 'packages'
 $PesterVersion = '5.7.1'
 
 function Write-Step([string] $Message) {
@@ -75,6 +82,30 @@ function Get-PwshCommand {
     return @($process)
 }
 
+# The release notes of a version: its section of CHANGELOG.md, without the heading.
+function Get-ReleaseNote([string] $Version) {
+    $changelog = Join-Path $Root 'CHANGELOG.md'
+    if (-not (Test-Path $changelog)) { throw "Missing $changelog." }
+    $lines = Get-Content $changelog
+    $heading = "^## \[$([regex]::Escape($Version))\]"
+    $start = 0
+    while ($start -lt $lines.Count -and $lines[$start] -notmatch $heading) { $start++ }
+    if ($start -eq $lines.Count) { throw "CHANGELOG.md has no section '## [$Version]'." }
+    $end = $start + 1
+    while ($end -lt $lines.Count -and $lines[$end] -notmatch '^## ') { $end++ }
+    $text = ($lines[($start + 1)..($end - 1)] -join "`n").Trim()
+    if (-not $text) { throw "CHANGELOG.md's section '## [$Version]' is empty." }
+    return $text
+}
+
+# Sets a manifest key (a single-quoted string on its own line) to a value, or throws when the key is missing.
+function Set-ManifestString([string] $Manifest, [string] $Key, [string] $Value) {
+    $pattern = "(?m)^(\s*$Key\s*=\s*)'(?:[^']|'')*'"
+    if ($Manifest -notmatch $pattern) { throw "PSPipedream.psd1 has no $Key line to stamp." }
+    $quoted = "'" + $Value.Replace("'", "''") + "'"
+    return [regex]::Replace($Manifest, $pattern, { param($m) $m.Groups[1].Value + $quoted }, 1)
+}
+
 function Invoke-Build {
     Write-Step "dotnet build -c $Configuration"
     Invoke-Native dotnet @('build', (Join-Path $Root 'PSPipedream.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
@@ -102,16 +133,24 @@ function Invoke-Build {
     if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
     Copy-Item $aboutTopic $helpOut
 
-    # The manifest, with the version stamped from Directory.Build.props.
+    $license = Join-Path $Root 'LICENSE'
+    if (-not (Test-Path $license)) { throw "Missing $license" }
+    Copy-Item $license $ModuleOut
+
+    # The manifest, with the version from Directory.Build.props and that version's CHANGELOG section.
     $version = Get-ProjectVersion
     $manifest = Get-Content -Raw (Join-Path $Root 'PSPipedream.psd1')
-    $stamped = [regex]::Replace($manifest, "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$version'")
-    if ($stamped -eq $manifest -and $manifest -notmatch "ModuleVersion\s*=\s*'$([regex]::Escape($version))'") {
-        throw 'PSPipedream.psd1 has no ModuleVersion line to stamp.'
-    }
-    Set-Content -Path (Join-Path $ModuleOut 'PSPipedream.psd1') -Value $stamped -NoNewline -Encoding utf8
+    $stamped = Set-ManifestString $manifest 'ModuleVersion' $version
+    $stamped = Set-ManifestString $stamped 'ReleaseNotes' (Get-ReleaseNote $version)
+    $manifestOut = Join-Path $ModuleOut 'PSPipedream.psd1'
+    Set-Content -Path $manifestOut -Value $stamped -NoNewline -Encoding utf8
 
     Invoke-HelpGenerator
+
+    Write-Step 'Test-ModuleManifest'
+    $pwsh = @(Get-PwshCommand)
+    $check = "`$ErrorActionPreference = 'Stop'; `$null = Test-ModuleManifest -Path '$($manifestOut.Replace("'", "''"))'"
+    Invoke-Native $pwsh[0] (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $check))
     Write-Host "Module $version laid out in $ModuleOut"
 }
 
@@ -126,6 +165,84 @@ function Invoke-HelpGenerator {
         '-ModulePath', (Join-Path $ModuleOut 'PSPipedream.psd1'), '-SourcePath', $helpDir,
         '-OutputPath', (Join-Path $ModuleOut 'en-US/PSPipedream.dll-Help.xml'))
     Invoke-Native $pwsh[0] $childArgs
+}
+
+# Runs a script file in a child pwsh whose home is a new temporary folder (HOME and the XDG folders,
+# and on Windows the profile folders), so that the repositories PSResourceGet and PowerShellGet
+# register and the modules they install stay out of the user's own settings. The folders must exist
+# (.NET reports a missing one as '', and PSResourceGet and NuGet then write their settings relative
+# to the working directory), and the child runs in the temporary home so nothing lands in the repo.
+function Invoke-IsolatedPwsh([string] $ScriptFile, [string[]] $Arguments) {
+    $tempHome = Join-Path ([IO.Path]::GetTempPath()) ('pspd-home-' + [guid]::NewGuid().ToString('N'))
+    $isolated = [ordered]@{
+        HOME                        = $tempHome
+        XDG_CONFIG_HOME             = Join-Path $tempHome '.config'
+        XDG_DATA_HOME               = Join-Path $tempHome '.local/share'
+        XDG_CACHE_HOME              = Join-Path $tempHome '.cache'
+        POWERSHELL_TELEMETRY_OPTOUT = '1'
+        POWERSHELL_UPDATECHECK      = 'Off'
+    }
+    if ($IsWindows) {
+        $isolated.USERPROFILE = $tempHome
+        $isolated.APPDATA = Join-Path $tempHome 'AppData/Roaming'
+        $isolated.LOCALAPPDATA = Join-Path $tempHome 'AppData/Local'
+    }
+    $saved = @{}
+    foreach ($name in $isolated.Keys) {
+        if ($isolated[$name].StartsWith($tempHome)) { $null = New-Item -ItemType Directory -Force $isolated[$name] }
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $isolated[$name])
+    }
+    Push-Location $tempHome
+    try {
+        $pwsh = @(Get-PwshCommand)
+        Invoke-Native $pwsh[0] (@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $ScriptFile) + $Arguments)
+    }
+    finally {
+        Pop-Location
+        foreach ($name in $isolated.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item -Recurse -Force $tempHome -ErrorAction SilentlyContinue
+    }
+}
+
+# Build, then the two packages in out/packages: the module (through PSResourceGet, as a user's
+# Publish-PSResource would make it) and the emulator as a .NET tool.
+function Invoke-Package {
+    Invoke-Build
+    $version = Get-ProjectVersion
+    if (Test-Path $PackagesOut) { Remove-Item -Recurse -Force $PackagesOut }
+    $null = New-Item -ItemType Directory -Force $PackagesOut
+
+    Write-Step "Publish-PSResource PSPipedream $version to $PackagesOut"
+    # The repository lives only in the child's temporary home; on Windows, where PSResourceGet's
+    # settings folder does not follow the environment, the finally block unregisters it.
+    $script = @'
+param([string] $ModulePath, [string] $RepositoryPath)
+$ErrorActionPreference = 'Stop'
+if (-not (Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet)) {
+    throw 'Packaging needs Microsoft.PowerShell.PSResourceGet, which ships with PowerShell 7.4 and later (dotnet pwsh has it).'
+}
+$name = 'PSPipedreamBuild' + [guid]::NewGuid().ToString('N')
+Register-PSResourceRepository -Name $name -Uri $RepositoryPath -Trusted
+try { Publish-PSResource -Path $ModulePath -Repository $name }
+finally { Unregister-PSResourceRepository -Name $name }
+'@
+    $scriptFile = Join-Path $OutDir 'publish-module.ps1'
+    Set-Content -Path $scriptFile -Value $script -Encoding utf8
+    Invoke-IsolatedPwsh $scriptFile @($ModuleOut, $PackagesOut)
+    $modulePackage = Join-Path $PackagesOut "PSPipedream.$version.nupkg"
+    if (-not (Test-Path $modulePackage)) { throw "Publish-PSResource wrote no $modulePackage." }
+
+    Write-Step "dotnet pack PSPipedream.Emulator $version"
+    $emulator = Join-Path $Root 'src/PSPipedream.Emulator'
+    # Pack copies the project's publish folder into the tool; start it empty so nothing stale rides along.
+    $publishDir = Join-Path $emulator "bin/$Configuration/net10.0/publish"
+    if (Test-Path $publishDir) { Remove-Item -Recurse -Force $publishDir }
+    Invoke-Native dotnet @('pack', (Join-Path $emulator 'PSPipedream.Emulator.csproj'), '-c', $Configuration, '--no-build',
+        '--nologo', '-v', 'minimal', '-o', $PackagesOut)
+    $toolPackage = Join-Path $PackagesOut "PSPipedream.Emulator.$version.nupkg"
+    if (-not (Test-Path $toolPackage)) { throw "dotnet pack wrote no $toolPackage." }
+    Write-Host "Packages $version written to $PackagesOut"
 }
 
 # Restores the build's own tools (Pester) from NuGet into out/.tools and returns Pester's manifest.
@@ -282,7 +399,8 @@ $result = Invoke-Pester -Configuration $config
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # Package, not just Build: the Pester suites install what out/packages holds.
+    Invoke-Package
     $suites = @()
     if (-not $SkipXunit) { $suites += Invoke-Xunit }
     if (-not $SkipPester) {
@@ -309,6 +427,7 @@ Push-Location $Root
 try {
     switch ($Task) {
         'Build' { Invoke-Build }
+        'Package' { Invoke-Package }
         'Test' { Invoke-Test }
     }
 }
