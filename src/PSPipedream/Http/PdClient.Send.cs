@@ -26,10 +26,7 @@ namespace PSPipedream.Http
             var uri = BuildUri(request);
             var path = uri.PathAndQuery;
             var requestBody = request.Body == null ? null : PdJson.Serialize(request.Body);
-            var maxAttempts = Retry.MaxRetries + 1;
-            var budget = TimeSpan.FromSeconds(Retry.MaxRetryWaitSeconds);
-            var waited = TimeSpan.Zero;
-            var mayHaveTakenEffect = false;
+            var run = Retry.Begin(request.Method);
 
             for (var attempt = 1; ; attempt++)
             {
@@ -40,62 +37,23 @@ namespace PSPipedream.Http
                     Report(request, uri, result, null);
                     return new PdResponse(result.Body, result.Status, result.Reason, attempt, request.Method.Method, path);
                 }
-                if (mayHaveTakenEffect && request.Method == HttpMethod.Delete && result.Status == 404)
+                if (run.IsDoneDespite(result.Status))
                 {
                     Report(request, uri, result, "already gone after an earlier attempt that may have deleted it: counted as done");
                     return new PdResponse(null, result.Status, result.Reason, attempt, request.Method.Method, path);
                 }
 
-                var wait = NextWait(request.Method, result, attempt, maxAttempts, budget, waited, out var givingUp);
+                var wait = run.NextWait(result.Kind.Value, result.Status, result.RetryAfter, attempt, out var givingUp);
                 if (wait == null)
                 {
                     Report(request, uri, result, null);
                     throw Failure(request, uri, result, attempt, givingUp);
                 }
                 Report(request, uri, result, string.Format(CultureInfo.InvariantCulture,
-                    "retrying in {0:0.0} s (attempt {1} of {2})", wait.Value.TotalSeconds, attempt + 1, maxAttempts));
-                mayHaveTakenEffect |= PdRetryPolicy.MayHaveTakenEffect(result.Kind.Value, result.Status);
-                if (result.Status == 429 && result.RetryAfter != null) Retry.Gate.CloseFor(wait.Value);
+                    "retrying in {0:0.0} s (attempt {1} of {2})", wait.Value.TotalSeconds, attempt + 1, run.MaxAttempts));
                 if (wait.Value > TimeSpan.Zero) await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
-                waited += wait.Value;
             }
         }
-
-        /// <summary>The wait before the next attempt, or null to give up (with why, when it is not just the attempts running out).</summary>
-        private TimeSpan? NextWait(HttpMethod method, Attempt result, int attempt, int maxAttempts, TimeSpan budget, TimeSpan waited, out string? givingUp)
-        {
-            givingUp = null;
-            if (!PdRetryPolicy.IsRetryable(method, result.Kind!.Value, result.Status))
-            {
-                if (!PdRetryPolicy.IsIdempotent(method) && PdRetryPolicy.MayHaveTakenEffect(result.Kind.Value, result.Status))
-                    givingUp = "A " + method.Method + " is not sent again after a failure like this, because it may have taken effect.";
-                return null;
-            }
-            if (attempt >= maxAttempts) return null;
-            var left = budget - waited;
-            if (result.RetryAfter is TimeSpan asked)
-            {
-                if (asked > budget)
-                {
-                    givingUp = string.Format(CultureInfo.InvariantCulture,
-                        "The server asks to wait {0} seconds before retrying, longer than this connection waits (MaxRetryWaitSeconds {1}).",
-                        Seconds(asked), Seconds(budget));
-                    return null;
-                }
-                if (asked > left)
-                {
-                    givingUp = string.Format(CultureInfo.InvariantCulture,
-                        "The server asks to wait {0} seconds more; with the waits so far that is over the {1} seconds this connection waits in all (MaxRetryWaitSeconds).",
-                        Seconds(asked), Seconds(budget));
-                    return null;
-                }
-                return asked;
-            }
-            var backoff = Retry.Backoff(attempt);
-            return backoff < left ? backoff : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
-        }
-
-        private static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 
         /// <summary>The exception a request ends in: what happened, the API's words, how many attempts, and why it stopped there.</summary>
         private PdApiException Failure(PdRequest request, Uri uri, Attempt result, int attempts, string? givingUp)
@@ -130,7 +88,7 @@ namespace PSPipedream.Http
             }
             if (givingUp != null) text.Append(' ').Append(givingUp);
             else if (result.RetryAfter is TimeSpan asked)
-                text.AppendFormat(CultureInfo.InvariantCulture, " The server asks to retry after {0} seconds.", Seconds(asked));
+                text.AppendFormat(CultureInfo.InvariantCulture, " The server asks to retry after {0} seconds.", PdRetryPolicy.Seconds(asked));
             if (givingUp != null && !PdRetryPolicy.IsIdempotent(request.Method) && request.IfUncertain != null)
                 text.Append(' ').Append(request.IfUncertain);
 

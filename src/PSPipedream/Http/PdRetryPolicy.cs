@@ -113,6 +113,11 @@ namespace PSPipedream.Http
             kind == PdFailureKind.Lost || kind == PdFailureKind.TimedOut || kind == PdFailureKind.InvalidBody ||
             (kind == PdFailureKind.Status && status >= 500);
 
+        /// <summary>The retry bookkeeping of one request, with this connection's settings as they are now.</summary>
+        internal PdRetryRun Begin(HttpMethod method) => new PdRetryRun(this, method);
+
+        internal static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
+
         /// <summary>Full jitter: a random wait from 0 to min(30 s, base x 2^(retry-1)).</summary>
         internal TimeSpan Backoff(int retry)
         {
@@ -121,6 +126,78 @@ namespace PSPipedream.Http
             double fraction;
             lock (RandomGate) fraction = Jitter.NextDouble();
             return TimeSpan.FromMilliseconds(ceiling * fraction);
+        }
+    }
+
+    /// <summary>
+    /// One request's retries: how many attempts it may make, how much it has waited, and whether
+    /// an earlier attempt may have taken effect. PdClient asks it after each failed attempt.
+    /// </summary>
+    internal sealed class PdRetryRun
+    {
+        private readonly PdRetryPolicy _policy;
+        private readonly HttpMethod _method;
+        private readonly TimeSpan _budget;
+        private TimeSpan _waited;
+        private bool _mayHaveTakenEffect;
+
+        internal PdRetryRun(PdRetryPolicy policy, HttpMethod method)
+        {
+            _policy = policy;
+            _method = method;
+            MaxAttempts = policy.MaxRetries + 1;
+            _budget = TimeSpan.FromSeconds(policy.MaxRetryWaitSeconds);
+        }
+
+        public int MaxAttempts { get; }
+
+        /// <summary>A DELETE that finds nothing after an attempt that may have deleted it is done, not failed.</summary>
+        public bool IsDoneDespite(int? status) => _mayHaveTakenEffect && _method == HttpMethod.Delete && status == 404;
+
+        /// <summary>
+        /// How long to wait before the next attempt, or null to give up; <paramref name="givingUp"/>
+        /// says why when it is not just the attempts running out. A wait that honours a 429's
+        /// Retry-After also holds back the connection's other requests (the gate).
+        /// </summary>
+        public TimeSpan? NextWait(PdFailureKind kind, int? status, TimeSpan? retryAfter, int attempt, out string? givingUp)
+        {
+            givingUp = null;
+            if (!PdRetryPolicy.IsRetryable(_method, kind, status))
+            {
+                if (!PdRetryPolicy.IsIdempotent(_method) && PdRetryPolicy.MayHaveTakenEffect(kind, status))
+                    givingUp = "A " + _method.Method + " is not sent again after a failure like this, because it may have taken effect.";
+                return null;
+            }
+            if (attempt >= MaxAttempts) return null;
+            var left = _budget - _waited;
+            TimeSpan wait;
+            if (retryAfter is TimeSpan asked)
+            {
+                if (asked > _budget)
+                {
+                    givingUp = string.Format(CultureInfo.InvariantCulture,
+                        "The server asks to wait {0} seconds before retrying, longer than this connection waits (MaxRetryWaitSeconds {1}).",
+                        PdRetryPolicy.Seconds(asked), PdRetryPolicy.Seconds(_budget));
+                    return null;
+                }
+                if (asked > left)
+                {
+                    givingUp = string.Format(CultureInfo.InvariantCulture,
+                        "The server asks to wait {0} seconds more; with the waits so far that is over the {1} seconds this connection waits in all (MaxRetryWaitSeconds).",
+                        PdRetryPolicy.Seconds(asked), PdRetryPolicy.Seconds(_budget));
+                    return null;
+                }
+                wait = asked;
+                if (status == 429) _policy.Gate.CloseFor(wait);
+            }
+            else
+            {
+                var backoff = _policy.Backoff(attempt);
+                wait = backoff < left ? backoff : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            }
+            _mayHaveTakenEffect |= PdRetryPolicy.MayHaveTakenEffect(kind, status);
+            _waited += wait;
+            return wait;
         }
     }
 
