@@ -73,7 +73,7 @@ Describe 'Retries' -Tag Faults {
         (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 503, 503, 200
         $retries = @($verbose | Where-Object { $_ -match '-> 503' })
         $retries.Count | Should -Be 2
-        $retries[0] | Should -Match '^GET http://127\.0\.0\.1:\d+/v1/users/me/sources -> 503 \(\d+ ms\); retrying in \d+\.\d s \(attempt 2 of 4\)$'
+        $retries[0] | Should -Match '^GET http://127\.0\.0\.1:\d+/v1/users/me/sources\?limit=100 -> 503 \(\d+ ms\); retrying in \d+\.\d s \(attempt 2 of 4\)$'
         $retries[1] | Should -Match '\(attempt 3 of 4\)$'
     }
 
@@ -86,7 +86,7 @@ Describe 'Retries' -Tag Faults {
         $err.Exception.Attempts | Should -Be 4
         $err.Exception.StatusCode | Should -Be 500
         $err.Exception.ApiMessage | Should -Be 'injected fault'
-        Get-ConsoleText $err | Should -Match 'GET /v1/users/me/sources failed with 500 Internal Server Error after 4 attempts: injected fault\.'
+        Get-ConsoleText $err | Should -Match 'GET /v1/users/me/sources\?limit=100 failed with 500 Internal Server Error after 4 attempts: injected fault\.'
     }
 
     It 'a transient 5xx on page 2 does not end an -All walk halfway' {

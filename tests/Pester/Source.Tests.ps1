@@ -31,12 +31,13 @@ Describe 'Get-PdSource paging' {
     }
     BeforeEach { Clear-EmulatorRequest }
 
-    It 'without -All or -First reads one page of the API default size' {
-        $s = @(Get-PdSource)
-        $s.Count | Should -Be 10
+    It 'without -All or -First reads one page of 100, the most one request may bring' {
+        $s = @(Get-PdSource -WarningAction SilentlyContinue)
+        $s.Count | Should -Be 100
+        $s.Id | Should -Be $AllIds[0..99]
         $r = Get-SourceRequest
         $r.Count | Should -Be 1
-        (ConvertFrom-TestQuery $r[0].query).ContainsKey('limit') | Should -BeFalse
+        (ConvertFrom-TestQuery $r[0].query).limit | Should -Be '100'
     }
 
     It '-PageSize sets the size of that one page' {
@@ -89,7 +90,7 @@ Describe 'Get-PdSource paging' {
     }
 
     It '-Skip alone gives the page after the skipped items' {
-        @(Get-PdSource -Skip 5).Id | Should -Be $AllIds[5..14]
+        @(Get-PdSource -Skip 5).Id | Should -Be $AllIds[5..104]
     }
 
     It '-Skip with -All skips the first items of the whole list' {

@@ -20,7 +20,7 @@ namespace PSPipedream.Cmdlets
         public SwitchParameter All { get; set; }
 
         /// <summary>Items per request (1..100).</summary>
-        [Parameter(HelpMessage = "Items per request, 1 to 100. Without it: the API's default (10) for one page, 100 with -All.")]
+        [Parameter(HelpMessage = "Items per request, 1 to 100. Default: 100, the API's maximum (one page without -All).")]
         [ValidateRange(1, PdPagingOptions.MaxPageSize)]
         public int PageSize { get; set; }
 
@@ -62,6 +62,9 @@ namespace PSPipedream.Cmdlets
         /// <summary>Fields always asked for when -Property is used (e.g. "id" when matching by id).</summary>
         protected virtual IEnumerable<string> RequiredFields => Enumerable.Empty<string>();
 
+        /// <summary>What the items are called in the "Showing 100 of 250 sources" warning.</summary>
+        protected virtual string ItemsName => PdJson.ToSnakeCase(typeof(T).Name).Replace('_', ' ') + "s";
+
         /// <summary>Called after an item was written.</summary>
         protected virtual void OnItemWritten(T item)
         {
@@ -100,8 +103,10 @@ namespace PSPipedream.Cmdlets
 
             ulong skipped = 0, written = 0;
             var totalWritten = false;
+            PdPage? lastPage = null;
             foreach (var page in PdPager.Pages(request, options, SendForPage))
             {
+                lastPage = page;
                 // The cursors are what -After / -Before take; -Verbose is where a user finds them.
                 WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
@@ -130,6 +135,27 @@ namespace PSPipedream.Cmdlets
                 }
                 if (IsComplete) return;
             }
+
+            // A plain call reads one page; say so when it did not hold everything.
+            var plain = !options.All && !firstGiven && skip == 0 && !includeTotal && !IsBound(nameof(PageSize)) && After == null && Before == null;
+            if (plain && lastPage != null && MoreExist(lastPage, written, options.PageSize)) WriteWarning(MoreWarning(lastPage, written));
+        }
+
+        private static bool MoreExist(PdPage page, ulong written, int? limit)
+        {
+            var total = page.PageInfo.TotalCount;
+            if (total.HasValue) return (ulong)total.Value > written;
+            return limit.HasValue && page.Items.Count >= limit.Value && !string.IsNullOrEmpty(page.PageInfo.EndCursor);
+        }
+
+        private string MoreWarning(PdPage page, ulong written)
+        {
+            var shown = written.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var total = page.PageInfo.TotalCount;
+            var what = total.HasValue
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "Showing {0} of {1:N0} {2}.", shown, total.Value, ItemsName)
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, "Showing the first {0} {1}; there are more.", shown, ItemsName);
+            return what + " Use -All for every one, or -First <n>.";
         }
 
         private PdPagingOptions BuildOptions(ulong first, ulong skip, bool firstGiven)
@@ -137,7 +163,8 @@ namespace PSPipedream.Cmdlets
             var options = new PdPagingOptions
             {
                 All = All.IsPresent,
-                PageSize = IsBound(nameof(PageSize)) ? PageSize : (int?)null,
+                // One page is as many items as one request may bring (the API's own default is 10).
+                PageSize = IsBound(nameof(PageSize)) ? PageSize : PdPagingOptions.MaxPageSize,
                 After = After,
                 Before = Before,
             };
@@ -156,7 +183,7 @@ namespace PSPipedream.Cmdlets
             else if (skip > 0 && !options.All)
             {
                 // -Skip alone: one page's worth of items after the skipped ones.
-                options.MaxItems = Saturate((ulong)(options.PageSize ?? 10), skip);
+                options.MaxItems = Saturate((ulong)options.PageSize.Value, skip);
             }
             return options;
         }

@@ -15,7 +15,8 @@ lists each source's events, and every event carries the SourceId it was listed f
 for Remove-PdEvent. A source id that does not start with dc_ is a PdInvalidArgument error
 raised before any request (non-terminating for piped input).
 
-Paging: without -All it reads one page, the API's default of 10 events (or -PageSize). -All
+Paging: without -All it reads one page of up to 100 events (or -PageSize), and warns when there
+are more. -All
 reads every page, 100 events a request unless -PageSize says otherwise. -First N asks only for
 what it needs, -Skip N skips events on the client, and -IncludeTotalCount writes the API's
 total count first. Events are written as each page arrives, so a downstream Select-Object

@@ -11,7 +11,8 @@ The org comes from -OrgId, from the OrgId property of a piped object (such as th
 Get-PdOrg), or from the connection's default org (Connect-PdAccount -OrgId). Sources listed
 through an org get that OrgId; your own sources get your UserId when the API does not send one.
 
-Paging: without -All it reads one page, the API's default of 10 sources (or -PageSize).
+Paging: without -All it reads one page of up to 100 sources (or -PageSize), and warns when there
+are more ("Showing 100 of 250 sources. Use -All for every one, or -First <n>.").
 -All reads every page, 100 sources a request unless -PageSize says otherwise. -First N asks
 only for what it needs, -Skip N skips sources on the client, and -IncludeTotalCount writes the
 API's total count first. Sources are written as each page arrives, so a downstream

@@ -9,7 +9,8 @@ events to; they belong to the account, so the cmdlet has no -OrgId.
 The objects can be piped to Remove-PdWebhook, and their Id binds to -ListenerId of
 New-PdAutoSubscription.
 
-Paging: without -All it reads one page, the API's default of 10 webhooks (or -PageSize). -All
+Paging: without -All it reads one page of up to 100 webhooks (or -PageSize), and warns when
+there are more. -All
 reads every page, 100 a request unless -PageSize says otherwise. -First N asks only for what
 it needs, -Skip N skips webhooks on the client, and -IncludeTotalCount writes the API's total
 count first. Webhooks are written as each page arrives, so a downstream Select-Object -First

@@ -16,7 +16,8 @@ Events over 1 KB are cut by the API and have IsTruncated set; -Expand asks for w
 start with p_ is a PdInvalidArgument error raised before any request (non-terminating for
 piped input).
 
-Paging: without -All it reads one page, the API's default of 10 errors (or -PageSize). -All
+Paging: without -All it reads one page of up to 100 errors (or -PageSize), and warns when there
+are more. -All
 reads every page, 100 errors a request unless -PageSize says otherwise. -First N asks only for
 what it needs, -Skip N skips errors on the client, and -IncludeTotalCount writes the API's
 total count first. Errors are written as each page arrives, so a downstream Select-Object
