@@ -69,6 +69,12 @@ namespace PSPipedream.Cmdlets
                 connection.ConnectedAt = DateTime.UtcNow;
                 return connection;
             }
+            catch (PdApiException ex) when (ex.StatusCode == 404 && baseUri.AbsolutePath == "/")
+            {
+                // The API lives under /v1; a root that lacks it is the usual slip (e.g. the emulator's printed root).
+                client.Dispose();
+                throw ex.WithAdvice("Did you mean -BaseUri " + baseUri.GetLeftPart(UriPartial.Authority) + "/v1?");
+            }
             catch
             {
                 client.Dispose();

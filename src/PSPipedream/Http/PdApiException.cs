@@ -44,5 +44,13 @@ namespace PSPipedream.Http
         public TimeSpan? RetryAfter { get; set; }
 
         public ErrorCategory Category => PdErrors.CategoryFor(ErrorId);
+
+        /// <summary>The same failure with a sentence of advice after the message, e.g. what the user probably meant.</summary>
+        internal PdApiException WithAdvice(string advice) =>
+            new PdApiException(ErrorId, Message + " " + advice, Method, Path, StatusCode, ApiMessage, InnerException)
+            {
+                Attempts = Attempts,
+                RetryAfter = RetryAfter,
+            };
     }
 }

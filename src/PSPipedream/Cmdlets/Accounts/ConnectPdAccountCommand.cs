@@ -17,8 +17,9 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(PdConnection))]
     public sealed class ConnectPdAccountCommand : PdCmdletBase
     {
-        [Parameter(Position = 0, HelpMessage = "Your Pipedream API key, e.g. (Read-Host -AsSecureString). Default: $env:PIPEDREAM_API_KEY, then the pd CLI's profile.")]
+        [Parameter(Position = 0, HelpMessage = "Your Pipedream API key: a SecureString (Read-Host -AsSecureString) or plain text. Default: $env:PIPEDREAM_API_KEY, then the pd CLI's profile.")]
         [ValidateNotNull]
+        [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
 
         [Parameter(HelpMessage = "Default org (o_...), where sources and subscriptions are listed and created. Default: $env:PIPEDREAM_ORG_ID, then the profile's org_id.")]
