@@ -6,8 +6,8 @@ connection current for the whole PowerShell process, including the runspaces of
 ForEach-Object -Parallel. Every other PSPipedream cmdlet then uses it unless you pass
 -Connection. A later Connect-PdAccount replaces the current connection.
 
-The API key is taken from the first of: -ApiKey (a SecureString; white space around a pasted
-key is trimmed); $env:PIPEDREAM_API_KEY; the pd CLI's config file
+The API key is taken from the first of: -ApiKey (a SecureString, or plain text, which is
+turned into one at once; white space around a pasted key is trimmed); $env:PIPEDREAM_API_KEY; the pd CLI's config file
 ($XDG_CONFIG_HOME/pipedream/config, else ~/.config/pipedream/config), key api_key in the
 section [default] or in the section named by -ProfileName. An explicit -ProfileName is used
 even when $env:PIPEDREAM_API_KEY is set; with -ApiKey, -ProfileName only supplies the
@@ -31,6 +31,11 @@ again (default 3), how long one request may wait between its attempts in all (de
 a server asking for a longer Retry-After gets an error at once), and how long each attempt
 may take (default 60 s). The same settings are properties of the connection object, and a
 value out of range is refused when it is set.
+
+Plain text is handy at the prompt and against the emulator, but a key typed into a script
+or the command line stays in the history and the script. The better habit is a SecureString
+(Read-Host -AsSecureString, or a secret store) or $env:PIPEDREAM_API_KEY set by the job
+that runs the script.
 
 By default the cmdlet writes nothing; -Verbose says as whom you are connected and where the
 key came from. With -PassThru it writes the connection (PSPipedream.PdConnection), which
