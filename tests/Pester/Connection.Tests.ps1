@@ -19,14 +19,6 @@ BeforeAll {
         foreach ($name in $script:EnvNames) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
     }
 
-    # The error record a command produces (terminating or not), or $null.
-    function Get-PdErrorRecord([scriptblock] $ScriptBlock) {
-        try {
-            $null = & $ScriptBlock -ErrorAction Stop
-            $null
-        }
-        catch { $_ }
-    }
 
     # A temporary XDG_CONFIG_HOME holding pipedream/config with the given text (or no file).
     function New-ProfileHome([string] $Text) {
@@ -39,12 +31,6 @@ BeforeAll {
         $dir
     }
 
-    # The pwsh that runs these tests, as a command line for a fresh process.
-    function Get-PwshCommand {
-        $process = [Environment]::ProcessPath
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-        @($process)
-    }
 }
 
 Describe 'Module' {

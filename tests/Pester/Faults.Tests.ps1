@@ -11,15 +11,6 @@ BeforeAll {
     $env:PSPD_TEST_RETRY_BASE_MS = '10'
     $script:Setting = Get-EmulatorSetting
 
-    # The first error record a command produces (terminating or not), or $null.
-    function Get-PdErrorRecord([scriptblock] $ScriptBlock) {
-        $ErrorActionPreference = 'Stop'
-        try {
-            $null = & $ScriptBlock
-            $null
-        }
-        catch { $_ }
-    }
 
     # The API requests the emulator logged (the control API is not logged), oldest first.
     function Get-ApiRequest([string] $Path = '*', [string] $Method = '*') {

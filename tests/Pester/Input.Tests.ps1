@@ -24,12 +24,6 @@ BeforeAll {
     Import-Module $env:PSPD_TEST_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 
-    # The pwsh that runs these tests, as a command line for a fresh process.
-    function Get-PwshCommand {
-        $process = [Environment]::ProcessPath
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-        @($process)
-    }
 
     # Runs $Command in a fresh pwsh that has imported the module, connected to the emulator and
     # cleared its request log. Returns the exit code and everything the child printed; the child
@@ -59,14 +53,6 @@ exit 0
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
     }
 
-    # The error record a command produces (terminating or not), or $null.
-    function Get-PdErrorRecord([scriptblock] $ScriptBlock) {
-        try {
-            $null = & $ScriptBlock -ErrorAction Stop
-            $null
-        }
-        catch { $_ }
-    }
 
     # Everything a user could see of an error record: its message, target and default view.
     function Get-ErrorRecordText($Record) {

@@ -4,6 +4,7 @@
 # and modules stay as they were, and nothing comes from (or goes to) the internet.
 
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:ModuleOut = Split-Path $env:PSPD_TEST_MODULE
     $script:Packages = Join-Path (Split-Path $script:ModuleOut) 'packages'
     $script:Manifest = Import-PowerShellDataFile $env:PSPD_TEST_MODULE
@@ -22,12 +23,6 @@ BeforeAll {
         $dir
     }
 
-    # The pwsh that runs these tests, as a command line for a fresh process.
-    function Get-PwshCommand {
-        $process = [Environment]::ProcessPath
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-        @($process)
-    }
 
     # Names of the entries of a zip file, with '/' separators.
     function Get-ZipEntryName([string] $Path) {

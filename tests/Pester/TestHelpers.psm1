@@ -186,6 +186,21 @@ function Get-ThrownErrorText([scriptblock] $ScriptBlock) {
     }
 }
 
+# The first error record a command produces, terminating or not, or $null. Errors written to the
+# error stream are caught by redirecting it, so this does not depend on the caller's preferences.
+function Get-PdErrorRecord([Parameter(Mandatory)] [scriptblock] $ScriptBlock) {
+    try { $output = & $ScriptBlock 2>&1 }
+    catch { return $_ }
+    $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Select-Object -First 1
+}
+
+# The pwsh that runs these tests, as a command line for a fresh process (dotnet pwsh.dll, or pwsh).
+function Get-PwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    @($process)
+}
+
 # Whether the object carries the module's type name PSPipedream.<Name> (or PSPipedream.Models.<Name>).
 function Test-PdTypeName($InputObject, [string] $Name) {
     if ($null -eq $InputObject) { return $false }
@@ -197,4 +212,4 @@ Export-ModuleMember -Function Get-EmulatorSetting, Invoke-Emulator, Reset-Emulat
     Clear-EmulatorRequest, Add-EmulatorFault, Clear-EmulatorFault, New-EmulatorUser, New-EmulatorWorkflow,
     Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount,
     Invoke-TestApi, Get-TestSource, Get-TestEventId, New-TestSubscription, Get-TestSubscription,
-    ConvertFrom-TestQuery, Get-ThrownErrorText, Test-PdTypeName
+    ConvertFrom-TestQuery, Get-ThrownErrorText, Get-PdErrorRecord, Get-PwshCommand, Test-PdTypeName
