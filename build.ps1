@@ -1,4 +1,5 @@
 #Requires -Version 7.2
+
 <#
 .SYNOPSIS
     Builds and tests PSPipedream.
@@ -15,6 +16,9 @@
              out/PSPipedream, out/packages and a freshly started emulator. It ends with one line
              `N passed, N failed` (and `, N skipped` when any were skipped) totalling every
              suite, and exits non-zero when anything failed.
+    Demo     runs Build (unless -NoBuild), starts the emulator and runs examples/demo/Invoke-Demo.ps1
+             in a child pwsh: it seeds sample data and runs each script in examples/ against it.
+             Exits non-zero when any step failed.
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -24,10 +28,13 @@
 
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Package
+
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Package', 'Test')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -40,7 +47,10 @@ param(
     [switch] $SkipPester,
 
     # Test only: Pester files or folders to run instead of tests/Pester (a list, or one comma-separated string).
-    [string[]] $PesterPath
+    [string[]] $PesterPath,
+
+    # Demo only: use out/PSPipedream and the emulator as last built, without building.
+    [switch] $NoBuild
 )
 
 Set-StrictMode -Version 3.0
@@ -423,12 +433,58 @@ function Invoke-Test {
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
+# Starts the emulator and runs the demo in a child pwsh, connected through the environment as a
+# CI job would be. The child writes straight to this console. However the demo ends (Ctrl+C included),
+# the child is given time to clean up after itself and the emulator is stopped; an interrupted demo
+# exits non-zero.
+function Invoke-Demo {
+    if ($NoBuild) {
+        if (-not (Test-Path (Join-Path $ModuleOut 'PSPipedream.psd1'))) { throw "No module in ${ModuleOut}: run the Demo without -NoBuild." }
+    }
+    else {
+        Invoke-Build
+    }
+    $emulator = Start-Emulator
+    $child = $null
+    $failure = 'the demo was interrupted.'
+    try {
+        Write-Step "Demo against the emulator at $($emulator.BaseUri)"
+        $pwsh = @(Get-PwshCommand)
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+        $childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'examples/demo/Invoke-Demo.ps1'),
+            '-ModulePath', (Join-Path $ModuleOut 'PSPipedream.psd1'), '-ControlUri', $emulator.Root)
+        foreach ($a in $childArgs) { $psi.ArgumentList.Add($a) }
+        $psi.UseShellExecute = $false
+        $psi.Environment['PIPEDREAM_API_KEY'] = $emulator.ApiKey
+        $psi.Environment['PIPEDREAM_BASE_URL'] = $emulator.BaseUri
+        $null = $psi.Environment.Remove('PIPEDREAM_ORG_ID')
+        $child = [System.Diagnostics.Process]::Start($psi)
+        # Polled, so that Ctrl+C reaches the finally block below.
+        while (-not $child.WaitForExit(200)) { }
+        $child.WaitForExit()
+        $failure = if ($child.ExitCode -ne 0) { "the demo failed (exit code $($child.ExitCode))." } else { $null }
+    }
+    catch [System.Management.Automation.PipelineStoppedException] { throw }
+    catch { $failure = $null; throw }  # reported like any other task's error
+    finally {
+        # The child has Ctrl+C too; give it time to clean up after itself.
+        if ($child -and -not $child.HasExited -and -not $child.WaitForExit(15000)) { $child.Kill($true) }
+        Stop-Emulator $emulator
+        if ($failure) {
+            # Not `exit`: once Ctrl+C has been pressed, an advanced script's exit code is 0 whatever it says.
+            [Console]::Error.WriteLine("build.ps1: $failure")
+            [Environment]::Exit(1)
+        }
+    }
+}
+
 Push-Location $Root
 try {
     switch ($Task) {
         'Build' { Invoke-Build }
         'Package' { Invoke-Package }
         'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
     }
 }
 catch {
