@@ -104,36 +104,44 @@ namespace PSPipedream.Cmdlets
             ulong skipped = 0, written = 0;
             var totalWritten = false;
             PdPage? lastPage = null;
-            foreach (var page in PdPager.Pages(request, options, SendForPage))
+            var progress = new PdWalkProgress(this, MyInvocation.MyCommand.Name);
+            try
             {
-                lastPage = page;
-                // The cursors are what -After / -Before take; -Verbose is where a user finds them.
-                WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                    "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
-                    page.Items.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
-                    page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
-                if (includeTotal && !totalWritten)
+                foreach (var page in PdPager.Pages(request, options, progress.Around(SendForPage)))
                 {
-                    var total = page.PageInfo.TotalCount;
-                    WriteObject(paging!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
-                    totalWritten = true;
-                }
-                foreach (var token in page.Items)
-                {
-                    if (written >= first) return;
-                    var item = Prepare(page.ToModel<T>(token));
-                    if (item == null || !Matches(item)) continue;
-                    if (skipped < skip)
+                    lastPage = page;
+                    // The cursors are what -After / -Before take; -Verbose is where a user finds them.
+                    WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                        "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
+                        page.Items.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+                        page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
+                    if (includeTotal && !totalWritten)
                     {
-                        skipped++;
-                        continue;
+                        var total = page.PageInfo.TotalCount;
+                        WriteObject(paging!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
+                        totalWritten = true;
                     }
-                    WriteModel(item);
-                    written++;
-                    OnItemWritten(item);
-                    if (written >= first || IsComplete) return;
+                    foreach (var token in page.Items)
+                    {
+                        if (written >= first) return;
+                        var item = Prepare(page.ToModel<T>(token));
+                        if (item == null || !Matches(item)) continue;
+                        if (skipped < skip)
+                        {
+                            skipped++;
+                            continue;
+                        }
+                        WriteModel(item);
+                        written++;
+                        OnItemWritten(item);
+                        if (written >= first || IsComplete) return;
+                    }
+                    if (IsComplete) return;
                 }
-                if (IsComplete) return;
+            }
+            finally
+            {
+                progress.Complete();
             }
 
             // A plain call reads one page; say so when it did not hold everything.

@@ -145,16 +145,24 @@ namespace PSPipedream.Cmdlets
 
             JToken? body = null;
             var first = true;
-            foreach (var page in PdPager.Pages(request, options, r => PdPage.FromJson(body = Send(r))))
+            var progress = new PdWalkProgress(this, MyInvocation.MyCommand.Name);
+            try
             {
-                if (first && !(body is JObject obj && obj["data"] is JArray))
+                foreach (var page in PdPager.Pages(request, options, progress.Around(r => PdPage.FromJson(body = Send(r)))))
                 {
-                    // Not a list: write the answer as a single request would.
-                    WriteBody(body);
-                    return;
+                    if (first && !(body is JObject obj && obj["data"] is JArray))
+                    {
+                        // Not a list: write the answer as a single request would.
+                        WriteBody(body);
+                        return;
+                    }
+                    first = false;
+                    foreach (var item in page.Items) WriteObject(PdJson.ToPSObject(item));
                 }
-                first = false;
-                foreach (var item in page.Items) WriteObject(PdJson.ToPSObject(item));
+            }
+            finally
+            {
+                progress.Complete();
             }
         }
 
