@@ -11,13 +11,13 @@ The org comes from -OrgId, from the OrgId property of a piped object (such as th
 Get-PdOrg), or from the connection's default org (Connect-PdAccount -OrgId). Sources listed
 through an org get that OrgId; your own sources get your UserId when the API does not send one.
 
-Paging: without -All it reads one page of up to 100 sources (or -PageSize), and warns when there
-are more ("Showing 100 of 250 sources. Use -All for every one, or -First <n>.").
--All reads every page, 100 sources a request unless -PageSize says otherwise. -First N asks
-only for what it needs, -Skip N skips sources on the client, and -IncludeTotalCount writes the
+Paging: without -All it reads one page of up to 100 sources (or -PageSize), and warns when
+there are more ("Showing 100 of 250 sources. Use -All for every one, or -First <n>."). -All
+reads every page, 100 sources a request unless -PageSize says otherwise. -First N asks only
+for what it needs, -Skip N skips sources on the client, and -IncludeTotalCount writes the
 API's total count first. Sources are written as each page arrives, so a downstream
-Select-Object -First stops further requests. -After and -Before take the cursors of an
-earlier page (shown by -Verbose). -Property and -ExcludeProperty ask the API for fewer fields.
+Select-Object -First stops further requests. -After and -Before take the cursors of an earlier
+page (shown by -Verbose). -Property and -ExcludeProperty ask the API for fewer fields.
 
 The API has no request for one source, so -Id and -Name filter on the client and read every
 page until done; -Id stops as soon as every id has been found. -Name takes wildcards and is

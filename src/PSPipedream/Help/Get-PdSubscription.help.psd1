@@ -18,11 +18,11 @@ cmdlet then reads every page; no match is not an error. The objects bind by prop
 Remove-PdSubscription.
 
 Paging: without -All (and without a filter) it reads one page of up to 100 subscriptions (or
--PageSize), and warns when there are more. -All reads every page, 100 a request unless -PageSize says
-otherwise. -First N asks only for what it needs, -Skip N skips items on the client, and
--IncludeTotalCount writes the API's total count first. Subscriptions are written as each page
-arrives, so a downstream Select-Object -First stops further requests. -After and -Before take
-the cursors of an earlier page (shown by -Verbose).
+-PageSize), and warns when there are more. -All reads every page, 100 a request unless
+-PageSize says otherwise. -First N asks only for what it needs, -Skip N skips items on the
+client, and -IncludeTotalCount writes the API's total count first. Subscriptions are written
+as each page arrives, so a downstream Select-Object -First stops further requests. -After and
+-Before take the cursors of an earlier page (shown by -Verbose).
 '@
     Examples    = @(
         @{

@@ -10,12 +10,11 @@ The objects can be piped to Remove-PdWebhook, and their Id binds to -ListenerId 
 New-PdAutoSubscription.
 
 Paging: without -All it reads one page of up to 100 webhooks (or -PageSize), and warns when
-there are more. -All
-reads every page, 100 a request unless -PageSize says otherwise. -First N asks only for what
-it needs, -Skip N skips webhooks on the client, and -IncludeTotalCount writes the API's total
-count first. Webhooks are written as each page arrives, so a downstream Select-Object -First
-stops further requests. -After and -Before take the cursors of an earlier page (shown by
--Verbose). -Property and -ExcludeProperty ask the API for fewer fields.
+there are more. -All reads every page, 100 a request unless -PageSize says otherwise. -First N
+asks only for what it needs, -Skip N skips webhooks on the client, and -IncludeTotalCount
+writes the API's total count first. Webhooks are written as each page arrives, so a downstream
+Select-Object -First stops further requests. -After and -Before take the cursors of an earlier
+page (shown by -Verbose). -Property and -ExcludeProperty ask the API for fewer fields.
 '@
     Examples    = @(
         @{

@@ -16,12 +16,12 @@ Events over 1 KB are cut by the API and have IsTruncated set; -Expand asks for w
 start with p_ is a PdInvalidArgument error raised before any request (non-terminating for
 piped input).
 
-Paging: without -All it reads one page of up to 100 errors (or -PageSize), and warns when there
-are more. -All
-reads every page, 100 errors a request unless -PageSize says otherwise. -First N asks only for
-what it needs, -Skip N skips errors on the client, and -IncludeTotalCount writes the API's
-total count first. Errors are written as each page arrives, so a downstream Select-Object
--First stops further requests. -After and -Before take event ids as cursors.
+Paging: without -All it reads one page of up to 100 errors (or -PageSize), and warns when
+there are more. -All reads every page, 100 errors a request unless -PageSize says otherwise.
+-First N asks only for what it needs, -Skip N skips errors on the client, and
+-IncludeTotalCount writes the API's total count first. Errors are written as each page
+arrives, so a downstream Select-Object -First stops further requests. -After and -Before take
+event ids as cursors.
 '@
     Examples    = @(
         @{

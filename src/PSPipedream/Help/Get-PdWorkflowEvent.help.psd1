@@ -14,12 +14,12 @@ first 1024 characters of their JSON. -Expand asks for whole events (expand=event
 start with p_ is a PdInvalidArgument error raised before any request (non-terminating for
 piped input). The id of a workflow is the p_... part of its URL in the Pipedream UI.
 
-Paging: without -All it reads one page of up to 100 events (or -PageSize), and warns when there
-are more. -All
-reads every page, 100 events a request unless -PageSize says otherwise. -First N asks only for
-what it needs, -Skip N skips events on the client, and -IncludeTotalCount writes the API's
-total count first. Events are written as each page arrives, so a downstream Select-Object
--First stops further requests. Event ids are the page cursors that -After and -Before take.
+Paging: without -All it reads one page of up to 100 events (or -PageSize), and warns when
+there are more. -All reads every page, 100 events a request unless -PageSize says otherwise.
+-First N asks only for what it needs, -Skip N skips events on the client, and
+-IncludeTotalCount writes the API's total count first. Events are written as each page
+arrives, so a downstream Select-Object -First stops further requests. Event ids are the page
+cursors that -After and -Before take.
 '@
     Examples    = @(
         @{

@@ -10,36 +10,46 @@ namespace PSPipedream.Cmdlets
     /// global registry with -Registry (GET /components/registry/{key}).
     /// <c>Get-PdSource | Get-PdComponent</c> gets the component of each source.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PdComponent")]
+    [Cmdlet(VerbsCommon.Get, "PdComponent", DefaultParameterSetName = KeySet)]
     [OutputType(typeof(Component))]
     public sealed class GetPdComponentCommand : PdCmdlet
     {
         /// <summary>Prefixes of other resources' ids, which are never a component key.</summary>
         private static readonly string[] OtherPrefixes = { "dc_", "p_", "u_", "o_", "wh_", "sub_", "d_" };
 
+        private const string KeySet = "Key";
+        private const string IdSet = "Id";
+
         private string? _current;
 
         /// <summary>Saved component ids or component keys.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = KeySet,
             HelpMessage = "Saved component ids (sc_...) or component keys (e.g. rss-new-item-in-feed); with -Registry, registry keys.")]
         [Alias("ComponentId", "ComponentKey")]
         [AllowEmptyString]
         public string[] Key { get; set; } = Array.Empty<string>();
 
+        /// <summary>Saved component ids only (sc_...).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdSet,
+            HelpMessage = "Saved component ids (sc_...), e.g. the ComponentId of a source. Anything else is refused before any request.")]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
         /// <summary>Look the keys up in the global registry of published components.</summary>
-        [Parameter(HelpMessage = "Look the keys up in Pipedream's global registry of published components.")]
+        [Parameter(ParameterSetName = KeySet, HelpMessage = "Look the keys up in Pipedream's global registry of published components.")]
         public SwitchParameter Registry { get; set; }
 
         protected override object? ErrorTarget => _current;
 
         protected override void ProcessPdRecord()
         {
-            foreach (var key in Key)
+            var byId = ParameterSetName == IdSet;
+            foreach (var key in byId ? Id : Key)
             {
-                var problem = CheckKey(key);
+                var problem = byId ? PdValidation.CheckId(key, "sc_") : CheckKey(key);
                 if (problem != null)
                 {
-                    RejectItemArgument(nameof(Key), problem, key);
+                    RejectItemArgument(byId ? nameof(Id) : nameof(Key), problem, key);
                     continue;
                 }
                 _current = key;

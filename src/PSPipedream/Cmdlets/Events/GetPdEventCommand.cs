@@ -11,16 +11,16 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(Event))]
     public sealed class GetPdEventCommand : PdEventListCmdlet<Event>
     {
-        /// <summary>The source whose events to list.</summary>
+        /// <summary>The sources whose events to list.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The source (dc_...) whose events to list.")]
+            HelpMessage = "The sources (dc_...) whose events to list, one after the other. -First, -Skip and -All apply to each source.")]
         [Alias("Id")]
         [AllowEmptyString]
-        public string SourceId { get; set; } = string.Empty;
+        public string[] SourceId { get; set; } = System.Array.Empty<string>();
 
         protected override string EmitterParameterName => nameof(SourceId);
 
-        protected override string? EmitterId => SourceId;
+        protected override string?[] EmitterIds => SourceId;
 
         protected override string EmitterPrefix => "dc_";
 

@@ -18,8 +18,11 @@ namespace PSPipedream.Cmdlets
         /// <summary>The name of the emitter id parameter (SourceId or WorkflowId), for messages.</summary>
         protected abstract string EmitterParameterName { get; }
 
-        /// <summary>The emitter id of the current pipeline item.</summary>
-        protected abstract string? EmitterId { get; }
+        /// <summary>The emitter ids of the current pipeline item (one, or several given at once).</summary>
+        protected abstract string?[] EmitterIds { get; }
+
+        /// <summary>The emitter whose events are being listed.</summary>
+        private string? _emitterId;
 
         /// <summary>The id prefix the emitter id must have (dc_ or p_).</summary>
         protected abstract string EmitterPrefix { get; }
@@ -30,20 +33,33 @@ namespace PSPipedream.Cmdlets
         /// <summary>Records on an event where it was listed from (SourceId or WorkflowId).</summary>
         protected abstract void Stamp(T item, string emitterId);
 
-        protected override object? ErrorTarget => EmitterId;
+        protected override object? ErrorTarget => _emitterId;
 
+        /// <summary>Each emitter's list in turn; -First, -Skip and -All apply to each one.</summary>
         protected override void ProcessPdRecord()
         {
-            if (!TryValidateId(EmitterParameterName, EmitterId, EmitterPrefix)) return;
-            WriteList(CreateListRequest());
+            foreach (var id in EmitterIds)
+            {
+                _emitterId = id;
+                if (!TryValidateId(EmitterParameterName, id, EmitterPrefix)) continue;
+                try
+                {
+                    WriteList(CreateListRequest());
+                }
+                catch (PdApiException ex)
+                {
+                    // One emitter's failure (say a source that is gone) does not stop the others.
+                    WriteApiError(ex, id);
+                }
+            }
         }
 
         protected override PdRequest CreateListRequest() =>
-            CreateEventRequest(EmitterId!).WithQuery("expand", Expand.IsPresent ? "event" : null);
+            CreateEventRequest(_emitterId!).WithQuery("expand", Expand.IsPresent ? "event" : null);
 
         protected override T? Prepare(T item)
         {
-            Stamp(item, EmitterId!);
+            Stamp(item, _emitterId!);
             return item;
         }
     }

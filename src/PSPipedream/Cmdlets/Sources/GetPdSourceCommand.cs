@@ -16,13 +16,18 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(Source))]
     public sealed class GetPdSourceCommand : PdOrgListCmdlet<Source>
     {
-        private HashSet<string>? _pendingIds;
-        private List<(WildcardPattern Pattern, string Text, bool Matched)>? _names;
+        private PdIdNameFilter? _filter;
 
         /// <summary>Only the sources with these ids; an id not found is a PdNotFound error.</summary>
         [Parameter(HelpMessage = "Only the sources with these ids (dc_...). The API has no single-source GET, so the list is read until every id is found.")]
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
+
+        /// <summary>The same as -Id, bound from piped objects' SourceId (events, subscriptions' emitters are not).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Like -Id, and bound from the SourceId of piped objects, so Get-PdEvent ... | Get-PdSource gets each event's source. (-Id itself does not bind from the pipeline, so Get-PdOrg | Get-PdSource lists each org's sources.)")]
+        [ValidateNotNullOrEmpty]
+        public string[]? SourceId { get; set; }
 
         /// <summary>Only the sources whose name matches one of these (wildcards allowed).</summary>
         [Parameter(Position = 0, HelpMessage = "Only the sources whose name matches (wildcards allowed, case-insensitive).")]
@@ -30,47 +35,32 @@ namespace PSPipedream.Cmdlets
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        protected override bool HasClientFilter => Id != null || Name != null;
+        private string[]? Ids => Id == null && SourceId == null ? null : (Id ?? Array.Empty<string>()).Concat(SourceId ?? Array.Empty<string>()).ToArray();
 
-        protected override bool IsComplete => _pendingIds != null && _pendingIds.Count == 0;
+        protected override bool HasClientFilter => Ids != null || Name != null;
 
-        protected override IEnumerable<string> RequiredFields
-        {
-            get
-            {
-                if (Id != null) yield return "id";
-                if (Name != null) yield return "name";
-            }
-        }
+        protected override bool IsComplete => _filter != null && _filter.IsComplete;
+
+        protected override IEnumerable<string> RequiredFields => _filter?.RequiredFields ?? Enumerable.Empty<string>();
 
         protected override string Collection => "sources";
 
         protected override void ProcessPdRecord()
         {
             if (!ValidateOrgId()) return;
-            if (Id != null)
+            var ids = Ids;
+            if (ids != null)
             {
-                foreach (var id in Id) ValidateId(nameof(Id), id, "dc_");
+                foreach (var id in ids)
+                {
+                    if (!TryValidateId(SourceId != null && Id == null ? nameof(SourceId) : nameof(Id), id, "dc_")) return;
+                }
             }
-            _pendingIds = Id == null ? null : new HashSet<string>(Id, StringComparer.Ordinal);
-            _names = Name?.Select(n => (new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant), n, false)).ToList();
+            _filter = new PdIdNameFilter(ids, Name);
 
             WriteList(CreateListRequest());
 
-            if (_pendingIds != null)
-            {
-                foreach (var id in Id!.Where(_pendingIds.Contains).Distinct(StringComparer.Ordinal))
-                {
-                    WriteError(PdErrors.NotFoundRecord("Source", id));
-                }
-            }
-            if (_names != null && Id == null && !IsBound("First") && !IsBound("Skip"))
-            {
-                foreach (var name in _names.Where(n => !n.Matched && !WildcardPattern.ContainsWildcardCharacters(n.Text)))
-                {
-                    WriteError(PdErrors.NotFoundRecord("A source named", name.Text));
-                }
-            }
+            foreach (var error in _filter.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
         protected override Source? Prepare(Source item)
@@ -79,27 +69,6 @@ namespace PSPipedream.Cmdlets
             return base.Prepare(item);
         }
 
-        protected override bool Matches(Source item)
-        {
-            if (_pendingIds != null)
-            {
-                if (item.Id == null || !Id!.Contains(item.Id, StringComparer.Ordinal)) return false;
-                _pendingIds.Remove(item.Id);
-            }
-            if (_names != null)
-            {
-                var any = false;
-                for (var i = 0; i < _names.Count; i++)
-                {
-                    if (item.Name != null && _names[i].Pattern.IsMatch(item.Name))
-                    {
-                        _names[i] = (_names[i].Pattern, _names[i].Text, true);
-                        any = true;
-                    }
-                }
-                if (!any) return false;
-            }
-            return true;
-        }
+        protected override bool Matches(Source item) => _filter == null || _filter.Matches(item.Id, item.Name);
     }
 }

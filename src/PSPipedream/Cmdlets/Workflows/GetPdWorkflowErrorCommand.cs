@@ -20,7 +20,7 @@ namespace PSPipedream.Cmdlets
 
         protected override string EmitterParameterName => nameof(WorkflowId);
 
-        protected override string? EmitterId => WorkflowId;
+        protected override string?[] EmitterIds => new[] { WorkflowId };
 
         protected override string EmitterPrefix => "p_";
 
