@@ -117,6 +117,13 @@ Describe 'Help for <Name>' -ForEach $CommandCases {
         }
     }
 
+    It 'shows each example''s remarks followed by a blank line' {
+        $lines = @((Get-Help $Name -Examples | Out-String -Width 200) -split '\r?\n')
+        $titles = @(for ($i = 1; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '-{5,} Example \d+') { $i } })
+        $titles.Count | Should -BeGreaterThan 0
+        foreach ($i in $titles | Select-Object -Skip 1) { $lines[$i - 1].Trim() | Should -BeNullOrEmpty -Because "the line before '$($lines[$i].Trim())'" }
+    }
+
     It 'has related links that name existing commands or about_PSPipedream' {
         $links = @(Get-HelpItem $Help 'relatedLinks' 'navigationLink')
         $bad = foreach ($link in $links) {
@@ -134,6 +141,12 @@ Describe 'Help sources' {
     It '<File> names an exported cmdlet' -ForEach $SourceCases {
         $ModuleCommands.Keys | Should -Contain $Command
         $ModuleCommands[$Command].CommandType | Should -Be 'Cmdlet'
+    }
+
+    It 'about_PSPipedream has no line over 80 characters' {
+        $about = Join-Path $PSScriptRoot '../../en-US/about_PSPipedream.help.txt'
+        $long = @(Get-Content $about | ForEach-Object -Begin { $n = 0 } -Process { $n++; if ($_.Length -gt 80) { "line $n ($($_.Length))" } })
+        $long | Should -BeNullOrEmpty
     }
 
     It 'Get-Help about_PSPipedream shows the about topic' {

@@ -343,6 +343,8 @@ function Write-Command([System.Xml.XmlWriter] $W, $Command, $Source) {
         $paras = @(Split-Paragraph $remarks)
         if (-not $paras) { $paras = @('') }
         foreach ($p in $paras) { $W.WriteElementString('maml', 'para', $NsMaml, $p) }
+        # An empty paragraph ends the remarks with a blank line, so the next example's title stands apart.
+        $W.WriteElementString('maml', 'para', $NsMaml, '')
         $W.WriteEndElement()
         $W.WriteEndElement()
     }
