@@ -16,6 +16,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The source (dc_...) whose events to list.")]
         [Alias("Id")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string SourceId { get; set; } = string.Empty;
 
         protected override string EmitterParameterName => nameof(SourceId);

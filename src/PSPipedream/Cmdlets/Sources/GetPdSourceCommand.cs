@@ -22,6 +22,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>Only the sources with these ids; an id not found is a PdNotFound error.</summary>
         [Parameter(HelpMessage = "Only the sources with these ids (dc_...). The API has no single-source GET, so the list is read until every id is found.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only the sources whose name matches one of these (wildcards allowed).</summary>
