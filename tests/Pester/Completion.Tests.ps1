@@ -57,6 +57,7 @@ Describe '-OrgId completion' {
         (Get-TestCompletion 'New-PdSource -OrgId *one').Text | Should -Be @('o_tabone')
         (Get-TestCompletion 'New-PdAutoSubscription -OrgId ').Text | Should -Be @('o_tabone', 'o_tabtwo')
         (Get-TestCompletion 'Get-PdSubscription -OrgId ').Text | Should -Be @('o_tabone', 'o_tabtwo')
+        (Get-TestCompletion 'Get-PdOrg -Id ').ToolTip | Should -Be @('Tab Team One', 'Second Squad')
 
         (Get-ApiRequest).Count | Should -Be 1
     }

@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// <see cref="Lifetime"/>, so a second Tab within a minute sends nothing) and the component keys
     /// the module has seen. A connection that is dropped takes its entries with it.
     /// </summary>
-    public sealed class PdCompletionCache
+    internal sealed class PdCompletionCache
     {
         /// <summary>How long a fetched list is used before the next Tab fetches it again.</summary>
         public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
