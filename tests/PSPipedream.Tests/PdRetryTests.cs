@@ -98,6 +98,25 @@ public class PdRetryTests
     }
 
     [Fact]
+    public async Task A_request_can_ask_for_fewer_retries_than_its_connection_but_not_more()
+    {
+        var (client, handler, _) = Script(Status(503));
+        var once = PdRequest.Get("users", "me");
+        once.MaxRetries = 0;
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(once, CancellationToken.None));
+        Assert.Single(handler.Requests);
+        Assert.Equal(1, ex.Attempts);
+        Assert.Equal(0, once.Clone().MaxRetries);
+
+        var (client1, handler1, _) = Script(Status(503));
+        client1.Retry.MaxRetries = 1;
+        var more = PdRequest.Get("users", "me");
+        more.MaxRetries = 5;
+        await Assert.ThrowsAsync<PdApiException>(() => client1.SendAsync(more, CancellationToken.None));
+        Assert.Equal(2, handler1.Requests.Count);
+    }
+
+    [Fact]
     public async Task MaxRetries_sets_the_attempts_and_zero_turns_retrying_off()
     {
         var (client, handler, _) = Script(Status(503));

@@ -157,7 +157,25 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>Writes a model (with its unknown fields as note properties).</summary>
-        protected void WriteModel(PdModel model) => WriteObject(model.ToPSObject());
+        protected void WriteModel(PdModel model)
+        {
+            RememberForCompletion(model);
+            WriteObject(model.ToPSObject());
+        }
+
+        /// <summary>Component keys for Tab completion of Get-PdComponent -Key, which has no list to ask for.</summary>
+        private void RememberForCompletion(PdModel model)
+        {
+            if (_resolved == null) return;
+            if (model is Component component)
+            {
+                PdCompletionCache.Shared.AddComponentKey(_resolved, component.Key, component.Name);
+            }
+            else if (model is Source && model.UnknownFields.TryGetValue("component_key", out var key) && key.Type == JTokenType.String)
+            {
+                PdCompletionCache.Shared.AddComponentKey(_resolved, (string?)key, null);
+            }
+        }
 
         /// <summary>Writes a non-terminating error for an API failure about <paramref name="target"/>.</summary>
         protected void WriteApiError(PdApiException exception, object? target) =>

@@ -15,6 +15,7 @@ namespace PSPipedream.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "List this org's resources (o_...) instead of your own. Default: the connection's org, if it has one.")]
         [AllowNull]
+        [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
         /// <summary>The last path segment: "sources", "subscriptions".</summary>

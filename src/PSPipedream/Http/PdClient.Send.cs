@@ -26,7 +26,7 @@ namespace PSPipedream.Http
             var uri = BuildUri(request);
             var path = uri.PathAndQuery;
             var requestBody = request.Body == null ? null : PdJson.Serialize(request.Body);
-            var run = Retry.Begin(request.Method);
+            var run = Retry.Begin(request.Method, request.MaxRetries);
 
             for (var attempt = 1; ; attempt++)
             {

@@ -58,6 +58,12 @@ namespace PSPipedream.Http
         /// </summary>
         public string? IfUncertain { get; set; }
 
+        /// <summary>
+        /// Retries for this request only, when fewer than the connection's (0: one attempt). Tab
+        /// completion uses 0, so a Tab never sends more than one request.
+        /// </summary>
+        public int? MaxRetries { get; set; }
+
         /// <summary>Adds a query parameter; a null value is skipped, an empty string is sent as "key=".</summary>
         public PdRequest WithQuery(string name, string? value)
         {
@@ -100,6 +106,7 @@ namespace PSPipedream.Http
                 Trace = Trace,
                 CaptureBodies = CaptureBodies,
                 IfUncertain = IfUncertain,
+                MaxRetries = MaxRetries,
             };
             copy._query.AddRange(_query);
             return copy;

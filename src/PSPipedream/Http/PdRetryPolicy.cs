@@ -114,7 +114,7 @@ namespace PSPipedream.Http
             (kind == PdFailureKind.Status && status >= 500);
 
         /// <summary>The retry bookkeeping of one request, with this connection's settings as they are now.</summary>
-        internal PdRetryRun Begin(HttpMethod method) => new PdRetryRun(this, method);
+        internal PdRetryRun Begin(HttpMethod method, int? maxRetries = null) => new PdRetryRun(this, method, maxRetries);
 
         internal static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 
@@ -141,11 +141,13 @@ namespace PSPipedream.Http
         private TimeSpan _waited;
         private bool _mayHaveTakenEffect;
 
-        internal PdRetryRun(PdRetryPolicy policy, HttpMethod method)
+        internal PdRetryRun(PdRetryPolicy policy, HttpMethod method, int? maxRetries = null)
         {
             _policy = policy;
             _method = method;
-            MaxAttempts = policy.MaxRetries + 1;
+            var retries = policy.MaxRetries;
+            if (maxRetries is int fewer && fewer >= 0 && fewer < retries) retries = fewer;
+            MaxAttempts = retries + 1;
             _budget = TimeSpan.FromSeconds(policy.MaxRetryWaitSeconds);
         }
 

@@ -24,6 +24,7 @@ namespace PSPipedream.Cmdlets
 
         [Parameter(HelpMessage = "Default org (o_...), where sources and subscriptions are listed and created. Default: $env:PIPEDREAM_ORG_ID, then the profile's org_id.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
         [Parameter(HelpMessage = "API root. Default: $env:PIPEDREAM_BASE_URL, then https://api.pipedream.com/v1. http:// only to loopback.")]
@@ -32,6 +33,7 @@ namespace PSPipedream.Cmdlets
 
         [Parameter(HelpMessage = "Section of the pd CLI's config file ($XDG_CONFIG_HOME/pipedream/config or ~/.config/pipedream/config). Default: default.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         [Parameter(HelpMessage = "How often a failed request is sent again (408, 429, 5xx, network failures, timeouts), 0 to 10. Default: 3. 0 turns retrying off.")]

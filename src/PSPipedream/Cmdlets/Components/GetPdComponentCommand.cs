@@ -27,6 +27,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "Saved component ids (sc_...) or component keys (e.g. rss-new-item-in-feed); with -Registry, registry keys.")]
         [Alias("ComponentId", "ComponentKey")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(ComponentKeyCompleter))]
         public string[] Key { get; set; } = Array.Empty<string>();
 
         /// <summary>Saved component ids only (sc_...).</summary>

@@ -16,6 +16,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The sources (dc_...) whose events to list, one after the other. -First, -Skip and -All apply to each source.")]
         [Alias("Id")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string[] SourceId { get; set; } = System.Array.Empty<string>();
 
         protected override string EmitterParameterName => nameof(SourceId);

@@ -26,6 +26,7 @@ namespace PSPipedream.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The source (dc_...) whose events to delete.")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string SourceId { get; set; } = string.Empty;
 
         /// <summary>The one event to delete.</summary>

@@ -13,6 +13,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>Only the orgs with these ids.</summary>
         [Parameter(HelpMessage = "Only the orgs with these ids (o_...).")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string[]? Id { get; set; }
 
         protected override void ProcessPdRecord()

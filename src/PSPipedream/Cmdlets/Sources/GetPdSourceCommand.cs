@@ -21,12 +21,14 @@ namespace PSPipedream.Cmdlets
         /// <summary>Only the sources with these ids; an id not found is a PdNotFound error.</summary>
         [Parameter(HelpMessage = "Only the sources with these ids (dc_...). The API has no single-source GET, so the list is read until every id is found.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>The same as -Id, bound from piped objects' SourceId (events, subscriptions' emitters are not).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true,
             HelpMessage = "Like -Id, and bound from the SourceId of piped objects, so Get-PdEvent ... | Get-PdSource gets each event's source. (-Id itself does not bind from the pipeline, so Get-PdOrg | Get-PdSource lists each org's sources.)")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string[]? SourceId { get; set; }
 
         /// <summary>Only the sources whose name matches one of these (wildcards allowed).</summary>

@@ -64,6 +64,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>Create the source in this org.</summary>
         [Parameter(HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the connection's org, else your account.")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
         private string? Component => ParameterSetName switch

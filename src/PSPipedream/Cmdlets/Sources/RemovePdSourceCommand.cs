@@ -16,6 +16,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The source (dc_...) to delete.")]
         [Alias("SourceId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>Skip the confirmation prompt (-WhatIf still wins).</summary>

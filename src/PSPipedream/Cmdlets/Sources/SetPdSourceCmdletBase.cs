@@ -15,6 +15,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The source (dc_...) to change.")]
         [Alias("SourceId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>Write the updated source.</summary>

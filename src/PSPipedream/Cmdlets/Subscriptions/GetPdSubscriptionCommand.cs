@@ -22,12 +22,14 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Only the subscriptions whose emitter id matches (wildcards allowed, e.g. dc_*). Filtered on the client.")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string[]? EmitterId { get; set; }
 
         /// <summary>Only the subscriptions whose listener matches one of these (wildcards allowed).</summary>
         [Parameter(HelpMessage = "Only the subscriptions whose listener id matches (wildcards allowed, e.g. p_*). Filtered on the client.")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string[]? ListenerId { get; set; }
 
         protected override bool HasClientFilter => EmitterId != null || ListenerId != null;

@@ -19,6 +19,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The source (dc_...), workflow (p_...) or webhook (wh_...) that receives the events of new workflows and sources.")]
         [Alias("Id")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string ListenerId { get; set; } = null!;
 
         /// <summary>The event stream: default, $errors or $logs.</summary>
@@ -31,6 +32,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>Create the auto-subscription in this org.</summary>
         [Parameter(HelpMessage = "Create the auto-subscription in this org (o_...). Default: the connection's org, else your account.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
         protected override object? ErrorTarget => ListenerId;

@@ -18,12 +18,14 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The source (dc_...) or workflow (p_...) whose events are delivered; p_* for every workflow, dc_* for every source.")]
         [Alias("Id")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string EmitterId { get; set; } = null!;
 
         /// <summary>The receiving source, workflow or webhook.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The source (dc_...), workflow (p_...) or webhook (wh_...) that receives the events.")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string ListenerId { get; set; } = null!;
 
         /// <summary>The event stream: default, $errors or $logs (none: the emitter's default events).</summary>
@@ -37,6 +39,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>Create the subscription in this org.</summary>
         [Parameter(HelpMessage = "Create the subscription in this org (o_...). Default: the connection's org, else your account.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
         protected override object? ErrorTarget => EmitterId;

@@ -17,12 +17,14 @@ namespace PSPipedream.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The emitter of the subscription: a source (dc_...), a workflow (p_...), or p_* / dc_*.")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string EmitterId { get; set; } = null!;
 
         /// <summary>The receiving source, workflow or webhook.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The listener of the subscription: a source (dc_...), a workflow (p_...) or a webhook (wh_...).")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string ListenerId { get; set; } = null!;
 
         /// <summary>The subscription's event name; empty (the default) for one made without.</summary>

@@ -18,6 +18,7 @@ namespace PSPipedream.Cmdlets
         /// <summary>Only the webhooks with these ids; an id not found is a PdNotFound error.</summary>
         [Parameter(HelpMessage = "Only the webhooks with these ids (wh_...). The list is read until every id is found.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only the webhooks whose name matches one of these (wildcards allowed).</summary>

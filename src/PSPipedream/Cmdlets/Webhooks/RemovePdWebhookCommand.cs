@@ -16,6 +16,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The id of the webhook to remove (wh_...).")]
         [Alias("WebhookId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WebhookIdCompleter))]
         public string Id { get; set; } = null!;
 
         /// <summary>Remove without asking (-WhatIf still sends nothing).</summary>

@@ -16,6 +16,7 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "The workflow (p_...) whose errors to list.")]
         [Alias("Id")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string WorkflowId { get; set; } = string.Empty;
 
         protected override string EmitterParameterName => nameof(WorkflowId);

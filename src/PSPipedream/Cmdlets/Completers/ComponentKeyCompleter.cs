@@ -1,0 +1,21 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Tab completion for -Key of Get-PdComponent: the component keys the module has seen on the
+    /// connection (components it got or created, sources that name their key). It sends nothing:
+    /// there is no list of components to ask for.
+    /// </summary>
+    public sealed class ComponentKeyCompleter : PdCompleter
+    {
+        protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
+        {
+            var connection = ConnectionFor(fakeBoundParameters);
+            if (connection == null) return Enumerable.Empty<PdCompletionItem>();
+            return Cache.ComponentKeys(connection);
+        }
+    }
+}
