@@ -50,6 +50,19 @@ namespace PSPipedream.Http
             return JsonConvert.SerializeObject(value, Formatting.None, Settings);
         }
 
+        /// <summary>
+        /// Data (a PSCustomObject, hashtable, array or value, as ToPSObject gives) as one line of
+        /// JSON, for properties that tables and Export-Csv show as text; null for null, and null
+        /// for anything that is not data (rather than throwing from a property getter).
+        /// </summary>
+        public static string? ToOneLine(object? value)
+        {
+            if (value == null) return null;
+            return PdFreeForm.TryToJson(value, "value", out var json, out _) && json != null
+                ? json.ToString(Formatting.None)
+                : null;
+        }
+
         public static T? ToModel<T>(JToken token) where T : class =>
             token.Type == JTokenType.Null ? null : token.ToObject<T>(Serializer);
 
