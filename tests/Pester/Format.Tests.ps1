@@ -1,48 +1,193 @@
-# Default views: what a user sees in an 80-column console without Select-Object or Format-*.
+# Default views: what a user sees at an 80- and a 120-column console without Select-Object or
+# Format-*, with long names, long URLs and empty values; and objects that export as readable text.
 
 BeforeAll {
     Import-Module $env:PSPD_TEST_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Reset-Emulator
-    $null = Connect-TestAccount
+    $script:Connection = Connect-TestAccount
 
     # The non-empty lines of an object's default formatting at a console width.
     function Get-Screen([object[]] $InputObject, [int] $Width = 80) {
         @(($InputObject | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() })
     }
 
-    $longName = 'rss-news-feed-for-the-engineering-team-weekly-digest-' + ('x' * 40)
-    $script:Source = New-PdSource -ComponentKey rss-new-item-in-feed -Name $longName `
+    # The screen line that holds a text (the row of one object).
+    function Get-Row([string[]] $Screen, [string] $Text) {
+        @($Screen | Where-Object { $_.Contains($Text) })[0]
+    }
+
+    $script:UtcPattern = '\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ'
+    $script:LongName = 'rss-news-feed-for-the-engineering-team-weekly-digest-' + ('x' * 40)
+    $script:LongUrl = 'https://example.com/hooks/' + ('deliveries/' * 8)
+    $script:Source = New-PdSource -ComponentKey rss-new-item-in-feed -Name $LongName `
         -Props @{ url = 'https://rss.m.pipedream.net'; timer = @{ intervalSeconds = 60 } }
-    $script:Webhook = New-PdWebhook -Url ('https://example.com/hooks/' + ('deliveries/' * 8)) -Name 'a webhook with a long name'
-    $null = Send-EmulatorEvent -EmitterId $Source.Id -Event @{ title = 'Hello'; link = 'https://example.com/a' }
+    $script:Webhook = New-PdWebhook -Url $LongUrl -Name ('a webhook with a long name, ' + ('y' * 20))
+    $script:PlainWebhook = New-PdWebhook -Url 'https://e.example/h'
+    $null = Send-EmulatorEvent -EmitterId $Source.Id -Event ([ordered]@{ title = 'Hello'; link = 'https://example.com/a' })
+
+    $script:WorkflowId = New-EmulatorWorkflow
+    $null = Send-EmulatorEvent -EmitterId $WorkflowId -Event @{ step = 'done' } -Name '$logs'
+    $null = Send-EmulatorEvent -EmitterId $WorkflowId -Name '$errors' -Event ([ordered]@{
+        original_event   = [ordered]@{ order_id = 'ord_1042'; total = 129.9 }
+        original_context = [ordered]@{ id = 'ctx_1'; workflow_id = $WorkflowId }
+        error            = [ordered]@{
+            code = 'ECONNRESET'; message = 'socket hang up while posting the order to the ERP'; cellId = 'c_post'
+            ts = '2026-12-01T20:18:23.000Z'; stack = "Error: socket hang up`n    at Object.run (/steps/c_post.mjs:12:31)"
+            extra_field = 'kept'
+        }
+    })
+    $script:Subscription = New-PdSubscription -EmitterId $WorkflowId -ListenerId $Webhook.Id -EventName '$errors'
+    $script:AutoSubscription = New-PdAutoSubscription -ListenerId $Webhook.Id -EventName '$errors'
 }
 
-Describe 'Default table views keep every column on an 80-column screen' {
+Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
     It '<Name>: <Columns>' -TestCases @(
         @{ Name = 'Get-PdSource'; Command = { Get-PdSource }; Columns = @('Id', 'Active', 'ComponentId', 'UpdatedAt', 'Name') }
-        @{ Name = 'Get-PdWebhook'; Command = { Get-PdWebhook }; Columns = @('Id', 'Active', 'CreatedAt', 'Name', 'Url') }
-        @{ Name = 'Get-PdEvent'; Command = { Get-PdEvent -SourceId $Source.Id }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'Name', 'Event') }
-        @{ Name = 'Get-PdUser'; Command = { Get-PdUser }; Columns = @('Id', 'Username', 'Email', 'Orgs') }
-        @{ Name = 'Get-PdComponent'; Command = { Get-PdComponent -Key $Source.ComponentId }; Columns = @('Id', 'Key', 'Name', 'Version', 'Props', 'UpdatedAt') }
+        @{ Name = 'Get-PdWebhook'; Command = { Get-PdWebhook }; Columns = @('Id', 'Active', 'Url', 'Name') }
+        @{ Name = 'Get-PdEvent'; Command = { Get-PdEvent -SourceId $Source.Id }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'EventName', 'Event') }
+        @{ Name = 'Get-PdWorkflowEvent'; Command = { Get-PdWorkflowEvent -WorkflowId $WorkflowId }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'EventName', 'Event') }
+        @{ Name = 'Get-PdWorkflowError'; Command = { Get-PdWorkflowError -WorkflowId $WorkflowId }; Columns = @('Id', 'IndexedAt', 'WorkflowId', 'Code', 'Message') }
+        @{ Name = 'Get-PdUser'; Command = { Get-PdUser }; Columns = @('Id', 'Username', 'Orgs', 'Email') }
+        @{ Name = 'Get-PdOrg'; Command = { Get-PdOrg }; Columns = @('Id', 'Name', 'OrgName', 'Email') }
+        @{ Name = 'Get-PdComponent'; Command = { Get-PdComponent -Key $Source.ComponentId }; Columns = @('Id', 'Key', 'Version', 'Name', 'Props') }
+        @{ Name = 'ConfigurableProps'; Command = { (Get-PdComponent -Key $Source.ComponentId).ConfigurableProps }; Columns = @('Name', 'Type', 'Label', 'Default', 'Description') }
+        @{ Name = 'Get-PdSubscription'; Command = { Get-PdSubscription }; Columns = @('Id', 'EmitterId', 'ListenerId', 'EventName') }
+        @{ Name = 'New-PdAutoSubscription'; Command = { $AutoSubscription }; Columns = @('Id', 'ListenerId', 'EventName') }
     ) {
-        $screen = Get-Screen (& $Command)
-        $headers = -split $screen[0]
-        $headers | Should -Be $Columns
-        $screen | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $screen = Get-Screen (& $Command) -Width $Width
+        -split $screen[0] | Should -Be $Columns
+        $screen | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
     }
 
-    It 'a source''s full dates show, and a long name is cut, not the columns before it' {
-        $row = (Get-Screen (Get-PdSource))[2]
-        $row | Should -Match ([regex]::Escape($Source.UpdatedAt.ToString()))
-        $row | Should -Match '^dc_\S+\s+True\s+sc_\S+\s'
+    It 'a source''s row: the fixed columns whole, the UTC time, and the start of its long name' {
+        $row = Get-Row (Get-Screen (Get-PdSource) -Width $Width) $Source.Id
+        $row | Should -Match ('^dc_\S+\s+True\s+sc_\S+\s+' + [regex]::Escape($Source.UpdatedAt.ToString('u')) + ' rss-news-feed-for-the-engine')
+        $row | Should -Match '…$'
+    }
+
+    It 'a webhook''s row shows its URL before its name, and the URL gets the room' {
+        $screen = Get-Screen (Get-PdWebhook) -Width $Width
+        $row = Get-Row $screen $Webhook.Id
+        $shown = if ($Width -eq 80) { 'https://example.com/hooks/deliveries/' } else { 'https://example.com/hooks/deliveries/deliveries/deliveries/deliveries/' }
+        $row | Should -Match ('^wh_\S+\s+True\s+' + [regex]::Escape($shown) + '.*… a webhook with a')
+        # A webhook without a name: its URL whole, nothing after it.
+        (Get-Row $screen $PlainWebhook.Id).TrimEnd() | Should -Match 'https://e\.example/h$'
+    }
+
+    It 'an event''s row: UTC time, emitter, "default" for the default stream, then the payload as JSON' {
+        $row = Get-Row (Get-Screen (Get-PdEvent -SourceId $Source.Id) -Width $Width) $Source.Id
+        $row | Should -Match ("^\d+-\d+\s+$UtcPattern\s+" + [regex]::Escape($Source.Id) + '\s+default\s+\{"title":"Hello"')
+        $logs = Get-Row (Get-Screen (Get-PdWorkflowEvent -WorkflowId $WorkflowId) -Width $Width) '$logs'
+        $logs | Should -Match '\$logs\s+\{"step":"done"\}'
+    }
+
+    It 'a workflow error''s row: code and the start of its message' {
+        $row = Get-Row (Get-Screen (Get-PdWorkflowError -WorkflowId $WorkflowId) -Width $Width) $WorkflowId
+        $row | Should -Match ("^\d+-\d+\s+$UtcPattern\s+" + [regex]::Escape($WorkflowId) + '\s+ECONNRESET\s+socket hang up')
+    }
+
+    It 'a component''s row shows its key and prop names' {
+        $row = Get-Row (Get-Screen (Get-PdComponent -Key $Source.ComponentId) -Width $Width) 'rss-new-item-in-feed'
+        $row | Should -Match '^sc_\S+\s+rss-new-item-in-feed\s+\S+\s+\S+\s+url, timer'
     }
 }
 
-Describe 'Format-List of an event' {
-    It 'leads with the id and ends with the payload' {
+Describe 'List views' {
+    It 'Format-List of an event leads with the id and ends with the payload as JSON' {
         $lines = Get-Screen (Get-PdEvent -SourceId $Source.Id | Format-List)
         $lines[0] | Should -Match '^Id\s+: \d+-\d+$'
-        $lines[-1] | Should -Match '^Event\s+: .*title=Hello'
+        $lines | Should -Contain "EmitterId   : $($Source.Id)"
+        $lines | Should -Contain 'EventName   : default'
+        $lines -match "^IndexedAt\s+: $UtcPattern$" | Should -HaveCount 1
+        $lines[-1] | Should -Match '^Event\s+: \{"title":"Hello","link":"https://example.com/a"\}$'
+    }
+
+    It 'Format-List of a workflow error has its own view: code, message and the original event on one line' {
+        $lines = Get-Screen (Get-PdWorkflowError -WorkflowId $WorkflowId | Format-List) -Width 120
+        $names = $lines | ForEach-Object { ($_ -split ':', 2)[0].Trim() }
+        $names | Should -Be @('Id', 'WorkflowId', 'IndexedAt', 'Code', 'Message', 'CellId', 'Ts', 'IsTruncated', 'OriginalEvent')
+        $lines | Should -Contain 'Code          : ECONNRESET'
+        $lines | Should -Contain 'Message       : socket hang up while posting the order to the ERP'
+        $lines | Should -Contain 'Ts            : 2026-12-01 20:18:23Z'
+        $lines[-1] | Should -Be 'OriginalEvent : {"order_id":"ord_1042","total":129.9}'
+        ($lines -join "`n") | Should -Not -Match '@\{'
+    }
+
+    It 'the error''s message is read from "msg" when the API sends that, and other fields are kept' {
+        $null = Send-EmulatorEvent -EmitterId $WorkflowId -Name '$errors' -Event @{
+            original_event = @{}; error = @{ code = 'E1'; msg = 'said with msg' }
+        }
+        $latest = @(Get-PdWorkflowError -WorkflowId $WorkflowId)[0]
+        $latest.Error.Message | Should -Be 'said with msg'
+        $older = @(Get-PdWorkflowError -WorkflowId $WorkflowId)[-1]
+        $older.Event.error.extra_field | Should -Be 'kept'
+    }
+
+    It 'Get-PdContext shows the time allowed in seconds and the connection time in UTC' {
+        $lines = Get-Screen (Get-PdContext)
+        $lines | Should -Contain 'TimeoutSeconds : 60'
+        $lines -match "^ConnectedAt\s+: $UtcPattern$" | Should -HaveCount 1
+        ($lines -join "`n") | Should -Not -Match 'Timeout\s+:'
+    }
+}
+
+Describe 'Objects export as readable text' {
+    BeforeAll {
+        $script:Exports = [ordered]@{
+            Source           = Get-PdSource
+            Event            = Get-PdEvent -SourceId $Source.Id
+            WorkflowEvent    = Get-PdWorkflowEvent -WorkflowId $WorkflowId
+            WorkflowError    = Get-PdWorkflowError -WorkflowId $WorkflowId
+            Subscription     = Get-PdSubscription
+            AutoSubscription = $AutoSubscription
+            Webhook          = Get-PdWebhook
+            Component        = Get-PdComponent -Key $Source.ComponentId
+            User             = Get-PdUser
+            Org              = Get-PdOrg
+            PdConnection     = Get-PdContext
+        }
+    }
+
+    It '<_>: Export-Csv and ConvertTo-Json -Depth 3 hold no @{...} and no System. type names' -ForEach @(
+        'Source', 'Event', 'WorkflowEvent', 'WorkflowError', 'Subscription', 'AutoSubscription', 'Webhook',
+        'Component', 'User', 'Org', 'PdConnection'
+    ) {
+        $objects = @($Exports[$_])
+        $objects.Count | Should -BeGreaterThan 0
+        $csvPath = Join-Path $TestDrive "$_.csv"
+        $objects | Export-Csv -Path $csvPath
+        foreach ($text in (Get-Content -Raw $csvPath), ($objects | ConvertTo-Json -Depth 3)) {
+            $text | Should -Not -Match '@\{'
+            $text | Should -Not -Match 'System\.'
+        }
+    }
+
+    It 'an event carries EmitterId and EventName at the top level' {
+        $row = Import-Csv -Path (Join-Path $TestDrive 'WorkflowError.csv') | Select-Object -First 1
+        $row.EmitterId | Should -Be $WorkflowId
+        $row.EventName | Should -Be '$errors'
+        $event = Get-PdEvent -SourceId $Source.Id
+        $event.EmitterId | Should -Be $Source.Id
+        $event.EventName | Should -Be ''
+    }
+
+    It 'a source carries Props, its configured props as one line of JSON' {
+        $row = Import-Csv -Path (Join-Path $TestDrive 'Source.csv') | Where-Object Id -eq $Source.Id
+        $props = $row.Props | ConvertFrom-Json
+        $props.url | Should -Be 'https://rss.m.pipedream.net'
+        $Source.Props | Should -Not -Match '\n'
+        $Source.ConfiguredProps.url | Should -Be 'https://rss.m.pipedream.net'
+    }
+
+    It 'the connection exports its timeout as TimeoutSeconds, and Timeout stays usable' {
+        $json = Get-PdContext | ConvertTo-Json | ConvertFrom-Json
+        $json.TimeoutSeconds | Should -Be 60
+        $json.PSObject.Properties.Name | Should -Not -Contain 'Timeout'
+        $connection = Connect-TestAccount
+        $connection.Timeout = [TimeSpan]::FromSeconds(5)
+        $connection.TimeoutSeconds | Should -Be 5
+        $connection.Timeout | Should -Be ([TimeSpan]::FromSeconds(5))
+        $connection.TimeoutSeconds = 60
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Management.Automation;
+using Newtonsoft.Json;
 using PSPipedream.Http;
 
 namespace PSPipedream
@@ -40,7 +42,15 @@ namespace PSPipedream
         /// <summary>When the key was checked (GET /users/me), UTC.</summary>
         public DateTime ConnectedAt { get; internal set; } = DateTime.UtcNow;
 
-        /// <summary>Time allowed for each attempt of a request made through this connection (default 60 s, at most an hour).</summary>
+        /// <summary>
+        /// Time allowed for each attempt of a request made through this connection (default 60 s,
+        /// at most an hour). Hidden from PowerShell's member lists ([Hidden]: Export-Csv,
+        /// Format-List *, Get-Member) and from ConvertTo-Json ([JsonIgnore], which it reads when it
+        /// reflects over a .NET object), so exports carry <see cref="TimeoutSeconds"/> instead of
+        /// the TimeSpan's fifteen fields; scripts can still read and set it.
+        /// </summary>
+        [Hidden]
+        [JsonIgnore]
         public TimeSpan Timeout
         {
             get => Client.Timeout;

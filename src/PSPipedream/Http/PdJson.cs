@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using System.Reflection;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -50,13 +51,36 @@ namespace PSPipedream.Http
             return JsonConvert.SerializeObject(value, Formatting.None, Settings);
         }
 
+        /// <summary>
+        /// Data (a PSCustomObject, hashtable, array or value, as ToPSObject gives) as one line of
+        /// JSON, for properties that tables and Export-Csv show as text; null for null, and null
+        /// for anything that is not data (rather than throwing from a property getter).
+        /// </summary>
+        public static string? ToOneLine(object? value)
+        {
+            if (value == null) return null;
+            return PdFreeForm.TryToJson(value, "value", out var json, out _) && json != null
+                ? json.ToString(Formatting.None)
+                : null;
+        }
+
+        private static readonly MethodInfo DataToStringMethod = typeof(PdJson).GetMethod(nameof(DataToString))!;
+
+        /// <summary>
+        /// The ToString of the objects <see cref="ToPSObject"/> makes: one line of JSON (null
+        /// values kept), or "{...}" in the unlikely case the object no longer converts.
+        /// </summary>
+        public static string DataToString(PSObject instance) => ToOneLine(instance) ?? "{...}";
+
         public static T? ToModel<T>(JToken token) where T : class =>
             token.Type == JTokenType.Null ? null : token.ToObject<T>(Serializer);
 
         /// <summary>
         /// Free-form JSON as PowerShell sees it from ConvertFrom-Json: objects become
         /// PSCustomObject with note properties (names kept), arrays object[], numbers long/double,
-        /// strings string (dates are not parsed), null null.
+        /// strings string (dates are not parsed), null null. One difference: an object's ToString
+        /// is its one line of JSON rather than @{name=...}, so Export-Csv and string expansion
+        /// give text that can be read back (see <see cref="DataToString"/>).
         /// </summary>
         public static object? ToPSObject(JToken? token)
         {
@@ -69,6 +93,7 @@ namespace PSPipedream.Http
                     {
                         pso.Properties.Add(new PSNoteProperty(property.Name, ToPSObject(property.Value)));
                     }
+                    pso.Methods.Add(new PSCodeMethod("ToString", DataToStringMethod));
                     return pso;
                 case JTokenType.Array:
                     var array = (JArray)token;

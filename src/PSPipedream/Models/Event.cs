@@ -30,6 +30,14 @@ namespace PSPipedream
 
         public EventMetadata? Metadata { get; set; }
 
+        /// <summary>The emitter (dc_... or p_...), from Metadata; top level so Export-Csv writes it.</summary>
+        [JsonIgnore]
+        public string? EmitterId => Metadata?.EmitterId;
+
+        /// <summary>The stream the event went to, from Metadata: empty for the default stream, else e.g. $errors.</summary>
+        [JsonIgnore]
+        public string? EventName => Metadata?.Name;
+
         /// <summary>True when the API cut the event (over 1 KB without -Expand): Event is then the first 1024 characters of its JSON.</summary>
         [JsonProperty("truncated")]
         public bool IsTruncated { get; set; }

@@ -1,3 +1,5 @@
+using PSPipedream.Http;
+
 namespace PSPipedream
 {
     /// <summary>Where an event came from: the emit id, the stream name ($errors, ...) and the emitter (dc_... or p_...).</summary>
@@ -10,6 +12,7 @@ namespace PSPipedream
 
         public string? EmitterId { get; set; }
 
-        public override string ToString() => "@{EmitId=" + EmitId + "; Name=" + Name + "; EmitterId=" + EmitterId + "}";
+        /// <summary>One line of JSON as the API sent it, e.g. {"emit_id":"...","name":"","emitter_id":"dc_..."}.</summary>
+        public override string ToString() => PdJson.Serialize(this);
     }
 }

@@ -17,6 +17,10 @@ namespace PSPipedream
         [JsonConverter(typeof(PSObjectJsonConverter))]
         public object? ConfiguredProps { get; set; }
 
+        /// <summary>ConfiguredProps as one line of JSON, so Export-Csv and tables show readable text.</summary>
+        [JsonIgnore]
+        public string? Props => PdJson.ToOneLine(ConfiguredProps);
+
         [JsonConverter(typeof(UnixSecondsConverter))]
         public DateTime? CreatedAt { get; set; }
 

@@ -1,11 +1,17 @@
 using System;
 using System.Globalization;
+using System.Runtime.Serialization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
 
 namespace PSPipedream
 {
-    /// <summary>The error of a failed workflow run: code, the step (cell) that threw, when, and the stack.</summary>
+    /// <summary>
+    /// The error of a failed workflow run: code, message, the step (cell) that threw, when, and the
+    /// stack. Fields it does not declare are kept (see <see cref="PdModel"/>) and written as note
+    /// properties of the Error object.
+    /// </summary>
     public sealed class WorkflowErrorDetail : PdModel
     {
         public string? Code { get; set; }
@@ -19,7 +25,18 @@ namespace PSPipedream
         [JsonConverter(typeof(IsoTimeConverter))]
         public DateTime? Ts { get; set; }
 
+        /// <summary>What the error says: the API's "message" field, or its "msg" field when it sends that instead.</summary>
+        public string? Message { get; set; }
+
         public string? Stack { get; set; }
+
+        [OnDeserialized]
+        internal void OnDeserialized(StreamingContext context)
+        {
+            if (Message == null && AdditionalFields != null && AdditionalFields.TryGetValue("msg", out var msg)
+                && msg.Type == JTokenType.String)
+                Message = (string?)msg;
+        }
 
         public override string ToString() => Code ?? string.Empty;
 
