@@ -117,6 +117,16 @@ Describe 'Help for <Name>' -ForEach $CommandCases {
         }
     }
 
+    It 'says what Tab offers for each parameter that has a completer' {
+        $help = Get-Help $Name -Full
+        foreach ($parameter in $ModuleCommands[$Name].Parameters.Values) {
+            $completer = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] })
+            if (-not $completer) { continue }
+            $item = @(Get-HelpItem $help 'parameters' 'parameter') | Where-Object name -eq $parameter.Name
+            Get-HelpText $item.description | Should -Match 'Tab completes ' -Because "-$($parameter.Name)"
+        }
+    }
+
     It 'shows each example''s remarks followed by a blank line' {
         $lines = @((Get-Help $Name -Examples | Out-String -Width 200) -split '\r?\n')
         $titles = @(for ($i = 1; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '-{5,} Example \d+') { $i } })

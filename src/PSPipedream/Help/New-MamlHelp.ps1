@@ -130,7 +130,15 @@ function Get-ParameterModel($Command, [hashtable] $Defaults) {
                 }
             }
             $model = $models[$p.Name]
-            if (-not $model.Help -and $p.HelpMessage) { $model.Help = $p.HelpMessage }
+            if (-not $model.Help -and $p.HelpMessage) {
+                $model.Help = $p.HelpMessage
+                # A completer says what Tab offers, so the help cannot drift from it.
+                $completer = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] -and $_.Type } | Select-Object -First 1
+                if ($completer) {
+                    $offers = ([Activator]::CreateInstance($completer.Type)).Offers
+                    if ($offers) { $model.Help = $model.Help.TrimEnd() + " Tab completes $offers." }
+                }
+            }
             $model.Sets.Add([pscustomobject]@{
                 Set          = $set.Name
                 Mandatory    = $p.IsMandatory

@@ -11,6 +11,8 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     public sealed class ComponentKeyCompleter : PdCompleter
     {
+        public override string Offers => "the component keys this session has seen (from Get-PdComponent and New-PdComponent)";
+
         protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
         {
             var connection = ConnectionFor(fakeBoundParameters);

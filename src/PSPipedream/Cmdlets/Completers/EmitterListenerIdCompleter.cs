@@ -21,6 +21,8 @@ namespace PSPipedream.Cmdlets
             new PdCompletionItem("dc_*", null, "Every source"),
         };
 
+        public override string Offers => "the ids in your subscriptions (and the sources and webhooks a recent Tab listed; p_* and dc_* for -EmitterId)";
+
         protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
         {
             var connection = ConnectionFor(fakeBoundParameters);

@@ -9,6 +9,8 @@ namespace PSPipedream.Cmdlets
     /// <summary>Tab completion for -OrgId: the connected user's orgs (GET /users/me), the org's name in the tooltip.</summary>
     public sealed class OrgIdCompleter : PdCompleter
     {
+        public override string Offers => "the orgs of the connected user, with their names";
+
         protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
         {
             var connection = ConnectionFor(fakeBoundParameters);

@@ -46,6 +46,9 @@ namespace PSPipedream.Cmdlets
         /// <summary>Everything this completer could offer for the command line so far.</summary>
         protected abstract IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters);
 
+        /// <summary>What Tab offers, in words; the help generator adds it to each parameter's description.</summary>
+        public abstract string Offers { get; }
+
         /// <summary>
         /// The connection a Tab may use: a -Connection already on the command line, else the current
         /// one. Never one made from environment variables or a profile: completing must not connect.

@@ -10,6 +10,8 @@ namespace PSPipedream.Cmdlets
     /// <summary>Tab completion for -ProfileName: the sections of the pd CLI's config file, the profile's org in the tooltip.</summary>
     public sealed class ProfileNameCompleter : PdCompleter
     {
+        public override string Offers => "the sections of the pd CLI's config file";
+
         protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
         {
             var path = PdProfileFile.DefaultPath();

@@ -16,6 +16,8 @@ namespace PSPipedream.Cmdlets
         /// <summary>Cache keys of source lists start with this, then the org id or "me".</summary>
         internal const string CacheKeyPrefix = "sources:";
 
+        public override string Offers => "the first 100 sources (of -OrgId when given), matched on id or name";
+
         protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
         {
             var connection = ConnectionFor(fakeBoundParameters);

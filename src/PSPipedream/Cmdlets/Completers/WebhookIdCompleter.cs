@@ -11,6 +11,8 @@ namespace PSPipedream.Cmdlets
     {
         internal const string CacheKey = "webhooks";
 
+        public override string Offers => "your webhooks, matched on id or name";
+
         protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
         {
             var connection = ConnectionFor(fakeBoundParameters);

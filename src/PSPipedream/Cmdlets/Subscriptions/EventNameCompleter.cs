@@ -13,6 +13,9 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     public sealed class EventNameCompleter : IArgumentCompleter
     {
+        /// <summary>What Tab offers, in words, for the generated help.</summary>
+        public string Offers => "the event streams: default, $errors and $logs";
+
         private static readonly (string Name, string Description)[] Names =
         {
             ("default", "Events emitted by sources, or by workflows with $send.emit()."),
