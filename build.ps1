@@ -136,12 +136,14 @@ function Invoke-Build {
         Copy-Item $file $ModuleOut
     }
 
-    # Help: the about topic from en-US/; the cmdlet help is generated below, once the module is laid out.
+    # Help: the about topics from en-US/; the cmdlet help is generated below, once the module is laid out.
     $helpOut = Join-Path $ModuleOut 'en-US'
     $null = New-Item -ItemType Directory -Force $helpOut
-    $aboutTopic = Join-Path $Root 'en-US/about_PSPipedream.help.txt'
-    if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
-    Copy-Item $aboutTopic $helpOut
+    foreach ($topic in 'about_PSPipedream.help.txt', 'about_PSPipedream_Testing.help.txt') {
+        $aboutTopic = Join-Path $Root "en-US/$topic"
+        if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
+        Copy-Item $aboutTopic $helpOut
+    }
 
     $license = Join-Path $Root 'LICENSE'
     if (-not (Test-Path $license)) { throw "Missing $license" }
