@@ -363,7 +363,7 @@ function Invoke-Xunit {
 # Runs Pester in a child pwsh against out/PSPipedream and the emulator.
 function Invoke-PesterSuite($Emulator) {
     $pester = Restore-Pester
-    $paths = if ($PesterPath) { $PesterPath -split ',' | ForEach-Object { (Resolve-Path $_.Trim()).Path } } else { @(Join-Path $Root 'tests/Pester') }
+    $paths = if ($PesterPath) { $PesterPath -split ',' | ForEach-Object { (Resolve-Path $_.Trim()).Path } } else { @((Join-Path $Root 'tests/Pester'), (Join-Path $Root 'examples/tests')) }
     $resultFile = Join-Path $OutDir 'pester-result.json'
     if (Test-Path $resultFile) { Remove-Item $resultFile }
 
