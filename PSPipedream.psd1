@@ -21,12 +21,17 @@
     FormatsToProcess     = @('PSPipedream.Format.ps1xml', 'PSPipedream.Events.Format.ps1xml', 'PSPipedream.Subscriptions.Format.ps1xml')
 
     CmdletsToExport      = @(
+        'Add-PdEmulatorFault'
+        'Add-PdEmulatorSource'
+        'Clear-PdEmulatorFault'
+        'Clear-PdEmulatorRequest'
         'Connect-PdAccount'
         'Disable-PdSource'
         'Disconnect-PdAccount'
         'Enable-PdSource'
         'Get-PdComponent'
         'Get-PdContext'
+        'Get-PdEmulatorRequest'
         'Get-PdEvent'
         'Get-PdOrg'
         'Get-PdSource'
@@ -38,6 +43,7 @@
         'Invoke-PdApi'
         'New-PdAutoSubscription'
         'New-PdComponent'
+        'New-PdEmulatorWorkflow'
         'New-PdSource'
         'New-PdSubscription'
         'New-PdWebhook'
@@ -45,7 +51,11 @@
         'Remove-PdSource'
         'Remove-PdSubscription'
         'Remove-PdWebhook'
+        'Reset-PdEmulator'
+        'Send-PdEmulatorEvent'
         'Set-PdSource'
+        'Start-PdEmulator'
+        'Stop-PdEmulator'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -136,12 +136,14 @@ function Invoke-Build {
         Copy-Item $file $ModuleOut
     }
 
-    # Help: the about topic from en-US/; the cmdlet help is generated below, once the module is laid out.
+    # Help: the about topics from en-US/; the cmdlet help is generated below, once the module is laid out.
     $helpOut = Join-Path $ModuleOut 'en-US'
     $null = New-Item -ItemType Directory -Force $helpOut
-    $aboutTopic = Join-Path $Root 'en-US/about_PSPipedream.help.txt'
-    if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
-    Copy-Item $aboutTopic $helpOut
+    foreach ($topic in 'about_PSPipedream.help.txt', 'about_PSPipedream_Testing.help.txt') {
+        $aboutTopic = Join-Path $Root "en-US/$topic"
+        if (-not (Test-Path $aboutTopic)) { throw "Missing help source: $aboutTopic" }
+        Copy-Item $aboutTopic $helpOut
+    }
 
     $license = Join-Path $Root 'LICENSE'
     if (-not (Test-Path $license)) { throw "Missing $license" }
@@ -361,7 +363,7 @@ function Invoke-Xunit {
 # Runs Pester in a child pwsh against out/PSPipedream and the emulator.
 function Invoke-PesterSuite($Emulator) {
     $pester = Restore-Pester
-    $paths = if ($PesterPath) { $PesterPath -split ',' | ForEach-Object { (Resolve-Path $_.Trim()).Path } } else { @(Join-Path $Root 'tests/Pester') }
+    $paths = if ($PesterPath) { $PesterPath -split ',' | ForEach-Object { (Resolve-Path $_.Trim()).Path } } else { @((Join-Path $Root 'tests/Pester'), (Join-Path $Root 'examples/tests')) }
     $resultFile = Join-Path $OutDir 'pester-result.json'
     if (Test-Path $resultFile) { Remove-Item $resultFile }
 

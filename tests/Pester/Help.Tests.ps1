@@ -153,10 +153,16 @@ Describe 'Help sources' {
         $ModuleCommands[$Command].CommandType | Should -Be 'Cmdlet'
     }
 
-    It 'about_PSPipedream has no line over 80 characters' {
-        $about = Join-Path $PSScriptRoot '../../en-US/about_PSPipedream.help.txt'
+    It '<Topic> has no line over 80 characters' -ForEach @(@{ Topic = 'about_PSPipedream' }, @{ Topic = 'about_PSPipedream_Testing' }) {
+        $about = Join-Path $PSScriptRoot "../../en-US/$Topic.help.txt"
         $long = @(Get-Content $about | ForEach-Object -Begin { $n = 0 } -Process { $n++; if ($_.Length -gt 80) { "line $n ($($_.Length))" } })
         $long | Should -BeNullOrEmpty
+    }
+
+    It 'Get-Help about_PSPipedream_Testing shows the testing topic' {
+        $text = Get-Help about_PSPipedream_Testing | Out-String
+        $text | Should -Match 'Start-PdEmulator -Connect'
+        $text | Should -Match 'Add-PdEmulatorFault'
     }
 
     It 'Get-Help about_PSPipedream shows the about topic' {

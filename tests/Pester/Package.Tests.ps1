@@ -167,6 +167,7 @@ Describe 'The module package' -Tag 'Package' {
         $files | Should -Contain 'LICENSE'
         $files | Should -Contain 'en-US/PSPipedream.dll-Help.xml'
         $files | Should -Contain 'en-US/about_PSPipedream.help.txt'
+        $files | Should -Contain 'en-US/about_PSPipedream_Testing.help.txt'
         ($entries -join ',') | Should -Be ($files -join ',')
 
         [xml] $nuspec = Get-ZipEntryText $script:ModulePackage 'PSPipedream.nuspec'

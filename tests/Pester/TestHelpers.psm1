@@ -39,7 +39,10 @@ function Invoke-Emulator {
     return $answer
 }
 
-function Reset-Emulator { $null = Invoke-Emulator -Method Post -Path reset }
+# The suite's own emulator (started by build.ps1), driven through the module's emulator cmdlets.
+$script:EmulatorControl = @{ WhatIf = $false; Confirm = $false; ErrorAction = 'Stop' }
+
+function Reset-Emulator { Reset-PdEmulator -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
 function Get-EmulatorRequest {
     param([int] $Since = 0)
@@ -47,7 +50,7 @@ function Get-EmulatorRequest {
     Invoke-Emulator -Method Get -Path $path | ForEach-Object { $_ }
 }
 
-function Clear-EmulatorRequest { $null = Invoke-Emulator -Method Delete -Path requests }
+function Clear-EmulatorRequest { Clear-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
 function Add-EmulatorFault {
     param(
@@ -65,7 +68,7 @@ function Add-EmulatorFault {
     Invoke-Emulator -Method Post -Path faults -Body $body
 }
 
-function Clear-EmulatorFault { $null = Invoke-Emulator -Method Delete -Path faults }
+function Clear-EmulatorFault { Clear-PdEmulatorFault -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
 function New-EmulatorUser {
     param(
@@ -80,9 +83,8 @@ function New-EmulatorUser {
 
 function New-EmulatorWorkflow {
     param([string] $OwnerId)
-    $body = @{}
-    if ($OwnerId) { $body.owner_id = $OwnerId }
-    (Invoke-Emulator -Method Post -Path workflows -Body $body).id
+    $owner = if ($OwnerId) { @{ OwnerId = $OwnerId } } else { @{} }
+    (New-PdEmulatorWorkflow -Emulator (Get-EmulatorSetting).Root @owner @script:EmulatorControl).Id
 }
 
 function Send-EmulatorEvent {

@@ -23,6 +23,12 @@ namespace PSPipedream.Http
         public const string NoApiKey = "PdNoApiKey";
         public const string ProfileNotFound = "PdProfileNotFound";
         public const string InsecureBaseUri = "PdInsecureBaseUri";
+        public const string EmulatorNotLocal = "PdEmulatorNotLocal";
+        public const string EmulatorNotFound = "PdEmulatorNotFound";
+        public const string EmulatorNotStarted = "PdEmulatorNotStarted";
+        public const string EmulatorStartFailed = "PdEmulatorStartFailed";
+        public const string EmulatorPortInUse = "PdEmulatorPortInUse";
+        public const string EmulatorControlFailed = "PdEmulatorControlFailed";
 
         private static readonly Dictionary<string, ErrorCategory> Categories = new Dictionary<string, ErrorCategory>(StringComparer.Ordinal)
         {
@@ -41,6 +47,12 @@ namespace PSPipedream.Http
             [NoApiKey] = ErrorCategory.AuthenticationError,
             [ProfileNotFound] = ErrorCategory.ObjectNotFound,
             [InsecureBaseUri] = ErrorCategory.SecurityError,
+            [EmulatorNotLocal] = ErrorCategory.SecurityError,
+            [EmulatorNotFound] = ErrorCategory.ObjectNotFound,
+            [EmulatorNotStarted] = ErrorCategory.ResourceUnavailable,
+            [EmulatorStartFailed] = ErrorCategory.OpenError,
+            [EmulatorPortInUse] = ErrorCategory.ResourceBusy,
+            [EmulatorControlFailed] = ErrorCategory.InvalidResult,
         };
 
         /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 408 PdTimeout, 429, 5xx, anything else PdRequestFailed.</summary>

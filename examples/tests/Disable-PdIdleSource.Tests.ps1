@@ -1,0 +1,55 @@
+# A Pester 5 test of ../Disable-PdIdleSource.ps1 against the emulator, written as a user would
+# write one for their own script (see Get-Help about_PSPipedream_Testing). In a clone it runs
+# the emulator built from the repository; elsewhere, pd-emulator from PATH.
+
+BeforeAll {
+    Import-Module ($env:PSPD_TEST_MODULE ?? 'PSPipedream')
+    $script:Script = Join-Path $PSScriptRoot '../Disable-PdIdleSource.ps1'
+    $built = Join-Path $PSScriptRoot '../../src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll'
+    $where = if (Test-Path $built) { @{ Path = $built } } else { @{} }
+    $script:WasConnected = [bool] (Get-PdContext)
+    Start-PdEmulator @where -Connect | Out-Null
+}
+
+AfterAll {
+    Stop-PdEmulator
+    Disconnect-PdAccount
+    if ($script:WasConnected -and $env:PSPD_TEST_BASEURI) {
+        Connect-PdAccount -ApiKey $env:PSPD_TEST_APIKEY -BaseUri $env:PSPD_TEST_BASEURI
+    }
+}
+
+Describe 'Disable-PdIdleSource.ps1' {
+    BeforeEach { Reset-PdEmulator }
+
+    It 'disables every active source that has no events' {
+        Add-PdEmulatorSource -Count 3 -NamePrefix 'idle-' | Out-Null
+        $result = @(& $script:Script -Days 30)
+        $result | Should -HaveCount 3
+        $result.Disabled | Should -Not -Contain $false
+        Get-PdEmulatorRequest -Method PUT -Path '/v1/sources/*' | Should -HaveCount 3
+        @(Get-PdSource -All | Where-Object Active) | Should -HaveCount 0
+    }
+
+    It 'leaves a source with a recent event, and the excluded ones, alone' {
+        Add-PdEmulatorSource -Count 1 -NamePrefix 'busy-' | Out-Null
+        Get-PdSource -All | Send-PdEmulatorEvent -Event @{ title = 'fresh' } | Out-Null
+        Add-PdEmulatorSource -Count 2 -NamePrefix 'prod-' | Out-Null
+        $result = @(& $script:Script -Days 30 -Exclude 'prod-*')
+        $result | Should -HaveCount 0
+        Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
+    }
+
+    It 'sends no change with -WhatIf' {
+        Add-PdEmulatorSource -Count 2 | Out-Null
+        & $script:Script -WhatIf | Out-Null
+        Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
+    }
+
+    It 'gets through a rate limit on the source list' {
+        Add-PdEmulatorSource -Count 2 | Out-Null
+        Add-PdEmulatorFault -Method GET -Path '/v1/users/me/sources*' -Status 429 -RetryAfter 1 | Out-Null
+        @(& $script:Script) | Should -HaveCount 2
+        (Get-PdEmulatorRequest -Path '/v1/users/me/sources').Status | Should -Be @(429, 200)
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using PSPipedream.Http;
+
+namespace PSPipedream.Cmdlets
+{
+    /// <summary>
+    /// Base of the cmdlets that drive the emulator's control API: -Emulator, else the emulator
+    /// this session started last, else the current connection's host when it is on loopback.
+    /// Any other host is refused before a request is made.
+    /// </summary>
+    public abstract class PdEmulatorCmdlet : PdCmdletBase
+    {
+        private PdEmulatorControl? _control;
+
+        [Parameter(HelpMessage = "The emulator to talk to: an object from Start-PdEmulator, or its root URI (http://127.0.0.1:<port>/). Default: the one last started in this session, else the current connection's loopback host.")]
+        [ValidateNotNull]
+        [PdEmulatorTransformation]
+        public PdEmulator? Emulator { get; set; }
+
+        protected override object? ErrorTarget => _control?.RootUri.AbsoluteUri;
+
+        /// <summary>The control client for the emulator this call is about (made once per call).</summary>
+        internal PdEmulatorControl Control
+        {
+            get
+            {
+                if (_control != null) return _control;
+                try
+                {
+                    _control = new PdEmulatorControl(ResolveRoot());
+                }
+                catch (PdApiException ex)
+                {
+                    ThrowApiError(ex, null);
+                }
+                return _control!;
+            }
+        }
+
+        private Uri ResolveRoot()
+        {
+            if (Emulator != null) return Emulator.RootUri;
+            var last = PdEmulatorRegistry.Last(Runspace.DefaultRunspace);
+            if (last != null) return last.RootUri;
+            var current = PdSession.Current;
+            if (current != null) return PdEmulatorControl.RootFor(current.BaseUri);
+            throw new PdApiException(PdErrors.EmulatorNotStarted,
+                "No emulator to talk to: run Start-PdEmulator, pass -Emulator, or connect to an emulator on loopback with Connect-PdAccount.");
+        }
+
+        protected override void EndProcessing()
+        {
+            _control?.Dispose();
+            _control = null;
+        }
+    }
+
+    /// <summary>Lets -Emulator take a root URI (string or Uri) as well as a PdEmulator object.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class PdEmulatorTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            Uri? uri = value as Uri;
+            if (value is string text && !Uri.TryCreate(text, UriKind.Absolute, out uri))
+            {
+                throw new ArgumentTransformationMetadataException("'" + text + "' is not an absolute URI.");
+            }
+            if (uri == null) return inputData;
+            if (!uri.IsAbsoluteUri) throw new ArgumentTransformationMetadataException("'" + uri.OriginalString + "' is not an absolute URI.");
+            return PdEmulator.FromRoot(uri);
+        }
+    }
+}

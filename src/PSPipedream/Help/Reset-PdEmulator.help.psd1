@@ -1,0 +1,23 @@
+@{
+    Synopsis    = 'Puts the emulator back to its state just after it started.'
+    Description = @'
+Reset-PdEmulator sends POST /_emulator/reset: sources, events, subscriptions, webhooks,
+workflows made with New-PdEmulatorWorkflow, the request log and the faults go; users, keys,
+orgs and the users' declared workflows stay. Use it between tests.
+
+Like every emulator cmdlet it talks to -Emulator, else the emulator started last in this
+session, else the host of the current connection when that is on loopback. Any other host
+is refused with PdEmulatorNotLocal before a request is sent. -WhatIf sends nothing.
+'@
+    Examples    = @(
+        @{
+            Code    = 'Reset-PdEmulator'
+            Remarks = 'Empties the emulator started last in this session.'
+        }
+        @{
+            Code    = 'Reset-PdEmulator -Emulator http://127.0.0.1:45001/'
+            Remarks = 'Resets an emulator that another process started, given by its root URI.'
+        }
+    )
+    Links       = @('about_PSPipedream', 'Start-PdEmulator', 'Clear-PdEmulatorRequest', 'Clear-PdEmulatorFault')
+}

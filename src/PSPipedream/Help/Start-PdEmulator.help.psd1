@@ -1,0 +1,44 @@
+@{
+    Synopsis    = 'Starts the PSPipedream emulator on a loopback port and waits until it answers.'
+    Description = @'
+Start-PdEmulator runs the PSPipedream emulator, a local stand-in for the Pipedream REST
+API, so scripts and their tests can run offline. It runs -Path when given (a pd-emulator
+executable, or PSPipedream.Emulator.dll, which is started with dotnet); otherwise it looks
+for pd-emulator on PATH, then in the .NET global tools folder (~/.dotnet/tools). When it is
+not found, the error PdEmulatorNotFound says how to install it:
+dotnet tool install --global PSPipedream.Emulator
+
+The emulator always listens on 127.0.0.1, on -Port (0, the default, picks a free port).
+A port already in use fails at once with PdEmulatorPortInUse; an emulator that exits while
+starting (a bad -UsersFile, say) fails with PdEmulatorStartFailed and its error output.
+The cmdlet returns once GET /v1/users/me answers (at most 30 seconds).
+
+It writes a PSPipedream.Cmdlets.PdEmulator object: BaseUri (for Connect-PdAccount
+-BaseUri), RootUri (the control API), ApiKey (the first user's key, a SecureString),
+ApiKeyHint, ProcessId and Users. -Connect also connects to it as its first user and makes
+that the current connection, as Connect-PdAccount does.
+
+The other emulator cmdlets (Reset-PdEmulator, Get-PdEmulatorRequest, Add-PdEmulatorFault,
+...) talk to the emulator started last in the session unless given -Emulator. The emulator
+is stopped by Stop-PdEmulator, and in any case when the runspace or the PowerShell process
+that started it ends.
+'@
+    Examples    = @(
+        @{
+            Code    = @'
+$emulator = Start-PdEmulator -Connect
+Get-PdUser
+'@
+            Remarks = 'Starts the emulator on a free port and connects to it; Get-PdUser then answers from the emulator (user u_emulator).'
+        }
+        @{
+            Code    = "Start-PdEmulator -Port 45001 -ApiKey 'my-emulator-key-0123456789abcdef'"
+            Remarks = 'Starts the emulator on port 45001 with a key of your choice, for another process to use (Connect-PdAccount -BaseUri http://127.0.0.1:45001/v1).'
+        }
+        @{
+            Code    = 'Start-PdEmulator -Path ./src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll -UsersFile ./users.json'
+            Remarks = 'Runs an emulator built from a clone of the repository with dotnet, loading its users from users.json.'
+        }
+    )
+    Links       = @('about_PSPipedream', 'Stop-PdEmulator', 'Reset-PdEmulator', 'Connect-PdAccount')
+}

@@ -1,0 +1,211 @@
+# The emulator cmdlets: Start-PdEmulator / Stop-PdEmulator and the control API cmdlets, run
+# against an emulator this file starts itself from the built dll.
+
+BeforeAll {
+    Import-Module $env:PSPD_TEST_MODULE -Force
+    $script:Dll = Join-Path $PSScriptRoot '../../src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll'
+    $script:WasConnected = [bool] (Get-PdContext)
+    $script:Emu = Start-PdEmulator -Path $script:Dll -Connect
+}
+
+AfterAll {
+    Stop-PdEmulator -Emulator $script:Emu
+    Disconnect-PdAccount
+    if ($script:WasConnected) {
+        Connect-PdAccount -ApiKey $env:PSPD_TEST_APIKEY -BaseUri $env:PSPD_TEST_BASEURI
+    }
+}
+
+Describe 'Start-PdEmulator' {
+    It 'starts an emulator on loopback, connects to it and describes it' {
+        $script:Emu | Should -BeOfType ([PSPipedream.Cmdlets.PdEmulator])
+        $script:Emu.BaseUri.AbsoluteUri | Should -Match '^http://127\.0\.0\.1:\d+/v1$'
+        $script:Emu.RootUri.AbsoluteUri | Should -Be ($script:Emu.BaseUri.AbsoluteUri -replace 'v1$', '')
+        $script:Emu.ApiKey | Should -BeOfType ([securestring])
+        $script:Emu.ApiKeyHint | Should -Match '^\*\*\*\*.{4}$'
+        $script:Emu.Users[0].Id | Should -Be 'u_emulator'
+        (Get-Process -Id $script:Emu.ProcessId).Id | Should -Be $script:Emu.ProcessId
+        (Get-PdContext).BaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $script:Emu.BaseUri.AbsoluteUri
+        (Get-PdUser).Id | Should -Be 'u_emulator'
+    }
+
+    It 'takes the API key it is given' {
+        $emu = Start-PdEmulator -Path $script:Dll -ApiKey 'given-key-0123456789abcdefghijkl'
+        try {
+            $emu.ApiKeyHint | Should -Be '****ijkl'
+            [System.Net.NetworkCredential]::new('', $emu.ApiKey).Password | Should -Be 'given-key-0123456789abcdefghijkl'
+        }
+        finally { Stop-PdEmulator -Emulator $emu }
+    }
+
+    It 'fails with PdEmulatorNotFound and how to install it when pd-emulator is nowhere' {
+        $savedPath = $env:PATH; $savedHome = $env:HOME; $savedProfile = $env:USERPROFILE
+        $tempHome = Join-Path ([IO.Path]::GetTempPath()) ('pspd-home-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory $tempHome
+        try {
+            $env:PATH = ''; $env:HOME = $tempHome; $env:USERPROFILE = $tempHome
+            $err = $null
+            try { Start-PdEmulator } catch { $err = $_ }
+        }
+        finally {
+            $env:PATH = $savedPath; $env:HOME = $savedHome; $env:USERPROFILE = $savedProfile
+            Remove-Item -Recurse -Force $tempHome
+        }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorNotFound*'
+        $err.Exception.Message | Should -Match 'dotnet tool install --global PSPipedream\.Emulator'
+    }
+
+    It 'fails with PdEmulatorPortInUse when the port is taken' {
+        $port = $script:Emu.BaseUri.Port
+        { Start-PdEmulator -Path $script:Dll -Port $port } | Should -Throw -ErrorId 'PdEmulatorPortInUse*'
+    }
+
+    It 'fails with the emulator''s error output when it exits on start' {
+        $bad = Join-Path ([IO.Path]::GetTempPath()) ('pspd-users-' + [guid]::NewGuid().ToString('N') + '.json')
+        Set-Content -Path $bad -Value '{ "users": 42 }'
+        try {
+            $err = $null
+            try { Start-PdEmulator -Path $script:Dll -UsersFile $bad } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorStartFailed*'
+            $err.Exception.Message | Should -Match 'error output'
+        }
+        finally { Remove-Item $bad }
+    }
+
+    It 'ends the emulator when the runspace that started it closes, without Stop-PdEmulator' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$($env:PSPD_TEST_MODULE)'; (Start-PdEmulator -Path '$($script:Dll)').ProcessId")
+        $id = $ps.Invoke() | Select-Object -Last 1
+        $id | Should -BeGreaterThan 0
+        Get-Process -Id $id -ErrorAction Stop | Should -Not -BeNullOrEmpty
+        $ps.Dispose()
+        $deadline = [DateTime]::UtcNow.AddSeconds(5)
+        while ((Get-Process -Id $id -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Get-Process -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Stop-PdEmulator' {
+    It 'stops the emulator last started, and a second stop is fine' {
+        $emu = Start-PdEmulator -Path $script:Dll
+        Stop-PdEmulator
+        Get-Process -Id $emu.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $emu.Running | Should -BeFalse
+        { Stop-PdEmulator -Emulator $emu } | Should -Not -Throw
+    }
+}
+
+Describe 'The control cmdlets' {
+    BeforeEach { Reset-PdEmulator -Emulator $script:Emu }
+
+    It 'Add-PdEmulatorSource seeds sources and Reset-PdEmulator removes them' {
+        $seed = Add-PdEmulatorSource -Emulator $script:Emu -Count 12 -NamePrefix 'emu-'
+        $seed.Count | Should -Be 12
+        $seed.FirstId | Should -Match '^dc_'
+        (Get-PdSource -All | Where-Object Name -like 'emu-*').Count | Should -Be 12
+        Reset-PdEmulator -Emulator $script:Emu
+        @(Get-PdSource -All).Count | Should -Be 0
+    }
+
+    It 'Get-PdEmulatorRequest filters by method, path, since and last; Clear-PdEmulatorRequest empties it' {
+        $null = Get-PdUser
+        $null = Get-PdSource -All
+        $all = @(Get-PdEmulatorRequest -Emulator $script:Emu)
+        $all.Count | Should -Be 2
+        $all[0].Method | Should -Be 'GET'
+        $all[0].Path | Should -Be '/v1/users/me'
+        $all[0].Status | Should -Be 200
+        @(Get-PdEmulatorRequest -Emulator $script:Emu -Path '/v1/users/me/*').Path | Should -Be '/v1/users/me/sources'
+        @(Get-PdEmulatorRequest -Emulator $script:Emu -Method POST).Count | Should -Be 0
+        @(Get-PdEmulatorRequest -Emulator $script:Emu -Since $all[0].Seq).Seq | Should -Be $all[1].Seq
+        @(Get-PdEmulatorRequest -Emulator $script:Emu -Last 1).Seq | Should -Be $all[1].Seq
+        Clear-PdEmulatorRequest -Emulator $script:Emu
+        @(Get-PdEmulatorRequest -Emulator $script:Emu).Count | Should -Be 0
+    }
+
+    It 'Add-PdEmulatorFault injects a 429 that the module retries, and Clear-PdEmulatorFault removes faults' {
+        $fault = Add-PdEmulatorFault -Emulator $script:Emu -Method GET -Path '/v1/users/me' -Status 429 -RetryAfter 0 -Count 1
+        $fault.Action | Should -Be 'status'
+        $fault.Status | Should -Be 429
+        (Get-PdUser).Id | Should -Be 'u_emulator'
+        $log = @(Get-PdEmulatorRequest -Emulator $script:Emu)
+        $log.Status | Should -Be @(429, 200)
+        $null = Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/*' -Status 503 -Count 5
+        Clear-PdEmulatorFault -Emulator $script:Emu
+        (Get-PdUser).Id | Should -Be 'u_emulator'
+    }
+
+    It 'Add-PdEmulatorFault maps each switch to its action' {
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -Abort).Action | Should -Be 'abort'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -Truncate).Action | Should -Be 'truncate'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -NonJson).Action | Should -Be 'non_json'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -NoData).Action | Should -Be 'no_data'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -RepeatCursor).Action | Should -Be 'repeat_cursor'
+        $delay = Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -Delay 10
+        $delay.Action | Should -Be 'delay'
+        $delay.DelayMs | Should -Be 10
+    }
+
+    It 'New-PdEmulatorWorkflow and Send-PdEmulatorEvent make events a workflow lists' {
+        $wf = New-PdEmulatorWorkflow -Emulator $script:Emu -Id p_emucmd -OwnerId u_emulator
+        $wf.Id | Should -Be 'p_emucmd'
+        $wf.OwnerId | Should -Be 'u_emulator'
+        $ids = @(Send-PdEmulatorEvent -Emulator $script:Emu -EmitterId p_emucmd -Event @{ n = 1 } -Count 2)
+        $ids.Count | Should -Be 2
+        @(Get-PdWorkflowEvent -WorkflowId p_emucmd -All).Count | Should -Be 2
+    }
+
+    It 'Send-PdEmulatorEvent binds EmitterId from piped sources' {
+        $null = Add-PdEmulatorSource -Emulator $script:Emu -Count 2
+        Get-PdSource -All | Send-PdEmulatorEvent -Emulator $script:Emu -Event @{ hello = 'world' } | Should -HaveCount 2
+        $events = @(Get-PdSource -All | Get-PdEvent -All)
+        $events.Count | Should -Be 2
+        $events[0].Event.hello | Should -Be 'world'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $null = Add-PdEmulatorSource -Emulator $script:Emu -Count 1
+        Reset-PdEmulator -Emulator $script:Emu -WhatIf
+        Add-PdEmulatorSource -Emulator $script:Emu -Count 3 -WhatIf
+        $null = Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/*' -Status 500 -WhatIf
+        New-PdEmulatorWorkflow -Emulator $script:Emu -Id p_whatif -WhatIf
+        Send-PdEmulatorEvent -Emulator $script:Emu -EmitterId p_whatif -Event @{ a = 1 } -WhatIf
+        Clear-PdEmulatorRequest -Emulator $script:Emu -WhatIf
+        @(Get-PdSource -All).Count | Should -Be 1
+        @(Get-PdEmulatorRequest -Emulator $script:Emu).Count | Should -Be 1
+    }
+
+    It 'uses the emulator last started when -Emulator is not given' {
+        $null = Add-PdEmulatorSource -Count 3
+        @(Get-PdSource -All).Count | Should -Be 3
+    }
+
+    It 'drives the current connection''s emulator when it is on loopback and none was started' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript(@"
+Import-Module '$($env:PSPD_TEST_MODULE)'
+Connect-PdAccount -ApiKey '$($env:PSPD_TEST_APIKEY)' -BaseUri '$($env:PSPD_TEST_BASEURI)'
+Clear-PdEmulatorRequest
+`$null = Get-PdUser
+@(Get-PdEmulatorRequest).Count
+"@)
+            $ps.Invoke() | Select-Object -Last 1 | Should -Be 1
+            $ps.Streams.Error | Should -BeNullOrEmpty
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'refuses a host that is not on loopback before sending anything' {
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $err = $null
+        try { Reset-PdEmulator -Emulator 'http://192.0.2.1:9/' -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorNotLocal*'
+        $err.Exception.Message | Should -Match 'loopback'
+        $err = $null
+        try { Add-PdEmulatorFault -Emulator 'http://example.com/' -Path '/v1/*' -Status 500 -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorNotLocal*'
+        @(Get-PdEmulatorRequest -Emulator $script:Emu).Count | Should -Be 0
+        $sw.Elapsed.TotalSeconds | Should -BeLessThan 2
+    }
+}
