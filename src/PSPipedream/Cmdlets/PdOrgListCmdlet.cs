@@ -32,9 +32,7 @@ namespace PSPipedream.Cmdlets
         protected override PdRequest CreateListRequest()
         {
             ListedOrgId = OrgId ?? ResolveConnection().OrgId;
-            return ListedOrgId != null
-                ? PdRequest.Get("orgs", ListedOrgId, Collection)
-                : PdRequest.Get("users", "me", Collection);
+            return PdRequest.OwnerList(ListedOrgId, Collection);
         }
 
         protected override T? Prepare(T item)

@@ -31,6 +31,10 @@ namespace PSPipedream.Http
         public static PdRequest Put(params string[] segments) => new PdRequest(HttpMethod.Put, segments);
         public static PdRequest Delete(params string[] segments) => new PdRequest(HttpMethod.Delete, segments);
 
+        /// <summary>A list of an owner's resources: GET /orgs/{org}/{collection}, or /users/me/{collection} without an org.</summary>
+        public static PdRequest OwnerList(string? orgId, string collection) =>
+            orgId != null ? Get("orgs", orgId, collection) : Get("users", "me", collection);
+
         public HttpMethod Method { get; }
 
         /// <summary>Raw (unencoded) path segments below the base URI, e.g. "users", "me", "sources".</summary>

@@ -28,9 +28,7 @@ namespace PSPipedream.Cmdlets
             var connection = ConnectionFor(fakeBoundParameters);
             if (connection == null) return Enumerable.Empty<PdCompletionItem>();
             var orgId = BoundString(fakeBoundParameters, "OrgId") ?? connection.OrgId;
-            var request = orgId != null
-                ? PdRequest.Get("orgs", orgId, "subscriptions")
-                : PdRequest.Get("users", "me", "subscriptions");
+            var request = PdRequest.OwnerList(orgId, "subscriptions");
             var fromSubscriptions = Fetch(connection, "subscriptions:" + (orgId ?? "me"), request, ReadSubscriptions);
             var sources = Cache.PeekAll(connection, SourceIdCompleter.CacheKeyPrefix).ToList();
 

@@ -23,10 +23,7 @@ namespace PSPipedream.Cmdlets
             var connection = ConnectionFor(fakeBoundParameters);
             if (connection == null) return Enumerable.Empty<PdCompletionItem>();
             var orgId = BoundString(fakeBoundParameters, "OrgId") ?? connection.OrgId;
-            var request = orgId != null
-                ? PdRequest.Get("orgs", orgId, "sources")
-                : PdRequest.Get("users", "me", "sources");
-            request.WithQuery("limit", 100);
+            var request = PdRequest.OwnerList(orgId, "sources").WithQuery("limit", 100);
             return Fetch(connection, CacheKeyPrefix + (orgId ?? "me"), request, body => ReadSources(connection, body));
         }
 
