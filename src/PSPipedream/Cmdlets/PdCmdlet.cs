@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +23,7 @@ namespace PSPipedream.Cmdlets
         private CancellationTokenSource? _cts;
         private readonly ConcurrentQueue<PdTrace> _traces = new ConcurrentQueue<PdTrace>();
         private readonly AutoResetEvent _traced = new AutoResetEvent(false);
+        private readonly Queue<PdPendingItem> _pending = new Queue<PdPendingItem>();
         private PdConnection? _resolved;
 
         /// <summary>A connection given explicitly (PdCmdlet's -Connection); null means the current one.</summary>
@@ -81,22 +83,35 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>Sends a request through the resolved connection, blocking this (pipeline) thread.</summary>
-        protected JToken? Send(PdRequest request) =>
-            Wait(ResolveConnection().Client.SendAsync(Prepare(request), CancellationToken));
+        protected JToken? Send(PdRequest request) => Wait(SendAsync(request));
 
         /// <summary>Sends and returns the "data" token.</summary>
         protected JToken? SendForData(PdRequest request) =>
             Wait(ResolveConnection().Client.SendForDataAsync(Prepare(request), CancellationToken));
 
         /// <summary>Sends and maps the "data" object to a model (any other answer is PdInvalidResponse).</summary>
-        protected T SendFor<T>(PdRequest request) where T : class => SendFor<T>(ResolveConnection(), request);
+        protected T SendFor<T>(PdRequest request) where T : class => Wait(SendForAsync<T>(request));
 
         internal T SendFor<T>(PdConnection connection, PdRequest request) where T : class =>
             Wait(connection.Client.SendAsync<T>(Prepare(request), CancellationToken));
 
         /// <summary>Reads one page (for the pager).</summary>
-        protected PdPage SendForPage(PdRequest request) =>
-            Wait(ResolveConnection().Client.GetPageAsync(Prepare(request), CancellationToken));
+        protected PdPage SendForPage(PdRequest request) => Wait(SendForPageAsync(request));
+
+        // The Async forms resolve the connection and prepare the request here, on the pipeline
+        // thread; only the exchange itself runs later. For Dispatch.
+
+        /// <summary>Starts sending a request; see <see cref="Send"/>.</summary>
+        protected Task<JToken?> SendAsync(PdRequest request) =>
+            ResolveConnection().Client.SendAsync(Prepare(request), CancellationToken);
+
+        /// <summary>Starts sending a request whose "data" object is a model; see <see cref="SendFor{T}(PdRequest)"/>.</summary>
+        protected Task<T> SendForAsync<T>(PdRequest request) where T : class =>
+            ResolveConnection().Client.SendAsync<T>(Prepare(request), CancellationToken);
+
+        /// <summary>Starts reading one page; see <see cref="SendForPage"/>.</summary>
+        protected Task<PdPage> SendForPageAsync(PdRequest request) =>
+            ResolveConnection().Client.GetPageAsync(Prepare(request), CancellationToken);
 
         private PdRequest Prepare(PdRequest request)
         {
@@ -116,11 +131,18 @@ namespace PSPipedream.Cmdlets
         /// </summary>
         protected T Wait<T>(Task<T> task)
         {
+            Wait((Task)task);
+            return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Blocks on a task; see <see cref="Wait{T}"/>. A failed task throws its exception.</summary>
+        protected void Wait(Task task)
+        {
             try
             {
                 var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, _traced };
                 while (WaitHandle.WaitAny(handles) == 1) FlushTraces();
-                return task.GetAwaiter().GetResult();
+                task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (_cts != null && _cts.IsCancellationRequested)
             {
@@ -131,6 +153,84 @@ namespace PSPipedream.Cmdlets
                 FlushTraces();
             }
         }
+
+        /// <summary>How many items' requests may be in flight at once (-ThrottleLimit); 1 unless a cmdlet offers it.</summary>
+        protected virtual int ThrottleLimitValue => 1;
+
+        /// <summary>
+        /// Runs one pipeline item's request: <paramref name="start"/> now, on the pipeline thread
+        /// (so the connection is resolved and the request prepared here), and <paramref name="finish"/>
+        /// with its result on the pipeline thread when the item's turn comes. With a throttle limit
+        /// of 1 that is at once, as if the request were sent directly. With N, up to N items are in
+        /// flight, and they finish in input order: the call returns once fewer than N are left
+        /// unfinished. Validation and ShouldProcess belong before this call, so -WhatIf sends
+        /// nothing and -Confirm asks in order. An API failure is a non-terminating error about
+        /// <paramref name="target"/>; the other items go on. Both delegates must use values
+        /// captured beforehand, never the cmdlet's pipeline-bound properties, which the next item
+        /// changes.
+        /// </summary>
+        protected void Dispatch<T>(object? target, Func<Task<T>> start, Action<T> finish)
+        {
+            Task<T> task;
+            try
+            {
+                task = start();
+            }
+            catch (PdApiException ex)
+            {
+                // Written in its turn, like a failure of the request itself.
+                task = Task.FromException<T>(ex);
+            }
+            _pending.Enqueue(new PdPendingItem(task, () => finish(task.GetAwaiter().GetResult()), target));
+            FinishPending(ThrottleLimitValue - 1);
+        }
+
+        /// <summary>Finishes the oldest pending items until at most <paramref name="keep"/> are left.</summary>
+        private void FinishPending(int keep)
+        {
+            try
+            {
+                while (_pending.Count > keep)
+                {
+                    var item = _pending.Dequeue();
+                    try
+                    {
+                        Wait(item.Task);
+                        item.Finish();
+                    }
+                    catch (PdApiException ex)
+                    {
+                        FlushTraces();
+                        WriteApiError(ex, item.Target);
+                    }
+                }
+            }
+            catch
+            {
+                // Ctrl+C, or the pipeline stopping (Select-Object -First): nothing more is wanted.
+                AbandonPending();
+                throw;
+            }
+        }
+
+        /// <summary>Cancels whatever is still in flight; their outcomes are observed and dropped.</summary>
+        private void AbandonPending()
+        {
+            try
+            {
+                _cts?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            while (_pending.Count > 0)
+            {
+                _pending.Dequeue().Task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            }
+        }
+
+        /// <summary>Finishes the items still in flight; a subclass that overrides this calls it first.</summary>
+        protected override void EndProcessing() => FinishPending(0);
 
         /// <summary>Writes the queued request lines; only ever called on the pipeline thread.</summary>
         protected void FlushTraces()
@@ -247,11 +347,27 @@ namespace PSPipedream.Cmdlets
 
         public void Dispose()
         {
+            if (_pending.Count > 0) AbandonPending();
             _traced.Dispose();
             _cts?.Dispose();
             _cts = null;
             GC.SuppressFinalize(this);
         }
+    }
+
+    /// <summary>An item whose request was started by Dispatch and whose output is not written yet.</summary>
+    internal sealed class PdPendingItem
+    {
+        public PdPendingItem(Task task, Action finish, object? target)
+        {
+            Task = task;
+            Finish = finish;
+            Target = target;
+        }
+
+        public Task Task { get; }
+        public Action Finish { get; }
+        public object? Target { get; }
     }
 
     /// <summary>Base of every API cmdlet: adds -Connection to <see cref="PdCmdletBase"/>.</summary>
@@ -263,5 +379,24 @@ namespace PSPipedream.Cmdlets
         public PdConnection? Connection { get; set; }
 
         protected override PdConnection? ExplicitConnection => Connection;
+    }
+
+    /// <summary>-ThrottleLimit: how many items' requests a cmdlet may have in flight at once.</summary>
+    public static class PdThrottle
+    {
+        public const int Max = 32;
+
+        public const string HelpMessage =
+            "How many pipeline items' requests to have in flight at once, 1 to 32 (default 1, one after the other). Output still comes in input order; -WhatIf and -Confirm still ask first, item by item.";
+    }
+
+    /// <summary>Base of the cmdlets that send a request per pipeline item: adds -ThrottleLimit (see <see cref="PdCmdletBase.Dispatch{T}"/>).</summary>
+    public abstract class PdFanOutCmdlet : PdCmdlet
+    {
+        [Parameter(HelpMessage = PdThrottle.HelpMessage)]
+        [ValidateRange(1, PdThrottle.Max)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
     }
 }

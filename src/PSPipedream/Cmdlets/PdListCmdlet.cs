@@ -80,6 +80,55 @@ namespace PSPipedream.Cmdlets
         /// <summary>Walks <paramref name="request"/> according to the paging parameters and writes each item.</summary>
         protected void WriteList(PdRequest request)
         {
+            var walk = PlanWalk(request);
+            if (walk != null) WriteWalk(walk, SendForPage);
+        }
+
+        /// <summary>
+        /// Like <see cref="WriteList"/> for one pipeline item among many (-ThrottleLimit): the first
+        /// page is asked for now, and the list is written in the item's turn, after
+        /// <paramref name="beforeWrite"/> (which restores what <see cref="Prepare"/> needs). Further
+        /// pages of the item are read then, one after the other.
+        /// </summary>
+        protected void DispatchList(PdRequest request, object? target, Action beforeWrite)
+        {
+            var walk = PlanWalk(request);
+            if (walk == null) return;
+            Dispatch(target, () => SendForPageAsync(PdPager.FirstRequest(walk.Request, walk.Options)), firstPage =>
+            {
+                beforeWrite();
+                var fetched = false;
+                WriteWalk(walk, next =>
+                {
+                    if (fetched) return SendForPage(next);
+                    fetched = true;
+                    return firstPage;
+                });
+            });
+        }
+
+        /// <summary>What a walk needs from the paging parameters; null when there is nothing to ask for (-First 0).</summary>
+        private sealed class WalkPlan
+        {
+            public WalkPlan(PdRequest request, PdPagingOptions options, ulong first, ulong skip, bool includeTotal)
+            {
+                Request = request;
+                Options = options;
+                First = first;
+                Skip = skip;
+                IncludeTotal = includeTotal;
+            }
+
+            public PdRequest Request { get; }
+            public PdPagingOptions Options { get; }
+            public ulong First { get; }
+            public ulong Skip { get; }
+            public bool IncludeTotal { get; }
+            public bool FirstGiven => First != ulong.MaxValue;
+        }
+
+        private WalkPlan? PlanWalk(PdRequest request)
+        {
             if (After != null && Before != null)
             {
                 ThrowInvalidArgument("Before", "-After and -Before cannot be used together.", Before);
@@ -89,7 +138,7 @@ namespace PSPipedream.Cmdlets
             var skip = paging?.Skip ?? 0UL;
             var includeTotal = paging != null && paging.IncludeTotalCount.IsPresent;
             var firstGiven = first != ulong.MaxValue;
-            if (firstGiven && first == 0 && !includeTotal) return;
+            if (firstGiven && first == 0 && !includeTotal) return null;
 
             if (Property != null) request.SetQuery("include", MapFields(Property.Concat(RequiredFields)));
             if (ExcludeProperty != null)
@@ -98,16 +147,21 @@ namespace PSPipedream.Cmdlets
                 var excluded = MapFields(ExcludeProperty).Split(',').Where(f => f.Length > 0 && !required.Contains(f)).ToArray();
                 if (excluded.Length > 0) request.SetQuery("exclude", string.Join(",", excluded));
             }
+            return new WalkPlan(request, BuildOptions(first, skip, firstGiven), first, skip, includeTotal);
+        }
 
-            var options = BuildOptions(first, skip, firstGiven);
-
+        private void WriteWalk(WalkPlan walk, Func<PdRequest, PdPage> fetch)
+        {
+            var options = walk.Options;
+            var first = walk.First;
+            var skip = walk.Skip;
             ulong skipped = 0, written = 0;
             var totalWritten = false;
             PdPage? lastPage = null;
             var progress = new PdWalkProgress(this, MyInvocation.MyCommand.Name);
             try
             {
-                foreach (var page in PdPager.Pages(request, options, progress.Around(SendForPage)))
+                foreach (var page in PdPager.Pages(walk.Request, options, progress.Around(fetch)))
                 {
                     lastPage = page;
                     // The cursors are what -After / -Before take; -Verbose is where a user finds them.
@@ -115,10 +169,10 @@ namespace PSPipedream.Cmdlets
                         "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
                         page.Items.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
                         page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
-                    if (includeTotal && !totalWritten)
+                    if (walk.IncludeTotal && !totalWritten)
                     {
                         var total = page.PageInfo.TotalCount;
-                        WriteObject(paging!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
+                        WriteObject(PagingParameters!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
                         totalWritten = true;
                     }
                     foreach (var token in page.Items)
@@ -145,7 +199,7 @@ namespace PSPipedream.Cmdlets
             }
 
             // A plain call reads one page; say so when it did not hold everything.
-            var plain = !options.All && !firstGiven && skip == 0 && !includeTotal && !IsBound(nameof(PageSize)) && After == null && Before == null;
+            var plain = !options.All && !walk.FirstGiven && skip == 0 && !walk.IncludeTotal && !IsBound(nameof(PageSize)) && After == null && Before == null;
             if (plain && lastPage != null && MoreExist(lastPage, written, options.PageSize)) WriteWarning(MoreWarning(lastPage, written));
         }
 

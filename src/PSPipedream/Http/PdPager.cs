@@ -65,12 +65,7 @@ namespace PSPipedream.Http
                 if (options.MaxItems.HasValue && fetched >= options.MaxItems.Value) yield break;
 
                 var limit = NextLimit(options, fetched);
-                var request = template.Clone();
-                request.RemoveQuery("limit").RemoveQuery("after").RemoveQuery("before");
-                if (limit.HasValue) request.WithQuery("limit", limit.Value.ToString(CultureInfo.InvariantCulture));
-                if (!string.IsNullOrEmpty(cursor)) request.WithQuery(cursorName, cursor);
-
-                var page = fetch(request);
+                var page = fetch(PageRequest(template, limit, cursorName, cursor));
                 if (multiPage && limit.HasValue && page.Items.Count >= limit.Value && AddsNothing(page, previousIds))
                 {
                     throw PdAnswer.Invalid(page.Origin, string.Format(CultureInfo.InvariantCulture,
@@ -96,6 +91,22 @@ namespace PSPipedream.Http
                 cursor = next;
                 previousIds = IdsOf(page);
             }
+        }
+
+        /// <summary>The walk's first request: what <see cref="Pages"/> sends first, for starting it early.</summary>
+        public static PdRequest FirstRequest(PdRequest request, PdPagingOptions options)
+        {
+            var backwards = options.Before != null;
+            return PageRequest(request, NextLimit(options, 0), backwards ? "before" : "after", backwards ? options.Before : options.After);
+        }
+
+        private static PdRequest PageRequest(PdRequest template, int? limit, string cursorName, string? cursor)
+        {
+            var request = template.Clone();
+            request.RemoveQuery("limit").RemoveQuery("after").RemoveQuery("before");
+            if (limit.HasValue) request.WithQuery("limit", limit.Value.ToString(CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(cursor)) request.WithQuery(cursorName, cursor);
+            return request;
         }
 
         /// <summary>True when every item of the page has an id and all of them were on the page before.</summary>

@@ -12,15 +12,13 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PdComponent", DefaultParameterSetName = KeySet)]
     [OutputType(typeof(Component))]
-    public sealed class GetPdComponentCommand : PdCmdlet
+    public sealed class GetPdComponentCommand : PdFanOutCmdlet
     {
         /// <summary>Prefixes of other resources' ids, which are never a component key.</summary>
         private static readonly string[] OtherPrefixes = { "dc_", "p_", "u_", "o_", "wh_", "sub_", "d_" };
 
         private const string KeySet = "Key";
         private const string IdSet = "Id";
-
-        private string? _current;
 
         /// <summary>Saved component ids or component keys.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = KeySet,
@@ -40,8 +38,6 @@ namespace PSPipedream.Cmdlets
         [Parameter(ParameterSetName = KeySet, HelpMessage = "Look the keys up in Pipedream's global registry of published components.")]
         public SwitchParameter Registry { get; set; }
 
-        protected override object? ErrorTarget => _current;
-
         protected override void ProcessPdRecord()
         {
             var byId = ParameterSetName == IdSet;
@@ -53,19 +49,10 @@ namespace PSPipedream.Cmdlets
                     RejectItemArgument(byId ? nameof(Id) : nameof(Key), problem, key);
                     continue;
                 }
-                _current = key;
-                try
-                {
-                    var request = Registry.IsPresent
-                        ? PdRequest.Get("components", "registry", key)
-                        : PdRequest.Get("components", key);
-                    var component = SendFor<Component>(request);
-                    if (component != null) WriteModel(component);
-                }
-                catch (PdApiException ex)
-                {
-                    WriteApiError(ex, key);
-                }
+                var request = Registry.IsPresent
+                    ? PdRequest.Get("components", "registry", key)
+                    : PdRequest.Get("components", key);
+                Dispatch(key, () => SendForAsync<Component>(request), WriteModel);
             }
         }
 

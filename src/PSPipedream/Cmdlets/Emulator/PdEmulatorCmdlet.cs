@@ -52,6 +52,7 @@ namespace PSPipedream.Cmdlets
 
         protected override void EndProcessing()
         {
+            base.EndProcessing();
             _control?.Dispose();
             _control = null;
         }

@@ -15,6 +15,12 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Return whole events (sends expand=event); without it events over 1 KB are cut and marked IsTruncated.")]
         public SwitchParameter Expand { get; set; }
 
+        [Parameter(HelpMessage = PdThrottle.HelpMessage)]
+        [ValidateRange(1, PdThrottle.Max)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         /// <summary>The name of the emitter id parameter (SourceId or WorkflowId), for messages.</summary>
         protected abstract string EmitterParameterName { get; }
 
@@ -33,29 +39,22 @@ namespace PSPipedream.Cmdlets
         /// <summary>Records on an event where it was listed from (SourceId or WorkflowId).</summary>
         protected abstract void Stamp(T item, string emitterId);
 
-        protected override object? ErrorTarget => _emitterId;
-
         /// <summary>Each emitter's list in turn; -First, -Skip and -All apply to each one.</summary>
         protected override void ProcessPdRecord()
         {
             foreach (var id in EmitterIds)
             {
-                _emitterId = id;
                 if (!TryValidateId(EmitterParameterName, id, EmitterPrefix)) continue;
-                try
-                {
-                    WriteList(CreateListRequest());
-                }
-                catch (PdApiException ex)
-                {
-                    // One emitter's failure (say a source that is gone) does not stop the others.
-                    WriteApiError(ex, id);
-                }
+                var emitterId = id!;
+                // One emitter's failure (say a source that is gone) is an error about it alone.
+                DispatchList(CreateListRequest(emitterId), emitterId, () => _emitterId = emitterId);
             }
         }
 
-        protected override PdRequest CreateListRequest() =>
-            CreateEventRequest(_emitterId!).WithQuery("expand", Expand.IsPresent ? "event" : null);
+        protected override PdRequest CreateListRequest() => CreateListRequest(_emitterId!);
+
+        private PdRequest CreateListRequest(string emitterId) =>
+            CreateEventRequest(emitterId).WithQuery("expand", Expand.IsPresent ? "event" : null);
 
         protected override T? Prepare(T item)
         {

@@ -14,7 +14,7 @@ namespace PSPipedream.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "PdEvent", DefaultParameterSetName = RangeSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdEventCommand : PdCmdlet
+    public sealed class RemovePdEventCommand : PdFanOutCmdlet
     {
         private const string EventSet = "EventId";
         private const string RangeSet = "Range";
@@ -100,9 +100,10 @@ namespace PSPipedream.Cmdlets
 
             if (!ShouldProcessForce(Force.IsPresent, target, "Delete events")) return;
 
-            Send(PdRequest.Delete("sources", SourceId, "events")
+            var request = PdRequest.Delete("sources", SourceId, "events")
                 .WithQuery("start_id", start)
-                .WithQuery("end_id", end));
+                .WithQuery("end_id", end);
+            Dispatch(SourceId, () => SendAsync(request), _ => { });
         }
 
         /// <summary>Orders two well-formed event ids (&lt;ms&gt;-&lt;sequence&gt;) by time, then sequence.</summary>

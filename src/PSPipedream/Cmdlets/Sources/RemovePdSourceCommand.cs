@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PdSource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdSourceCommand : PdCmdlet
+    public sealed class RemovePdSourceCommand : PdFanOutCmdlet
     {
         /// <summary>The source to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -29,7 +29,7 @@ namespace PSPipedream.Cmdlets
         {
             if (!TryValidateId(nameof(Id), Id, "dc_")) return;
             if (!ShouldProcessForce(Force.IsPresent, Id, "Delete source and its events")) return;
-            Send(PdRequest.Delete("sources", Id));
+            Dispatch(Id, () => SendAsync(PdRequest.Delete("sources", Id)), _ => { });
         }
     }
 }

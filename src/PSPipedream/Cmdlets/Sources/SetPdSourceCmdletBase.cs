@@ -8,7 +8,7 @@ namespace PSPipedream.Cmdlets
     /// Base of Set-PdSource, Enable-PdSource and Disable-PdSource: PUT /sources/{id} with only the
     /// settings the cmdlet changes, ShouldProcess on the source id, and the updated source with -PassThru.
     /// </summary>
-    public abstract class SetPdSourceCmdletBase : PdCmdlet
+    public abstract class SetPdSourceCmdletBase : PdFanOutCmdlet
     {
         /// <summary>The source to change.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -38,8 +38,8 @@ namespace PSPipedream.Cmdlets
             if (!ShouldProcess(Id, Action)) return;
             var request = PdRequest.Put("sources", Id).WithBody(body);
             // Only -PassThru needs the updated source back; without it any 2xx will do.
-            if (PassThru.IsPresent) WriteModel(SendFor<Source>(request));
-            else Send(request);
+            if (PassThru.IsPresent) Dispatch(Id, () => SendForAsync<Source>(request), WriteModel);
+            else Dispatch(Id, () => SendAsync(request), _ => { });
         }
     }
 }

@@ -11,7 +11,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PdSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Subscription))]
-    public sealed class NewPdSubscriptionCommand : PdCmdlet
+    public sealed class NewPdSubscriptionCommand : PdFanOutCmdlet
     {
         /// <summary>The emitting source or workflow, or p_* / dc_*.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -77,9 +77,11 @@ namespace PSPipedream.Cmdlets
                 .WithQuery("org_id", orgId);
             request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + PdText.Quote(EmitterId) + "' -ListenerId '" +
                 PdText.Quote(ListenerId) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again.";
-            var subscription = SendFor<Subscription>(request);
-            if (orgId != null) subscription.OrgId ??= orgId;
-            WriteModel(subscription);
+            Dispatch(EmitterId, () => SendForAsync<Subscription>(request), subscription =>
+            {
+                if (orgId != null) subscription.OrgId ??= orgId;
+                WriteModel(subscription);
+            });
         }
     }
 }

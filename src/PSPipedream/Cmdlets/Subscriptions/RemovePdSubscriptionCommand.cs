@@ -11,7 +11,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PdSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdSubscriptionCommand : PdCmdlet
+    public sealed class RemovePdSubscriptionCommand : PdFanOutCmdlet
     {
         /// <summary>The emitting source or workflow, or p_* / dc_*.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -58,13 +58,14 @@ namespace PSPipedream.Cmdlets
                 return;
             }
 
-            if (!ShouldProcess(SubscriptionIds.Describe(EmitterId, ListenerId, EventName), "Remove subscription")) return;
+            var target = SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
+            if (!ShouldProcess(target, "Remove subscription")) return;
 
             var request = PdRequest.Delete("subscriptions")
                 .WithQuery("emitter_id", EmitterId)
                 .WithQuery("listener_id", ListenerId)
                 .WithQuery("event_name", EventName ?? string.Empty);
-            Send(request);
+            Dispatch(target, () => SendAsync(request), _ => { });
         }
     }
 }

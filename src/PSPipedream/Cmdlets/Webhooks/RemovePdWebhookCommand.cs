@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PdWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdWebhookCommand : PdCmdlet
+    public sealed class RemovePdWebhookCommand : PdFanOutCmdlet
     {
         /// <summary>The webhook to remove.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -29,7 +29,7 @@ namespace PSPipedream.Cmdlets
         {
             if (!TryValidateId(nameof(Id), Id, "wh_")) return;
             if (!ShouldProcessForce(Force.IsPresent, Id, "Remove webhook")) return;
-            Send(PdRequest.Delete("webhooks", Id));
+            Dispatch(Id, () => SendAsync(PdRequest.Delete("webhooks", Id)), _ => { });
         }
     }
 }
