@@ -1,0 +1,194 @@
+# -ThrottleLimit: up to N items' requests in flight, output in input order, -WhatIf sending
+# nothing, a failure that stays with its item, and early stops (Select-Object -First, Ctrl+C).
+# What is counted comes from the emulator's request log; delays come from its delay fault.
+
+BeforeAll {
+    Import-Module $env:PSPD_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:Emu = @{ Emulator = $env:PSPD_TEST_ROOT }
+    $script:Quiet = @{ Emulator = $env:PSPD_TEST_ROOT; Confirm = $false; WhatIf = $false }
+
+    # The most requests the emulator was working on at the same moment (from arrival times and durations).
+    function Get-MostInFlight([object[]] $Requests) {
+        $edges = foreach ($r in $Requests) {
+            $start = $r.ReceivedAt.Ticks
+            [pscustomobject]@{ At = $start; Step = 1 }
+            [pscustomobject]@{ At = $start + [long]($r.DurationMs * [TimeSpan]::TicksPerMillisecond); Step = -1 }
+        }
+        $now = 0; $most = 0
+        foreach ($edge in ($edges | Sort-Object At, Step)) {
+            $now += $edge.Step
+            if ($now -gt $most) { $most = $now }
+        }
+        $most
+    }
+
+    function Get-EventRequest { @(Get-PdEmulatorRequest @script:Emu -Method GET -Path '/v1/sources/*/event_summaries') }
+}
+
+AfterAll {
+    Clear-PdEmulatorFault @script:Quiet
+}
+
+Describe '-ThrottleLimit on Get-PdEvent' {
+    BeforeAll {
+        Reset-Emulator
+        $null = Add-PdEmulatorSource @script:Quiet -Count 12
+        $null = Connect-TestAccount
+        $script:Sources = @(Get-PdSource -All)
+        # Source n has n events, so each source's part of the output can be told apart.
+        for ($i = 0; $i -lt $script:Sources.Count; $i++) {
+            $null = Send-PdEmulatorEvent @script:Quiet -EmitterId $script:Sources[$i].Id -Event @{ n = $i } -Count ($i + 1)
+        }
+    }
+
+    BeforeEach {
+        Clear-PdEmulatorFault @script:Quiet
+        Clear-PdEmulatorRequest @script:Quiet
+    }
+
+    It 'writes the events source by source, in input order, even when the first source answers last' {
+        $first = $script:Sources[0].Id
+        $null = Add-PdEmulatorFault @script:Quiet -Method GET -Path "/v1/sources/$first/event_summaries" -Delay 400
+        $events = @($script:Sources | Get-PdEvent -ThrottleLimit 6)
+        $expected = @(for ($i = 0; $i -lt $script:Sources.Count; $i++) { @($script:Sources[$i].Id) * ($i + 1) })
+        @($events.SourceId) | Should -Be $expected
+        $sequential = @($script:Sources | Get-PdEvent)
+        @($events.Id) | Should -Be @($sequential.Id)
+        # The slow source was asked first, but later sources were answered before it.
+        $log = Get-EventRequest | Where-Object Path -NE "/v1/sources/$first/event_summaries"
+        @($log | Where-Object { $_.ReceivedAt -lt (Get-EventRequest)[0].ReceivedAt.AddMilliseconds(300) }).Count | Should -BeGreaterThan 1
+    }
+
+    It 'has at most N requests in flight, and more than one' {
+        $null = Add-PdEmulatorFault @script:Quiet -Method GET -Path '/v1/sources/*/event_summaries' -Delay 150 -Count 100
+        $events = @($script:Sources | Get-PdEvent -ThrottleLimit 3)
+        $events.Count | Should -Be 78
+        $log = Get-EventRequest
+        $log.Count | Should -Be 12
+        $most = Get-MostInFlight $log
+        $most | Should -BeLessOrEqual 3
+        $most | Should -BeGreaterThan 1
+    }
+
+    It 'sends one request per source, as without it' {
+        $null = $script:Sources | Get-PdEvent -ThrottleLimit 8
+        $log = Get-EventRequest
+        $log.Count | Should -Be 12
+        @($log.Path | Sort-Object -Unique).Count | Should -Be 12
+    }
+
+    It 'reads further pages of a source in its turn (-PageSize 2 -All)' {
+        $events = @($script:Sources[0..3] | Get-PdEvent -ThrottleLimit 4 -PageSize 2 -All)
+        @($events.SourceId) | Should -Be @(@($script:Sources[0].Id) * 1 + @($script:Sources[1].Id) * 2 + @($script:Sources[2].Id) * 3 + @($script:Sources[3].Id) * 4)
+        # 1 + 1 + 2 + 2 pages: total_count says when a source's list is done.
+        (Get-EventRequest).Count | Should -Be 6
+    }
+
+    It 'makes a failing source an error about that source alone' {
+        $bad = $script:Sources[1].Id
+        $null = Add-PdEmulatorFault @script:Quiet -Method GET -Path "/v1/sources/$bad/event_summaries" -Status 404
+        $events = @($script:Sources[0..3] | Get-PdEvent -ThrottleLimit 4 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be $bad
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PdNotFound*'
+        @($events.SourceId | Select-Object -Unique) | Should -Be @($script:Sources[0].Id, $script:Sources[2].Id, $script:Sources[3].Id)
+    }
+
+    It 'stops sending once Select-Object -First has what it wants' {
+        $null = Add-PdEmulatorFault @script:Quiet -Method GET -Path '/v1/sources/*/event_summaries' -Delay 100 -Count 100
+        $one = @($script:Sources | Get-PdEvent -ThrottleLimit 4 | Select-Object -First 1)
+        $one.Count | Should -Be 1
+        $one[0].SourceId | Should -Be $script:Sources[0].Id
+        Start-Sleep -Milliseconds 300
+        (Get-EventRequest).Count | Should -BeLessOrEqual 4
+    }
+
+    It 'writes every -Verbose line whole, on the pipeline thread' {
+        $lines = @($script:Sources | Get-PdEvent -ThrottleLimit 8 -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $requests = @($lines | Where-Object { $_ -like 'GET *' })
+        $requests.Count | Should -Be 12
+        foreach ($line in $requests) { $line | Should -Match '^GET http://127\.0\.0\.1:\d+/v1/sources/dc_\w+/event_summaries\?limit=100 -> 200 \(\d+ ms\)$' }
+    }
+
+    It 'ends at once on Ctrl+C, with every request in flight cancelled and no error record' {
+        $connection = Connect-TestAccount
+        $null = Add-PdEmulatorFault @script:Quiet -Method GET -Path '/v1/sources/*/event_summaries' -Delay 20000 -Count 100
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("param(`$c, `$s) Import-Module '$($env:PSPD_TEST_MODULE)'; `$s | Get-PdEvent -ThrottleLimit 8 -Connection `$c").
+                AddArgument($connection).AddArgument($script:Sources)
+            $null = $ps.BeginInvoke()
+            # Requests are logged as their answers start, so the emulator's view of "in flight" is not in the log yet:
+            # wait until the command has had time to send its eight.
+            Start-Sleep -Milliseconds 1500
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            $ps.Dispose()
+            Clear-PdEmulatorFault @script:Quiet
+        }
+    }
+}
+
+Describe '-ThrottleLimit on the change cmdlets' {
+    BeforeEach {
+        Reset-Emulator
+        $null = Add-PdEmulatorSource @script:Quiet -Count 10
+        $null = Connect-TestAccount
+        $script:Sources = @(Get-PdSource -All)
+        Clear-PdEmulatorRequest @script:Quiet
+    }
+
+    It 'Remove-PdSource -WhatIf sends nothing' {
+        $script:Sources | Remove-PdSource -ThrottleLimit 8 -WhatIf
+        $script:Sources | Disable-PdSource -ThrottleLimit 8 -WhatIf
+        $script:Sources | Remove-PdEvent -All -ThrottleLimit 8 -WhatIf
+        @(Get-PdEmulatorRequest @script:Emu).Count | Should -Be 0
+        (Get-PdSource -All).Count | Should -Be 10
+    }
+
+    It 'Remove-PdSource -Force deletes each source with one request, with a gone one an error about it alone' {
+        $gone = $script:Sources[4].Id
+        Remove-PdSource -Id $gone -Force
+        Clear-PdEmulatorRequest @script:Quiet
+        $script:Sources | Remove-PdSource -Force -ThrottleLimit 8 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $deletes = @(Get-PdEmulatorRequest @script:Emu -Method DELETE)
+        $deletes.Count | Should -Be 10
+        @($deletes.Path | Sort-Object -Unique).Count | Should -Be 10
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be $gone
+        @(Get-PdSource -All).Count | Should -Be 0
+    }
+
+    It 'Set-PdSource -PassThru writes the updated sources in input order' {
+        $first = $script:Sources[0].Id
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path "/v1/sources/$first" -Delay 300
+        $updated = @($script:Sources | Disable-PdSource -ThrottleLimit 5 -PassThru)
+        @($updated.Id) | Should -Be @($script:Sources.Id)
+        @($updated | Where-Object Active -EQ $false).Count | Should -Be 10
+        @(Get-PdEmulatorRequest @script:Emu -Method PUT).Count | Should -Be 10
+    }
+
+    It 'New-PdSubscription writes the subscriptions in input order' {
+        $workflow = New-PdEmulatorWorkflow @script:Quiet
+        $subscriptions = @($script:Sources | New-PdSubscription -ListenerId $workflow.Id -ThrottleLimit 4)
+        @($subscriptions.EmitterId) | Should -Be @($script:Sources.Id)
+        @(Get-PdEmulatorRequest @script:Emu -Method POST -Path '/v1/subscriptions').Count | Should -Be 10
+        $subscriptions | Remove-PdSubscription -ThrottleLimit 4
+        @(Get-PdEmulatorRequest @script:Emu -Method DELETE -Path '/v1/subscriptions').Count | Should -Be 10
+        @(Get-PdSubscription -All).Count | Should -Be 0
+    }
+
+    It 'refuses a limit outside 1 to 32 before any request' {
+        { $script:Sources | Remove-PdSource -Force -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        { $script:Sources | Get-PdEvent -ThrottleLimit 33 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        @(Get-PdEmulatorRequest @script:Emu).Count | Should -Be 0
+    }
+}
