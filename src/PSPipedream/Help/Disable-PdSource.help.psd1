@@ -27,6 +27,10 @@ and -Confirm.
             Code    = 'Get-PdSource -All | Where-Object UpdatedAt -lt (Get-Date).AddDays(-90) | Disable-PdSource -PassThru | Select-Object Id, Name, Active'
             Remarks = 'Turns off every source that has not been changed for 90 days and shows the id, name and new state of each.'
         }
+        @{
+            Code    = 'Get-PdSource -All | Where-Object Active | Disable-PdSource -ThrottleLimit 8 -WhatIf'
+            Remarks = 'Names every active source that would be disabled, in order, and sends nothing: -WhatIf is asked about each item before its request would start.'
+        }
     )
     Links       = @('about_PSPipedream', 'Enable-PdSource', 'Set-PdSource', 'Get-PdSource', 'Remove-PdSource')
 }

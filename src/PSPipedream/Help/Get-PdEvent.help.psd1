@@ -47,6 +47,10 @@ Select-Object -First 5 instead.
             Code    = 'Get-PdEvent -SourceId dc_abc123 -IncludeTotalCount -First 0'
             Remarks = 'Writes only the number of events the API holds for the source, with a request for a single event.'
         }
+        @{
+            Code    = 'Get-PdSource -All | Get-PdEvent -ThrottleLimit 8'
+            Remarks = 'Gets the events of every source with up to eight requests in flight at once. The events still come source by source, in the order of the sources.'
+        }
     )
     Links       = @('about_PSPipedream', 'Remove-PdEvent', 'Get-PdSource', 'Get-PdWorkflowEvent', 'Get-PdWorkflowError')
 }

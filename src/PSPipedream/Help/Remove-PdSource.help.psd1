@@ -27,6 +27,10 @@ piped source, such as PdNotFound, does not stop the others.
             Code    = "Get-PdSource -Name 'test-*' | Remove-PdSource -Force"
             Remarks = 'Deletes every source whose name starts with test- without asking, as a cleanup script would.'
         }
+        @{
+            Code    = 'Get-PdSource -Name ''test-*'' | Remove-PdSource -Force -ThrottleLimit 8'
+            Remarks = 'Deletes the matching sources with up to eight requests in flight at once. A source that fails is an error about that source alone.'
+        }
     )
     Links       = @('about_PSPipedream', 'Get-PdSource', 'Disable-PdSource', 'Remove-PdEvent')
 }
