@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,18 +57,66 @@ public class PdAnswerTests
     public async Task A_page_of_the_wrong_shape_is_an_invalid_response(string body, string expected)
     {
         var ex = await Assert.ThrowsAsync<PdApiException>(() =>
-            Answering(body).GetPageAsync(PdRequest.Get("users", "me", "sources"), CancellationToken.None));
+            Answering(body).GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None));
         Assert.Equal("PdInvalidResponse", ex.ErrorId);
         Assert.Equal("GET /v1/users/me/sources answered 200 OK " + expected, ex.Message);
     }
 
-    [Fact]
-    public async Task A_page_item_that_does_not_fit_its_model_is_an_invalid_response()
+    [Theory]
+    [InlineData("{\"data\": [{\"id\": \"dc_1\"}, {\"id\": [1]}, {\"id\": \"dc_3\"}]}")]
+    [InlineData("{\"data\": [{\"id\": \"dc_1\"}, {\"id\": \"dc_2\", \"created_at\": \"soon\", \"name\": {\"deep\": [1, {}]}}, {\"id\": \"dc_3\"}], \"page_info\": {\"total_count\": 3}}")]
+    public async Task A_page_item_that_does_not_fit_its_model_ends_the_page_there_with_an_invalid_response(string body)
     {
-        var page = await Answering("{\"data\": [{\"id\": [1]}]}").GetPageAsync(PdRequest.Get("users", "me", "sources"), CancellationToken.None);
-        var ex = Assert.Throws<PdApiException>(() => page.ToModel<Source>(page.Items[0]));
+        var page = await Answering(body).GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None);
+        Assert.Equal(new[] { "dc_1" }, page.Items.Select(s => s.Id));
+        Assert.NotNull(page.Problem);
+        Assert.Equal("PdInvalidResponse", page.Problem!.ErrorId);
+        Assert.StartsWith("GET /v1/users/me/sources answered 200 OK with an item of \"data\" that does not fit a Source: ", page.Problem.Message);
+    }
+
+    [Theory]
+    [InlineData("", "with an empty body where a list was expected.")]
+    [InlineData("[1]", "with a list where a list page was expected.")]
+    [InlineData("{\"data\": null}", "with null as \"data\" where a list was expected.")]
+    [InlineData("{\"page_info\": {\"total_count\": 1}, \"other\": [1, {\"a\": 2}]}", "without \"data\".")]
+    public async Task A_page_is_checked_as_it_is_read(string body, string expected)
+    {
+        var ex = await Assert.ThrowsAsync<PdApiException>(() =>
+            Answering(body).GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None));
         Assert.Equal("PdInvalidResponse", ex.ErrorId);
-        Assert.StartsWith("GET /v1/users/me/sources answered 200 OK with an item of \"data\" that does not fit a Source: ", ex.Message);
+        Assert.Equal("GET /v1/users/me/sources answered 200 OK " + expected, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"data\": [{\"id\": \"dc_1\"}")]
+    [InlineData("{\"data\": []} {\"data\": []}")]
+    [InlineData("{\"data\": [}")]
+    public async Task A_page_that_is_not_whole_JSON_is_malformed(string body)
+    {
+        var ex = await Assert.ThrowsAsync<PdApiException>(() =>
+            Answering(body).GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None));
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Equal("GET /v1/users/me/sources answered 200 OK after 1 attempt, but with JSON that is cut off or malformed.", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_page_is_read_into_models_with_its_page_info_and_unknown_fields()
+    {
+        var body = "{\"page_info\": {\"total_count\": \"12\", \"count\": 2, \"start_cursor\": \"dc_1\", \"end_cursor\": \"dc_2\", \"extra\": {}}, " +
+            "\"data\": [{\"id\": \"dc_1\", \"name\": \"a\", \"configured_props\": {\"url\": \"http://x\", \"n\": [1, 2.5, null, true]}, \"new_field\": {\"k\": 1}}, " +
+            "{\"id\": \"dc_2\", \"active\": false, \"created_at\": 1589486981}]}";
+        var page = await Answering(body).GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None);
+        Assert.Null(page.Problem);
+        Assert.Equal(12, page.PageInfo.TotalCount);
+        Assert.Equal(2, page.PageInfo.Count);
+        Assert.Equal("dc_1", page.PageInfo.StartCursor);
+        Assert.Equal("dc_2", page.PageInfo.EndCursor);
+        Assert.Equal(new[] { "dc_1", "dc_2" }, page.Items.Select(s => s.Id));
+        Assert.Equal("dc_2", page.IdAt(1));
+        Assert.False(page.Items[1].Active);
+        Assert.Equal(new DateTime(2020, 5, 14, 20, 9, 41, DateTimeKind.Utc), page.Items[1].CreatedAt);
+        Assert.Equal("{\"url\":\"http://x\",\"n\":[1,2.5,null,true]}", page.Items[0].Props);
+        Assert.True(page.Items[0].UnknownFields.ContainsKey("new_field"));
     }
 
     [Fact]

@@ -218,7 +218,7 @@ public class PdPagerTests
 
     [Fact]
     public void After_and_before_together_are_refused() =>
-        Assert.Throws<ArgumentException>(() => PdPager.Pages(PdRequest.Get("x"), new PdPagingOptions { After = "a", Before = "b" }, _ => throw new InvalidOperationException()));
+        Assert.Throws<ArgumentException>(() => PdPager.Pages<PdPage>(PdRequest.Get("x"), new PdPagingOptions { After = "a", Before = "b" }, _ => throw new InvalidOperationException()));
 
     [Fact]
     public void Keeps_the_template_query_and_replaces_paging_keys()

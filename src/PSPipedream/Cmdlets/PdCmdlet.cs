@@ -95,8 +95,8 @@ namespace PSPipedream.Cmdlets
         internal T SendFor<T>(PdConnection connection, PdRequest request) where T : class =>
             Wait(connection.Client.SendAsync<T>(Prepare(request), CancellationToken));
 
-        /// <summary>Reads one page (for the pager).</summary>
-        protected PdPage SendForPage(PdRequest request) => Wait(SendForPageAsync(request));
+        /// <summary>Reads one page of models (for the pager).</summary>
+        protected PdPage<T> SendForPage<T>(PdRequest request) where T : PdModel => Wait(SendForPageAsync<T>(request));
 
         // The Async forms resolve the connection and prepare the request here, on the pipeline
         // thread; only the exchange itself runs later. For Dispatch.
@@ -110,8 +110,8 @@ namespace PSPipedream.Cmdlets
             ResolveConnection().Client.SendAsync<T>(Prepare(request), CancellationToken);
 
         /// <summary>Starts reading one page; see <see cref="SendForPage"/>.</summary>
-        protected Task<PdPage> SendForPageAsync(PdRequest request) =>
-            ResolveConnection().Client.GetPageAsync(Prepare(request), CancellationToken);
+        protected Task<PdPage<T>> SendForPageAsync<T>(PdRequest request) where T : PdModel =>
+            ResolveConnection().Client.GetPageAsync<T>(Prepare(request), CancellationToken);
 
         private PdRequest Prepare(PdRequest request)
         {
@@ -271,7 +271,7 @@ namespace PSPipedream.Cmdlets
             {
                 PdCompletionCache.Shared.AddComponentKey(_resolved, component.Key, component.Name);
             }
-            else if (model is Source && model.UnknownFields.TryGetValue("component_key", out var key) && key.Type == JTokenType.String)
+            else if (model is Source && model.TryGetUnknownField("component_key", out var key) && key.Type == JTokenType.String)
             {
                 PdCompletionCache.Shared.AddComponentKey(_resolved, (string?)key, null);
             }

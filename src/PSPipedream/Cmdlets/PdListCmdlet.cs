@@ -81,7 +81,7 @@ namespace PSPipedream.Cmdlets
         protected void WriteList(PdRequest request)
         {
             var walk = PlanWalk(request);
-            if (walk != null) WriteWalk(walk, SendForPage);
+            if (walk != null) WriteWalk(walk, SendForPage<T>);
         }
 
         /// <summary>
@@ -94,13 +94,13 @@ namespace PSPipedream.Cmdlets
         {
             var walk = PlanWalk(request);
             if (walk == null) return;
-            Dispatch(target, () => SendForPageAsync(PdPager.FirstRequest(walk.Request, walk.Options)), firstPage =>
+            Dispatch(target, () => SendForPageAsync<T>(PdPager.FirstRequest(walk.Request, walk.Options)), firstPage =>
             {
                 beforeWrite();
                 var fetched = false;
                 WriteWalk(walk, next =>
                 {
-                    if (fetched) return SendForPage(next);
+                    if (fetched) return SendForPage<T>(next);
                     fetched = true;
                     return firstPage;
                 });
@@ -150,14 +150,14 @@ namespace PSPipedream.Cmdlets
             return new WalkPlan(request, BuildOptions(first, skip, firstGiven), first, skip, includeTotal);
         }
 
-        private void WriteWalk(WalkPlan walk, Func<PdRequest, PdPage> fetch)
+        private void WriteWalk(WalkPlan walk, Func<PdRequest, PdPage<T>> fetch)
         {
             var options = walk.Options;
             var first = walk.First;
             var skip = walk.Skip;
             ulong skipped = 0, written = 0;
             var totalWritten = false;
-            PdPage? lastPage = null;
+            PdPage<T>? lastPage = null;
             var progress = new PdWalkProgress(this, MyInvocation.MyCommand.Name);
             try
             {
@@ -167,7 +167,7 @@ namespace PSPipedream.Cmdlets
                     // The cursors are what -After / -Before take; -Verbose is where a user finds them.
                     WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                         "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
-                        page.Items.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+                        page.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
                         page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
                     if (walk.IncludeTotal && !totalWritten)
                     {
@@ -175,10 +175,10 @@ namespace PSPipedream.Cmdlets
                         WriteObject(PagingParameters!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
                         totalWritten = true;
                     }
-                    foreach (var token in page.Items)
+                    foreach (var model in page.Items)
                     {
                         if (written >= first) return;
-                        var item = Prepare(page.ToModel<T>(token));
+                        var item = Prepare(model);
                         if (item == null || !Matches(item)) continue;
                         if (skipped < skip)
                         {
@@ -190,6 +190,8 @@ namespace PSPipedream.Cmdlets
                         OnItemWritten(item);
                         if (written >= first || IsComplete) return;
                     }
+                    // An item that did not fit its model: the ones before it are written, then this error.
+                    if (page.Problem != null) throw page.Problem;
                     if (IsComplete) return;
                 }
             }
@@ -203,14 +205,14 @@ namespace PSPipedream.Cmdlets
             if (plain && lastPage != null && MoreExist(lastPage, written, options.PageSize)) WriteWarning(MoreWarning(lastPage, written));
         }
 
-        private static bool MoreExist(PdPage page, ulong written, int? limit)
+        private static bool MoreExist(IPdPage page, ulong written, int? limit)
         {
             var total = page.PageInfo.TotalCount;
             if (total.HasValue) return (ulong)total.Value > written;
-            return limit.HasValue && page.Items.Count >= limit.Value && !string.IsNullOrEmpty(page.PageInfo.EndCursor);
+            return limit.HasValue && page.Count >= limit.Value && !string.IsNullOrEmpty(page.PageInfo.EndCursor);
         }
 
-        private string MoreWarning(PdPage page, ulong written)
+        private string MoreWarning(IPdPage page, ulong written)
         {
             var shown = written.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
             var total = page.PageInfo.TotalCount;

@@ -31,11 +31,11 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>The walk's page fetch, counting what it reads and showing progress before each request from the second on.</summary>
-        public Func<PdRequest, PdPage> Around(Func<PdRequest, PdPage> fetch) => request =>
+        public Func<PdRequest, TPage> Around<TPage>(Func<PdRequest, TPage> fetch) where TPage : IPdPage => request =>
         {
             if (++_requests >= 2) Show();
             var page = fetch(request);
-            _read += page.Items.Count;
+            _read += page.Count;
             _total = page.PageInfo.TotalCount ?? _total;
             return page;
         };

@@ -6,9 +6,9 @@ using Newtonsoft.Json.Linq;
 namespace PSPipedream.Http
 {
     /// <summary>
-    /// The one place that checks an answer is what the API promises (a "data" object for a
-    /// resource, a "data" list of objects for a page, items that fit their model). Anything else
-    /// is PdInvalidResponse, never a serializer exception and never a silent null.
+    /// The one place that checks a resource answer is what the API promises (a "data" object
+    /// that fits its model; pages are checked as they are read, by <see cref="PdPageReader"/>).
+    /// Anything else is PdInvalidResponse, never a serializer exception and never a silent null.
     /// </summary>
     internal static class PdAnswer
     {
@@ -20,26 +20,6 @@ namespace PSPipedream.Http
             if (!obj.TryGetValue("data", out var data)) throw Invalid(response, "without \"data\"");
             if (!(data is JObject)) throw Invalid(response, "with " + Describe(data) + " as \"data\" where an object was expected");
             return ToModel<T>(response, data, "\"data\"");
-        }
-
-        /// <summary>A list page: {"page_info": {...}, "data": [objects]}.</summary>
-        public static PdPage Page(PdResponse response)
-        {
-            if (response.Body == null) throw Invalid(response, "with an empty body where a list was expected");
-            if (!(response.Body is JObject obj)) throw Invalid(response, "with " + Describe(response.Body) + " where a list page was expected");
-            if (!obj.TryGetValue("data", out var data)) throw Invalid(response, "without \"data\"");
-            if (!(data is JArray array)) throw Invalid(response, "with " + Describe(data) + " as \"data\" where a list was expected");
-            for (var i = 0; i < array.Count; i++)
-            {
-                if (!(array[i] is JObject))
-                {
-                    throw Invalid(response, string.Format(CultureInfo.InvariantCulture,
-                        "with {0} as item {1} of \"data\" where an object was expected", Describe(array[i]), i + 1));
-                }
-            }
-            var page = PdPage.FromJson(obj);
-            page.Origin = response;
-            return page;
         }
 
         /// <summary>An item mapped to its model; a field of the wrong type is PdInvalidResponse naming the item.</summary>

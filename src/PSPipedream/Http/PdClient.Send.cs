@@ -9,6 +9,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace PSPipedream.Http
@@ -21,7 +22,13 @@ namespace PSPipedream.Http
         /// Throws <see cref="PdApiException"/> when the last attempt failed, and
         /// OperationCanceledException when <paramref name="cancellationToken"/> fires (also during a wait).
         /// </summary>
-        internal async Task<PdResponse> ExchangeAsync(PdRequest request, CancellationToken cancellationToken)
+        /// <param name="readBody">
+        /// Reads a 2xx JSON answer token by token into what the caller wants (see <see cref="PdPageReader"/>),
+        /// straight from the response stream unless the body is kept for -Debug; its result is
+        /// <see cref="PdResponse.Parsed"/>. Without it the body is parsed into <see cref="PdResponse.Body"/>.
+        /// </param>
+        internal async Task<PdResponse> ExchangeAsync(PdRequest request, CancellationToken cancellationToken,
+            Func<JsonReader, object>? readBody = null)
         {
             var uri = BuildUri(request);
             var path = uri.PathAndQuery;
@@ -31,11 +38,15 @@ namespace PSPipedream.Http
             for (var attempt = 1; ; attempt++)
             {
                 await Retry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var result = await SendOnceAsync(request, uri, requestBody, cancellationToken).ConfigureAwait(false);
+                var result = await SendOnceAsync(request, uri, requestBody, readBody, cancellationToken).ConfigureAwait(false);
                 if (result.Kind == null)
                 {
                     Report(request, uri, result, null);
-                    return new PdResponse(result.Body, result.Status, result.Reason, attempt, request.Method.Method, path);
+                    return new PdResponse(result.Body, result.Status, result.Reason, attempt, request.Method.Method, path)
+                    {
+                        Parsed = result.Parsed,
+                        ShapeProblem = result.ShapeProblem,
+                    };
                 }
                 if (run.IsDoneDespite(result.Status))
                 {
@@ -104,7 +115,8 @@ namespace PSPipedream.Http
                 result.Status.HasValue ? null : result.Outcome, result.RequestBody, result.ResponseBody, note));
 
         /// <summary>One attempt: its answer, or how it failed (never throws for an HTTP or network failure).</summary>
-        private async Task<Attempt> SendOnceAsync(PdRequest request, Uri uri, string? requestBody, CancellationToken cancellationToken)
+        private async Task<Attempt> SendOnceAsync(PdRequest request, Uri uri, string? requestBody, Func<JsonReader, object>? readBody,
+            CancellationToken cancellationToken)
         {
             var result = new Attempt { RequestBody = request.CaptureBodies ? Redact(requestBody) : null };
             var stopwatch = Stopwatch.StartNew();
@@ -128,11 +140,18 @@ namespace PSPipedream.Http
                 {
                     using (var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutCts.Token).ConfigureAwait(false))
                     {
+                        if (readBody != null && !request.CaptureBodies && IsStreamable(response))
+                        {
+                            await ReadStreamAsync(result, response, readBody, timeoutCts.Token).ConfigureAwait(false);
+                            result.Elapsed = stopwatch.Elapsed;
+                            return result;
+                        }
                         var text = await ReadBodyAsync(response, timeoutCts.Token).ConfigureAwait(false);
                         result.Elapsed = stopwatch.Elapsed;
                         if (text != null)
                         {
                             Read(result, response, Redact(text)!, request.CaptureBodies);
+                            if (readBody != null && result.Kind == null) ReadParsed(result, readBody, new JsonTextReader(new StringReader(text)));
                         }
                         else if (!timeoutCts.IsCancellationRequested)
                         {
@@ -166,6 +185,61 @@ namespace PSPipedream.Http
                 }
             }
             return result;
+        }
+
+        /// <summary>A 2xx answer that says it is JSON (or says nothing) can be read straight from its stream.</summary>
+        private static bool IsStreamable(HttpResponseMessage response)
+        {
+            if (!response.IsSuccessStatusCode || response.Content == null) return false;
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            return mediaType == null || mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        /// <summary>
+        /// Reads a 2xx answer from its stream with <paramref name="readBody"/>. The network reads
+        /// block this thread (the reader is synchronous); the timeout and Ctrl+C end them by
+        /// disposing the answer. A body that ends early is cut off, one that is not JSON is malformed.
+        /// </summary>
+        private static async Task ReadStreamAsync(Attempt result, HttpResponseMessage response, Func<JsonReader, object> readBody, CancellationToken token)
+        {
+            result.Status = (int)response.StatusCode;
+            result.Reason = response.ReasonPhrase;
+            try
+            {
+                using (token.Register(response.Dispose))
+                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024))
+                {
+                    ReadParsed(result, readBody, new JsonTextReader(text));
+                }
+            }
+            catch (JsonReaderException) when (!token.IsCancellationRequested)
+            {
+                result.Kind = PdFailureKind.InvalidBody;
+                result.ErrorId = PdErrors.InvalidResponse;
+                result.BodyWords = "JSON that is cut off or malformed";
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException ||
+                                       ex is OperationCanceledException || ex is JsonReaderException)
+            {
+                if (token.IsCancellationRequested) throw new OperationCanceledException(token);
+                CutOff(result, response);
+            }
+        }
+
+        /// <summary>Runs <paramref name="readBody"/> over the body; an answer of the wrong shape is kept as <see cref="Attempt.ShapeProblem"/>.</summary>
+        private static void ReadParsed(Attempt result, Func<JsonReader, object> readBody, JsonReader reader)
+        {
+            reader.DateParseHandling = DateParseHandling.None;
+            reader.FloatParseHandling = FloatParseHandling.Double;
+            try
+            {
+                result.Parsed = readBody(reader);
+            }
+            catch (PdShapeException ex)
+            {
+                result.ShapeProblem = ex.Message;
+            }
         }
 
         /// <summary>
@@ -310,6 +384,10 @@ namespace PSPipedream.Http
             public int? Status;
             public string? Reason;
             public JToken? Body;
+            /// <summary>What readBody made of the body, when it was given one and the answer had the right shape.</summary>
+            public object? Parsed;
+            /// <summary>What was wrong with the shape of a JSON answer that readBody read, in PdAnswer's words.</summary>
+            public string? ShapeProblem;
             public TimeSpan? RetryAfter;
             public string? ApiMessage;
             /// <summary>How the failure is put in the error message (the API's message, or what the body or network said).</summary>
@@ -324,9 +402,9 @@ namespace PSPipedream.Http
     }
 
     /// <summary>A usable answer: its JSON body (null when empty) and where it came from, for checking its shape.</summary>
-    internal sealed class PdResponse
+    public sealed class PdResponse
     {
-        public PdResponse(JToken? body, int? status, string? reason, int attempts, string method, string path)
+        internal PdResponse(JToken? body, int? status, string? reason, int attempts, string method, string path)
         {
             Body = body;
             Status = status;
@@ -337,6 +415,13 @@ namespace PSPipedream.Http
         }
 
         public JToken? Body { get; }
+
+        /// <summary>What the exchange's body reader made of the answer.</summary>
+        internal object? Parsed { get; set; }
+
+        /// <summary>Why the answer does not have the shape the body reader expects; null when it does.</summary>
+        internal string? ShapeProblem { get; set; }
+
         public int? Status { get; }
         public string? Reason { get; }
         public int Attempts { get; }

@@ -202,12 +202,24 @@ namespace PSPipedream.Http
             return PdAnswer.Resource<T>(response);
         }
 
-        /// <summary>Sends a list request and reads one page; an answer that is not a page of objects is PdInvalidResponse.</summary>
-        public async Task<PdPage> GetPageAsync(PdRequest request, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends a list request and reads one page straight into models; an answer that is not a
+        /// page of objects is PdInvalidResponse. An item that does not fit its model ends the page's
+        /// items there, with <see cref="PdPage{T}.Problem"/> saying so.
+        /// </summary>
+        public async Task<PdPage<T>> GetPageAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : PdModel
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var response = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
-            return PdAnswer.Page(response);
+            var response = await ExchangeAsync(request, cancellationToken, PdPageReader.For<T>()).ConfigureAwait(false);
+            if (response.ShapeProblem != null) throw PdAnswer.Invalid(response, response.ShapeProblem);
+            var page = (PdPage<T>)response.Parsed!;
+            page.Origin = response;
+            if (page.Misfit != null)
+            {
+                page.Problem = PdAnswer.Invalid(response, string.Format(CultureInfo.InvariantCulture,
+                    "with an item of \"data\" that does not fit a {0}: {1}", typeof(T).Name, PdText.Quote(page.Misfit.Message)), page.Misfit);
+            }
+            return page;
         }
 
         /// <summary>

@@ -120,6 +120,47 @@ namespace PSPipedream.Http
             }
         }
 
+        /// <summary>
+        /// The value the reader is on, read the way <see cref="ToPSObject"/> converts a token, but
+        /// straight from the reader (no JToken in between). A repeated name keeps its last value,
+        /// as JObject does.
+        /// </summary>
+        public static object? ReadPSObject(JsonReader reader)
+        {
+            while (reader.TokenType == JsonToken.Comment) reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonToken.StartObject:
+                    var pso = new PSObject();
+                    while (reader.Read() && reader.TokenType != JsonToken.EndObject)
+                    {
+                        if (reader.TokenType != JsonToken.PropertyName) continue;
+                        var name = (string)reader.Value!;
+                        reader.Read();
+                        var value = ReadPSObject(reader);
+                        var existing = pso.Properties[name];
+                        if (existing != null) existing.Value = value;
+                        else pso.Properties.Add(new PSNoteProperty(name, value));
+                    }
+                    pso.Methods.Add(new PSCodeMethod("ToString", DataToStringMethod));
+                    return pso;
+                case JsonToken.StartArray:
+                    var items = new List<object?>();
+                    while (reader.Read() && reader.TokenType != JsonToken.EndArray)
+                    {
+                        if (reader.TokenType != JsonToken.Comment) items.Add(ReadPSObject(reader));
+                    }
+                    return items.ToArray();
+                case JsonToken.Integer:
+                    return reader.Value is int i32 ? (long)i32 : reader.Value;
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    return null;
+                default:
+                    return reader.Value;
+            }
+        }
+
         /// <summary>snake_case or camelCase to PascalCase: "name_slug" -> "NameSlug".</summary>
         public static string ToPascalCase(string name)
         {
@@ -229,11 +270,8 @@ namespace PSPipedream.Http
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(object) || objectType == typeof(PSObject);
 
-        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
-        {
-            var token = JToken.ReadFrom(reader);
-            return PdJson.ToPSObject(token);
-        }
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+            PdJson.ReadPSObject(reader);
 
         /// <summary>Writes the value through <see cref="PdFreeForm"/>, so only data is written; anything else throws PdArgumentException.</summary>
         public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)

@@ -14,8 +14,47 @@ namespace PSPipedream.Http
         public string? EndCursor { get; set; }
     }
 
+    /// <summary>What the pager needs of a page: how many items, their ids, page_info and where it came from.</summary>
+    public interface IPdPage
+    {
+        int Count { get; }
+        PdPageInfo PageInfo { get; }
+
+        /// <summary>The id of item <paramref name="index"/>, or null when it has none.</summary>
+        string? IdAt(int index);
+
+        /// <summary>The answer this page came from (set by PdClient), for naming it in errors.</summary>
+        PdResponse? Origin { get; }
+    }
+
+    /// <summary>A page read straight into models (see <see cref="PdPageReader"/>).</summary>
+    public sealed class PdPage<T> : IPdPage where T : PdModel
+    {
+        public PdPage(IReadOnlyList<T> items, PdPageInfo pageInfo)
+        {
+            Items = items;
+            PageInfo = pageInfo;
+        }
+
+        public IReadOnlyList<T> Items { get; }
+        public PdPageInfo PageInfo { get; }
+        public int Count => Items.Count;
+        public string? IdAt(int index) => (Items[index] as IPdIdentified)?.Id;
+
+        /// <summary>
+        /// Set when an item did not fit its model: <see cref="Items"/> holds the ones before it,
+        /// and the reader of the page throws this after writing them.
+        /// </summary>
+        public PdApiException? Problem { get; internal set; }
+
+        /// <summary>What the item that did not fit its model failed with (Problem is made from it).</summary>
+        internal Newtonsoft.Json.JsonException? Misfit { get; set; }
+
+        public PdResponse? Origin { get; internal set; }
+    }
+
     /// <summary>One page of a list answer: its items (raw JSON) and page_info.</summary>
-    public sealed class PdPage
+    public sealed class PdPage : IPdPage
     {
         public PdPage(IReadOnlyList<JToken> items, PdPageInfo pageInfo)
         {
@@ -25,12 +64,12 @@ namespace PSPipedream.Http
 
         public IReadOnlyList<JToken> Items { get; }
         public PdPageInfo PageInfo { get; }
+        public int Count => Items.Count;
 
-        /// <summary>The answer this page came from (set by PdClient), for naming it in errors.</summary>
-        internal PdResponse? Origin { get; set; }
+        public string? IdAt(int index) =>
+            Items[index] is JObject obj && obj["id"] is JValue id && id.Type == JTokenType.String ? (string?)id : null;
 
-        /// <summary>An item mapped to its model; an item that does not fit is PdInvalidResponse.</summary>
-        public T ToModel<T>(JToken item) where T : class => PdAnswer.ToModel<T>(Origin, item, "an item of \"data\"");
+        public PdResponse? Origin { get; internal set; }
 
         /// <summary>Reads {"page_info": {...}, "data": [...]}; a bare array is accepted as a page without page_info.</summary>
         public static PdPage FromJson(JToken? json)
@@ -57,7 +96,7 @@ namespace PSPipedream.Http
         }
 
         /// <summary>A count: a whole number from 0 to long.MaxValue (number or numeric string), else null (unknown).</summary>
-        private static long? ReadCount(JToken? token)
+        internal static long? ReadCount(JToken? token)
         {
             if (token == null) return null;
             long value;
@@ -82,7 +121,7 @@ namespace PSPipedream.Http
             return value >= 0 ? value : (long?)null;
         }
 
-        private static string? ReadString(JToken? token) =>
+        internal static string? ReadString(JToken? token) =>
             token == null || token.Type == JTokenType.Null ? null : token.ToString();
     }
 }

@@ -39,7 +39,7 @@ namespace PSPipedream.Http
     {
         /// <param name="request">The list request (path and extra query); limit/after/before are set here.</param>
         /// <param name="fetch">Sends one request and returns its page (the cmdlet blocks here, on its own thread).</param>
-        public static IEnumerable<PdPage> Pages(PdRequest request, PdPagingOptions options, Func<PdRequest, PdPage> fetch)
+        public static IEnumerable<TPage> Pages<TPage>(PdRequest request, PdPagingOptions options, Func<PdRequest, TPage> fetch) where TPage : IPdPage
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (options == null) throw new ArgumentNullException(nameof(options));
@@ -49,7 +49,7 @@ namespace PSPipedream.Http
             return Walk(request, options, fetch);
         }
 
-        private static IEnumerable<PdPage> Walk(PdRequest template, PdPagingOptions options, Func<PdRequest, PdPage> fetch)
+        private static IEnumerable<TPage> Walk<TPage>(PdRequest template, PdPagingOptions options, Func<PdRequest, TPage> fetch) where TPage : IPdPage
         {
             var backwards = options.Before != null;
             var cursorName = backwards ? "before" : "after";
@@ -66,17 +66,17 @@ namespace PSPipedream.Http
 
                 var limit = NextLimit(options, fetched);
                 var page = fetch(PageRequest(template, limit, cursorName, cursor));
-                if (multiPage && limit.HasValue && page.Items.Count >= limit.Value && AddsNothing(page, previousIds))
+                if (multiPage && limit.HasValue && page.Count >= limit.Value && AddsNothing(page, previousIds))
                 {
                     throw PdAnswer.Invalid(page.Origin, string.Format(CultureInfo.InvariantCulture,
                         "with a full page of the same {0} items as the page before it; stopped after {1} items so the walk cannot loop forever",
-                        page.Items.Count, fetched));
+                        page.Count, fetched));
                 }
-                fetched += page.Items.Count;
+                fetched += page.Count;
                 yield return page;
 
                 if (!multiPage) yield break;
-                if (page.Items.Count == 0) yield break;
+                if (page.Count == 0) yield break;
                 var total = page.PageInfo.TotalCount;
                 // total_count counts the whole list: no walk can read more than that.
                 if (total.HasValue && fetched >= total.Value) yield break;
@@ -110,23 +110,24 @@ namespace PSPipedream.Http
         }
 
         /// <summary>True when every item of the page has an id and all of them were on the page before.</summary>
-        private static bool AddsNothing(PdPage page, HashSet<string>? previousIds)
+        private static bool AddsNothing(IPdPage page, HashSet<string>? previousIds)
         {
-            if (previousIds == null || page.Items.Count == 0) return false;
-            foreach (var item in page.Items)
+            if (previousIds == null || page.Count == 0) return false;
+            for (var i = 0; i < page.Count; i++)
             {
-                if (!(item is JObject obj) || !(obj["id"] is JValue id) || id.Type != JTokenType.String) return false;
-                if (!previousIds.Contains((string)id!)) return false;
+                var id = page.IdAt(i);
+                if (id == null || !previousIds.Contains(id)) return false;
             }
             return true;
         }
 
-        private static HashSet<string> IdsOf(PdPage page)
+        private static HashSet<string> IdsOf(IPdPage page)
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in page.Items)
+            for (var i = 0; i < page.Count; i++)
             {
-                if (item is JObject obj && obj["id"] is JValue id && id.Type == JTokenType.String) ids.Add((string)id!);
+                var id = page.IdAt(i);
+                if (id != null) ids.Add(id);
             }
             return ids;
         }

@@ -5,7 +5,7 @@ using PSPipedream.Http;
 namespace PSPipedream
 {
     /// <summary>A component: saved in the account (sc_...) or published in the global registry.</summary>
-    public sealed class Component : PdModel
+    public sealed class Component : PdModel, IPdIdentified
     {
         public string? Id { get; set; }
 

@@ -12,7 +12,7 @@ namespace PSPipedream
     /// field the model does not declare (see <see cref="PdModel"/>) and read through
     /// <see cref="EventToken"/>.
     /// </summary>
-    public class Event : PdModel
+    public class Event : PdModel, IPdIdentified
     {
         /// <summary>The event id, &lt;ms timestamp&gt;-&lt;sequence&gt;; also the cursor of event pages.</summary>
         public string? Id { get; set; }

@@ -13,12 +13,32 @@ namespace PSPipedream
     /// </summary>
     public abstract class PdModel
     {
+        /// <summary>Unknown fields' property names: the same few names come with every item of a list.</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PascalNames =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, string>(System.StringComparer.Ordinal);
+
         [JsonExtensionData]
         internal IDictionary<string, JToken>? AdditionalFields { get; set; }
 
         /// <summary>Unknown fields as they came from the API (snake_case names).</summary>
         internal IReadOnlyDictionary<string, JToken> UnknownFields =>
             AdditionalFields == null ? new Dictionary<string, JToken>() : new Dictionary<string, JToken>(AdditionalFields);
+
+        /// <summary>PdJson.ToPascalCase, remembered for the first 1,000 names (a server sending new names each time cannot grow it for ever).</summary>
+        private static string PascalName(string key)
+        {
+            if (PascalNames.TryGetValue(key, out var name)) return name;
+            name = PdJson.ToPascalCase(key);
+            if (PascalNames.Count < 1000) PascalNames.TryAdd(key, name);
+            return name;
+        }
+
+        /// <summary>One unknown field, without copying them all.</summary>
+        internal bool TryGetUnknownField(string name, out JToken value)
+        {
+            value = null!;
+            return AdditionalFields != null && AdditionalFields.TryGetValue(name, out value!);
+        }
 
         /// <summary>The object to write: this model plus a note property per unknown field.</summary>
         public PSObject ToPSObject()
@@ -28,7 +48,7 @@ namespace PSPipedream
             {
                 foreach (var field in AdditionalFields)
                 {
-                    var name = PdJson.ToPascalCase(field.Key);
+                    var name = PascalName(field.Key);
                     if (pso.Properties[name] != null) name = field.Key;
                     if (pso.Properties[name] != null) continue;
                     pso.Properties.Add(new PSNoteProperty(name, PdJson.ToPSObject(field.Value)));

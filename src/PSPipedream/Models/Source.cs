@@ -5,7 +5,7 @@ using PSPipedream.Http;
 namespace PSPipedream
 {
     /// <summary>A deployed event source (dc_...).</summary>
-    public sealed class Source : PdModel, IOrgScoped
+    public sealed class Source : PdModel, IPdIdentified, IOrgScoped
     {
         public string? Id { get; set; }
         public string? Name { get; set; }

@@ -1,7 +1,8 @@
+using PSPipedream.Http;
 namespace PSPipedream
 {
     /// <summary>A subscription (sub_...): events of an emitter delivered to a listener.</summary>
-    public sealed class Subscription : PdModel, IOrgScoped
+    public sealed class Subscription : PdModel, IPdIdentified, IOrgScoped
     {
         public string? Id { get; set; }
 

@@ -5,7 +5,7 @@ using PSPipedream.Http;
 namespace PSPipedream
 {
     /// <summary>A webhook (wh_...): a URL that subscriptions can deliver events to.</summary>
-    public sealed class Webhook : PdModel
+    public sealed class Webhook : PdModel, IPdIdentified
     {
         public string? Id { get; set; }
         public string? UserId { get; set; }

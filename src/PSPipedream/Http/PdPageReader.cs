@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace PSPipedream.Http
+{
+    /// <summary>
+    /// Reads a list page, {"page_info": {...}, "data": [objects]}, token by token into models:
+    /// no string of the whole body and no JToken tree. Used on the response stream itself, and on
+    /// the body text when it was kept for -Debug, so both check the same things. An answer of the
+    /// wrong shape is a <see cref="PdShapeException"/> saying what came back, in the words of
+    /// <see cref="PdAnswer"/>; an item that does not fit its model ends the page's items there
+    /// (the rest is still read, to check the answer's shape), with <see cref="PdPage{T}.Misfit"/>
+    /// set and the items before it kept.
+    /// </summary>
+    internal static class PdPageReader
+    {
+        /// <summary>The body reader of a page of <typeparamref name="T"/>, for <see cref="PdClient.ExchangeAsync"/>.</summary>
+        public static Func<JsonReader, object> For<T>() where T : PdModel => ReaderOf<T>.Instance;
+
+        private static class ReaderOf<T> where T : PdModel
+        {
+            public static readonly Func<JsonReader, object> Instance = reader => Read<T>(reader, PdJson.Serializer);
+        }
+
+        public static PdPage<T> Read<T>(JsonReader body, JsonSerializer serializer) where T : PdModel
+        {
+            var reader = new PdTokenReader(body);
+            if (!reader.Read()) throw new PdShapeException("with an empty body where a list was expected");
+            if (reader.TokenType != JsonToken.StartObject)
+                throw new PdShapeException("with " + Describe(reader.TokenType) + " where a list page was expected");
+
+            var info = new PdPageInfo();
+            List<T>? items = null;
+            JsonException? misfit = null;
+            while (Next(reader) == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                Next(reader);
+                switch (name)
+                {
+                    case "data":
+                        if (reader.TokenType != JsonToken.StartArray)
+                            throw new PdShapeException("with " + Describe(reader.TokenType) + " as \"data\" where a list was expected");
+                        items = new List<T>();
+                        misfit = ReadItems(reader, serializer, items);
+                        break;
+                    case "page_info" when reader.TokenType == JsonToken.StartObject:
+                        ReadPageInfo(reader, info);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            // Nothing but comments may follow the object (a second document or a cut-off tail is malformed JSON).
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Unexpected content after the JSON value.");
+            }
+            if (items == null) throw new PdShapeException("without \"data\"");
+            return new PdPage<T>(items, info) { Misfit = misfit };
+        }
+
+        /// <summary>The items of "data" (the reader is on its StartArray); returns the misfit that ended them, if one did.</summary>
+        private static JsonException? ReadItems<T>(JsonReader reader, JsonSerializer serializer, List<T> items) where T : PdModel
+        {
+            JsonException? misfit = null;
+            var index = 0;
+            while (Next(reader) != JsonToken.EndArray)
+            {
+                index++;
+                if (reader.TokenType != JsonToken.StartObject)
+                {
+                    throw new PdShapeException(string.Format(CultureInfo.InvariantCulture,
+                        "with {0} as item {1} of \"data\" where an object was expected", Describe(reader.TokenType), index));
+                }
+                if (misfit != null)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                var depth = reader.Depth;
+                try
+                {
+                    items.Add(serializer.Deserialize<T>(reader)!);
+                }
+                catch (JsonException ex)
+                {
+                    // The rest of the item (and of the page) is read past, so the answer's shape is still checked.
+                    misfit = ex;
+                    while (reader.Depth > depth || reader.TokenType != JsonToken.EndObject)
+                    {
+                        if (!reader.Read()) throw new JsonReaderException("Unexpected end of the JSON body.");
+                    }
+                }
+            }
+            return misfit;
+        }
+
+        private static void ReadPageInfo(JsonReader reader, PdPageInfo info)
+        {
+            while (Next(reader) == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                Next(reader);
+                switch (name)
+                {
+                    case "total_count":
+                        info.TotalCount = PdPage.ReadCount(Scalar(reader));
+                        break;
+                    case "count":
+                        info.Count = PdPage.ReadCount(Scalar(reader));
+                        break;
+                    case "start_cursor":
+                        info.StartCursor = PdPage.ReadString(Scalar(reader));
+                        break;
+                    case "end_cursor":
+                        info.EndCursor = PdPage.ReadString(Scalar(reader));
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The current value as a token (a scalar is one JValue; anything else is read whole).</summary>
+        private static JToken Scalar(JsonReader reader) => JToken.ReadFrom(reader);
+
+        /// <summary>The next token that is not a comment; the end of the body there is malformed JSON.</summary>
+        private static JsonToken Next(JsonReader reader)
+        {
+            do
+            {
+                if (!reader.Read()) throw new JsonReaderException("Unexpected end of the JSON body.");
+            }
+            while (reader.TokenType == JsonToken.Comment);
+            return reader.TokenType;
+        }
+
+        /// <summary>What a token starts, in the words of <see cref="PdAnswer.Describe"/>.</summary>
+        private static string Describe(JsonToken token)
+        {
+            switch (token)
+            {
+                case JsonToken.StartObject: return "an object";
+                case JsonToken.StartArray: return "a list";
+                case JsonToken.String: return "a string";
+                case JsonToken.Integer:
+                case JsonToken.Float: return "a number";
+                case JsonToken.Boolean: return "a boolean";
+                case JsonToken.Null:
+                case JsonToken.Undefined: return "null";
+                default: return "a " + token.ToString().ToLowerInvariant();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands on another reader's tokens one by one. The serializer's typed reads (ReadAsString
+    /// and the like) then take whole tokens through <see cref="Read"/>, so when a value does not
+    /// fit its model the reader is still on a token boundary and the rest of the body can be
+    /// read; JsonTextReader's own typed reads stop in the middle of the value.
+    /// </summary>
+    internal sealed class PdTokenReader : JsonReader
+    {
+        private readonly JsonReader _inner;
+
+        public PdTokenReader(JsonReader inner)
+        {
+            _inner = inner;
+            DateParseHandling = inner.DateParseHandling;
+            FloatParseHandling = inner.FloatParseHandling;
+            MaxDepth = inner.MaxDepth;
+        }
+
+        public override bool Read()
+        {
+            if (!_inner.Read()) return false;
+            SetToken(_inner.TokenType, _inner.Value, false);
+            return true;
+        }
+
+        public override void Close()
+        {
+            base.Close();
+            _inner.Close();
+        }
+    }
+
+    /// <summary>An answer that is JSON but not of the shape the API promises; becomes PdInvalidResponse naming the request.</summary>
+    internal sealed class PdShapeException : Exception
+    {
+        public PdShapeException(string what) : base(what)
+        {
+        }
+    }
+
+    /// <summary>A model with an id, which the pager's loop guard compares between pages.</summary>
+    public interface IPdIdentified
+    {
+        string? Id { get; }
+    }
+}
