@@ -215,7 +215,7 @@ Describe 'Completion without a usable connection' {
         $null = Connect-TestAccount
         $null = Get-TestCompletion 'Get-PdSource -Id '
         $null = Connect-TestAccount
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Action delay -DelayMs 5000
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Delay 5000
         $errors = $Error.Count
 
         $watch = [Diagnostics.Stopwatch]::StartNew()

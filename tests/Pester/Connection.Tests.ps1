@@ -352,7 +352,7 @@ Describe 'Secrets and cancellation' {
     }
 
     It 'Ctrl+C (Stop) ends a slow request in under a second' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Action delay -DelayMs 10000
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Delay 10000
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript("Import-Module '$($env:PSPD_TEST_MODULE)'; Get-PdSource")

@@ -120,13 +120,13 @@ Describe 'Retries' -Tag Faults {
     }
 
     It 'a reset connection on a GET is retried' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action abort -Count 2
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Abort -Count 2
         @(Get-PdSource).Count | Should -Be 3
         (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 0, 0, 200
     }
 
     It 'a cut-off 200 on a GET is retried' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action truncate -Count 1
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Truncate -Count 1
         @(Get-PdSource).Count | Should -Be 3
         (Get-ApiRequest '/v1/users/me/sources').Count | Should -Be 2
     }
@@ -134,7 +134,7 @@ Describe 'Retries' -Tag Faults {
     It 'a GET that times out is retried; -TimeoutSeconds sets the time allowed' {
         $connection = Connect-TestAccount
         $connection.TimeoutSeconds = 1
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action delay -DelayMs 1500 -Count 1
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Delay 1500 -Count 1
         @(Get-PdSource -Connection $connection).Count | Should -Be 3
         (Get-ApiRequest '/v1/users/me/sources').Count | Should -BeGreaterOrEqual 1
         # The timed-out attempt is logged when the emulator gives up on it; the retry answered.
@@ -166,7 +166,7 @@ Describe 'A create is never sent twice' -Tag Faults {
     }
 
     It 'after a reset on POST /webhooks: one attempt, PdConnectionFailed' {
-        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -Action abort -Count 5
+        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -Abort -Count 5
         $err = Get-PdErrorRecord { New-PdWebhook -Url 'https://example.com/hook' }
         (Get-ApiRequest '/v1/webhooks' POST).Count | Should -Be 1
         $err.FullyQualifiedErrorId | Should -BeLike 'PdConnectionFailed,*'
@@ -177,7 +177,7 @@ Describe 'A create is never sent twice' -Tag Faults {
     It 'after a timeout on POST /subscriptions: one attempt, PdTimeout' {
         $connection = Connect-TestAccount
         $connection.TimeoutSeconds = 1
-        $null = Add-EmulatorFault -Method POST -Path '/v1/subscriptions' -Action delay -DelayMs 1500 -Count 5
+        $null = Add-EmulatorFault -Method POST -Path '/v1/subscriptions' -Delay 1500 -Count 5
         $err = Get-PdErrorRecord { New-PdSubscription -EmitterId 'dc_*' -ListenerId p_abc123 -Connection $connection }
         Start-Sleep -Milliseconds 700
         (Get-ApiRequest '/v1/subscriptions' POST).Count | Should -Be 1
@@ -187,7 +187,7 @@ Describe 'A create is never sent twice' -Tag Faults {
     }
 
     It 'after a cut-off answer on POST /components: one attempt, PdInvalidResponse' {
-        $null = Add-EmulatorFault -Method POST -Path '/v1/components' -Action truncate -Count 5
+        $null = Add-EmulatorFault -Method POST -Path '/v1/components' -Truncate -Count 5
         $err = Get-PdErrorRecord { New-PdComponent -Code 'export default { name: "x", version: "0.0.1", async run() {} }' }
         (Get-ApiRequest '/v1/components' POST).Count | Should -Be 1
         $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'
@@ -216,7 +216,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'an HTML 200 is PdInvalidResponse after 4 attempts, described without its markup' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -Action non_json -Count 10
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -NonJson -Count 10
         $err = Get-PdErrorRecord { Get-PdUser }
         (Get-ApiRequest '/v1/users/me').Count | Should -Be 4
         $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'
@@ -227,7 +227,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'an HTML 502 page is quoted without markup' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -Action non_json -Status 502 -Count 10
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -NonJson -Status 502 -Count 10
         $err = Get-PdErrorRecord { Get-PdUser }
         $err.FullyQualifiedErrorId | Should -BeLike 'PdServerError,*'
         $err.Exception.ApiMessage | Should -Be '502 Bad Gateway Bad Gateway'
@@ -237,7 +237,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'a 200 without data on a create is PdInvalidResponse, and the next piped item is still sent' {
-        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -Action no_data -Count 1
+        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -NoData -Count 1
         $hooks = [pscustomobject]@{ Url = 'https://example.com/one' }, [pscustomobject]@{ Url = 'https://example.com/two' }
         $out = @($hooks | New-PdWebhook -ErrorVariable errs -ErrorAction SilentlyContinue)
         $errs.Count | Should -Be 1
@@ -248,7 +248,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'a repeating cursor ends an -All walk with PdInvalidResponse instead of looping' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action repeat_cursor -Count 100
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -RepeatCursor -Count 100
         $out = @(Get-PdSource -All -ErrorVariable errs -ErrorAction SilentlyContinue)
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'

@@ -40,6 +40,8 @@ function Invoke-Emulator {
 }
 
 # The suite's own emulator (started by build.ps1), driven through the module's emulator cmdlets.
+# The wrappers below only add -Emulator (and, for cmdlets that change state, -WhatIf:$false
+# -Confirm:$false); the rest of their parameters are the cmdlets' own, and so is their output.
 $script:EmulatorControl = @{ WhatIf = $false; Confirm = $false; ErrorAction = 'Stop' }
 
 function Reset-Emulator { Reset-PdEmulator -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
@@ -52,21 +54,9 @@ function Get-EmulatorRequest {
 
 function Clear-EmulatorRequest { Clear-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
-function Add-EmulatorFault {
-    param(
-        [string] $Method = '*',
-        [Parameter(Mandatory)] [string] $Path,
-        [int] $Count = 1,
-        [ValidateSet('status', 'delay', 'abort', 'truncate', 'non_json', 'no_data', 'repeat_cursor')] [string] $Action = 'status',
-        [int] $Status = 0,
-        [string] $RetryAfter,
-        [int] $DelayMs = 0
-    )
-    $body = [ordered]@{ method = $Method; path = $Path; count = $Count; action = $Action; delay_ms = $DelayMs }
-    if ($Status) { $body.status = $Status }
-    if ($RetryAfter) { $body.retry_after = $RetryAfter }
-    Invoke-Emulator -Method Post -Path faults -Body $body
-}
+# Takes Add-PdEmulatorFault's parameters: -Path, -Method, -Count and one of -Status [-RetryAfter],
+# -Abort, -Truncate, -NonJson [-Status], -NoData [-Status], -RepeatCursor, -Delay <ms>.
+function Add-EmulatorFault { Add-PdEmulatorFault -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl @args }
 
 function Clear-EmulatorFault { Clear-PdEmulatorFault -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
