@@ -15,7 +15,7 @@ BeforeAll {
     function Get-ApiRequest { @(Get-EmulatorRequest) }
 
     Reset-Emulator
-    $script:SeedIds = (New-EmulatorSource -Count 3 -NamePrefix 'tab-').ids
+    $null = New-EmulatorSource -Count 3 -NamePrefix 'tab-'
     $script:AllSources = Get-TestSource
     $null = New-EmulatorSource -Count 2 -OwnerId 'o_emulator' -NamePrefix 'orgtab-'
     $script:Workflow = New-EmulatorWorkflow

@@ -159,7 +159,7 @@ Describe 'The example scripts against the emulator' -Tag 'Demo' {
         Start-Sleep -Milliseconds 20
         $cutoff = Get-Date
         Start-Sleep -Milliseconds 20
-        $kept = @((Send-EmulatorEvent -EmitterId $script:Rss.id -Event @{ title = 'Release 4.3' }).ids)
+        $kept = @(Send-EmulatorEvent -EmitterId $script:Rss.id -Event @{ title = 'Release 4.3' })
         Clear-EmulatorRequest
 
         $planned = @(& (Get-Example 'Remove-PdOldEvent.ps1') -Before $cutoff -WhatIf)

@@ -6,10 +6,10 @@ BeforeAll {
 
     # A fresh source with $Count events; returns the source id and the event ids, oldest first.
     function New-TestSourceWithEvent([int] $Count = 3) {
-        $sourceId = (New-EmulatorSource -Count 1 -NamePrefix 'events-').ids[0]
+        $sourceId = (New-EmulatorSource -Count 1 -NamePrefix 'events-').FirstId
         $ids = @()
         for ($i = 1; $i -le $Count; $i++) {
-            $ids += (Send-EmulatorEvent -EmitterId $sourceId -Event @{ title = "item $i"; n = $i }).ids
+            $ids += Send-EmulatorEvent -EmitterId $sourceId -Event @{ title = "item $i"; n = $i }
         }
         [pscustomobject]@{ SourceId = $sourceId; EventIds = $ids }
     }

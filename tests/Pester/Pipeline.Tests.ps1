@@ -29,8 +29,8 @@ Describe 'Pipelines' {
     It 'Get-PdSource | Get-PdEvent lists the events of every source' {
         $null = New-EmulatorSource -Count 3 -NamePrefix 'feed-'
         $sources = @(Get-TestSource)
-        $a = @((Send-EmulatorEvent -EmitterId $sources[0].id -Event @{ n = 'a' } -Count 2).ids)
-        $c = @((Send-EmulatorEvent -EmitterId $sources[2].id -Event @{ n = 'c' }).ids)
+        $a = @(Send-EmulatorEvent -EmitterId $sources[0].id -Event @{ n = 'a' } -Count 2)
+        $c = @(Send-EmulatorEvent -EmitterId $sources[2].id -Event @{ n = 'c' })
         Clear-EmulatorRequest
 
         $events = @(Get-PdSource | Get-PdEvent)
@@ -51,8 +51,8 @@ Describe 'Pipelines' {
 
     It 'Get-PdEvent -SourceId dc_x | Remove-PdEvent deletes each listed event, one by one' {
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
-        $target, $bystander = $seed.ids[0], $seed.ids[1]
-        $ids = @((Send-EmulatorEvent -EmitterId $target -Event @{ n = 1 } -Count 4).ids)
+        $target, $bystander = $seed.FirstId, $seed.LastId
+        $ids = @(Send-EmulatorEvent -EmitterId $target -Event @{ n = 1 } -Count 4)
         $null = Send-EmulatorEvent -EmitterId $bystander -Event @{ n = 2 } -Count 2
         Clear-EmulatorRequest
 
@@ -96,14 +96,15 @@ Describe 'Pipelines' {
 
     It 'Get-PdSource | Remove-PdEvent -All deletes the events of every source' {
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
-        foreach ($id in $seed.ids) { $null = Send-EmulatorEvent -EmitterId $id -Event @{ n = 1 } -Count 3 }
+        $seedIds = $seed.FirstId, $seed.LastId
+        foreach ($id in $seedIds) { $null = Send-EmulatorEvent -EmitterId $id -Event @{ n = 1 } -Count 3 }
         Clear-EmulatorRequest
 
         Get-PdSource | Remove-PdEvent -All -Force
 
         @(Get-TestChangeRequest | ForEach-Object { "$($_.method) $($_.path) $($_.query)" }) | Should -Be @(
-            $seed.ids | ForEach-Object { "DELETE /v1/sources/$_/events " })
-        foreach ($id in $seed.ids) { @(Get-TestEventId $id) | Should -BeNullOrEmpty }
+            $seedIds | ForEach-Object { "DELETE /v1/sources/$_/events " })
+        foreach ($id in $seedIds) { @(Get-TestEventId $id) | Should -BeNullOrEmpty }
     }
 
     It 'Get-PdSource | Remove-PdSource -WhatIf removes nothing and sends no change' {
@@ -131,7 +132,7 @@ Describe 'Pipelines' {
 
     It 'Get-PdSubscription | Where-Object ListenerId -eq p_x | Remove-PdSubscription removes only those' {
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $listener = New-EmulatorWorkflow
         $other = New-EmulatorWorkflow
         $null = New-TestSubscription -EmitterId $source1 -ListenerId $listener
@@ -217,7 +218,7 @@ Describe 'Pipelines' {
         $seed = New-EmulatorSource -Count 1 -NamePrefix 'feed-'
         $workflow = New-EmulatorWorkflow
         $orgSub = New-TestSubscription -EmitterId 'dc_*' -ListenerId $workflow -EventName '$errors' -OrgId 'o_emulator'
-        $mine = New-TestSubscription -EmitterId $seed.ids[0] -ListenerId $workflow
+        $mine = New-TestSubscription -EmitterId $seed.FirstId -ListenerId $workflow
         Clear-EmulatorRequest
 
         $subscriptions = @(Get-PdOrg | Get-PdSubscription)

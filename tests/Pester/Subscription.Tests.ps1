@@ -16,7 +16,7 @@ Describe 'Get-PdSubscription' {
         Reset-Emulator
         $null = Connect-TestAccount
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'sub-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $workflow = New-EmulatorWorkflow
         $mine1 = New-TestSubscription -EmitterId $source1 -ListenerId $workflow
         $mine2 = New-TestSubscription -EmitterId $source2 -ListenerId $workflow -EventName '$errors'
@@ -80,7 +80,7 @@ Describe 'New-PdSubscription' {
         Reset-Emulator
         $null = Connect-TestAccount
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'sub-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $workflow = New-EmulatorWorkflow
         Clear-EmulatorRequest
     }
@@ -247,7 +247,7 @@ Describe 'Remove-PdSubscription' {
         Reset-Emulator
         $null = Connect-TestAccount
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'sub-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $workflow = New-EmulatorWorkflow
         $named = New-TestSubscription -EmitterId $source1 -ListenerId $workflow -EventName 'default'
         $unnamed = New-TestSubscription -EmitterId $source2 -ListenerId $workflow

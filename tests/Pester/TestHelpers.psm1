@@ -77,28 +77,11 @@ function New-EmulatorWorkflow {
     (New-PdEmulatorWorkflow -Emulator (Get-EmulatorSetting).Root @owner @script:EmulatorControl).Id
 }
 
-function Send-EmulatorEvent {
-    param(
-        [Parameter(Mandatory)] [string] $EmitterId,
-        [Parameter(Mandatory)] [object] $Event,
-        [string] $Name = '',
-        [int] $Count = 1
-    )
-    Invoke-Emulator -Method Post -Path emit -Body ([ordered]@{
-        emitter_id = $EmitterId; event = $Event; name = $Name; count = $Count
-    })
-}
+# The ids of the events emitted, one string each (takes -EmitterId, -Event, -Name, -Count).
+function Send-EmulatorEvent { Send-PdEmulatorEvent -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl @args }
 
-function New-EmulatorSource {
-    param(
-        [Parameter(Mandatory)] [int] $Count,
-        [string] $OwnerId,
-        [string] $NamePrefix = 'seed-'
-    )
-    $body = [ordered]@{ count = $Count; name_prefix = $NamePrefix }
-    if ($OwnerId) { $body.owner_id = $OwnerId }
-    Invoke-Emulator -Method Post -Path seed -Body $body
-}
+# Count, FirstId and LastId of the sources made (takes -Count, -NamePrefix, -OwnerId).
+function New-EmulatorSource { Add-PdEmulatorSource -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl @args }
 
 function ConvertTo-TestSecureString([Parameter(Mandatory)] [string] $Text) {
     $secure = [System.Security.SecureString]::new()

@@ -27,7 +27,7 @@ Describe 'Get-PdWorkflowEvent' {
         Reset-Emulator
         $null = Connect-TestAccount
         $workflowId = New-EmulatorWorkflow
-        $emitted = @((Send-EmulatorEvent -EmitterId $workflowId -Event @{ name = 'Luke'; title = 'Jedi' } -Count 3).ids)
+        $emitted = @(Send-EmulatorEvent -EmitterId $workflowId -Event @{ name = 'Luke'; title = 'Jedi' } -Count 3)
         Clear-EmulatorRequest
     }
 
@@ -116,8 +116,8 @@ Describe 'Get-PdWorkflowError' {
         $null = Connect-TestAccount
         $workflowId = New-EmulatorWorkflow
         $errorIds = @()
-        $errorIds += (Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'FirstFailure')).ids
-        $errorIds += (Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'InternalFailure')).ids
+        $errorIds += Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'FirstFailure')
+        $errorIds += Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'InternalFailure')
         # An ordinary emit, which is not an error.
         $null = Send-EmulatorEvent -EmitterId $workflowId -Event @{ fine = $true }
         Clear-EmulatorRequest
