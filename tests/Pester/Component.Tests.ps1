@@ -45,7 +45,7 @@ Describe 'New-PdComponent' {
         $requests.Count | Should -Be 1
         $requests[0].method | Should -Be 'POST'
         $requests[0].path | Should -Be '/v1/components'
-        $requests[0].body.component_code | Should -BeExactly $ComponentCode
+        ($requests[0].Body | ConvertFrom-Json).component_code | Should -BeExactly $ComponentCode
 
         @($component).Count | Should -Be 1
         Test-PdTypeName $component 'Component' | Should -BeTrue
@@ -74,7 +74,7 @@ Describe 'New-PdComponent' {
         $request = @(Get-EmulatorRequest)[-1]
         $request.method | Should -Be 'POST'
         $request.path | Should -Be '/v1/components'
-        $request.body.component_code | Should -BeExactly $ComponentCode
+        ($request.Body | ConvertFrom-Json).component_code | Should -BeExactly $ComponentCode
         $component.Id | Should -Match '^sc_'
         $component.Code | Should -BeExactly $ComponentCode
     }
@@ -85,8 +85,9 @@ Describe 'New-PdComponent' {
         $request = @(Get-EmulatorRequest)[-1]
         $request.method | Should -Be 'POST'
         $request.path | Should -Be '/v1/components'
-        $request.body.component_url | Should -Be $RssUrl
-        $request.body.PSObject.Properties.Name | Should -Not -Contain 'component_code'
+        $body = $request.Body | ConvertFrom-Json
+        $body.component_url | Should -Be $RssUrl
+        $body.PSObject.Properties.Name | Should -Not -Contain 'component_code'
         $component.Id | Should -Match '^sc_'
         $component.Name | Should -Be 'rss'
     }
@@ -122,7 +123,7 @@ Describe 'New-PdComponent' {
         "$($errs[0])" | Should -Match 'missing\.js'
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 2
-        $requests.body.component_code[1] | Should -Match 'pester-feed-two'
+        ($requests[1].Body | ConvertFrom-Json).component_code | Should -Match 'pester-feed-two'
     }
 
     It 'rejects an empty -<Parameter> before any request' -TestCases @(

@@ -45,8 +45,8 @@ Describe 'Retries' -Tag Faults {
         $sources.Count | Should -Be 3
         $log = Get-ApiRequest '/v1/users/me/sources'
         $log.status | Should -Be 429, 200
-        ($log[1].received_at_ms - $log[0].received_at_ms) | Should -BeGreaterOrEqual 900
-        ($log[1].received_at_ms - $log[0].received_at_ms) | Should -BeLessThan 5000
+        ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 900
+        ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeLessThan 5000
     }
 
     It 'a Retry-After given as an HTTP date is honoured' {
@@ -55,7 +55,7 @@ Describe 'Retries' -Tag Faults {
         (Get-PdUser).Id | Should -Not -BeNullOrEmpty
         $log = Get-ApiRequest '/v1/users/me'
         $log.status | Should -Be 503, 200
-        ($log[1].received_at_ms - $log[0].received_at_ms) | Should -BeGreaterOrEqual 500
+        ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 500
     }
 
     It 'two 503s are retried with backoff and the third attempt succeeds, each retry on one -Verbose line' {
@@ -275,7 +275,7 @@ Describe 'One gate per connection' -Tag Faults {
         $throttled = (Get-ApiRequest '/v1/users/me/sources')[0]
         $user = (Get-ApiRequest '/v1/users/me')[0]
         $throttled.status | Should -Be 429
-        ($user.received_at_ms - $throttled.received_at_ms) | Should -BeGreaterOrEqual 900
+        ($user.ReceivedAt - $throttled.ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 900
         Clear-EmulatorFault
     }
 }

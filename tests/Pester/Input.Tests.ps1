@@ -126,7 +126,7 @@ Describe 'Free-form values refused in process' -Tag 'Faults' {
             configured_props = @{ a = $timer; b = @($timer, $timer) }
         }
 
-        $body = @(Get-EmulatorRequest)[-1].body
+        $body = @(Get-EmulatorRequest)[-1].Body | ConvertFrom-Json
         $body.configured_props.a.intervalSeconds | Should -Be 60
         @($body.configured_props.b.intervalSeconds) | Should -Be @(60, 60)
     }

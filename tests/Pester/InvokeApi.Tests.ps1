@@ -83,8 +83,9 @@ Describe 'Invoke-PdApi' {
         $request = @(Get-EmulatorRequest)[-1]
         $request.method | Should -Be 'POST'
         $request.path | Should -Be '/v1/sources'
-        $request.body.name | Should -Be 'from-invoke'
-        $request.body.configured_props.timer.intervalSeconds | Should -Be 60
+        $body = $request.Body | ConvertFrom-Json
+        $body.name | Should -Be 'from-invoke'
+        $body.configured_props.timer.intervalSeconds | Should -Be 60
         $created.id | Should -Match '^dc_'
         $created.configured_props.timer.interval_seconds | Should -Be 60
         (Get-TestSource).id | Should -Contain $created.id
@@ -107,7 +108,7 @@ Describe 'Invoke-PdApi' {
         $requests = @(Get-EmulatorRequest)
         $requests.method | Should -Be @('PUT', 'DELETE')
         $requests.path | Should -Be @("/v1/sources/$($sourceIds[0])", "/v1/sources/$($sourceIds[1])")
-        $requests[0].body.active | Should -BeFalse
+        ($requests[0].Body | ConvertFrom-Json).active | Should -BeFalse
         $state = Get-TestSource
         ($state | Where-Object id -eq $sourceIds[0]).active | Should -BeFalse
         $state.id | Should -Not -Contain $sourceIds[1]

@@ -88,7 +88,7 @@ Describe 'Pipelines' {
         $puts = Get-TestChangeRequest
         $puts.method | Should -Be @('PUT', 'PUT', 'PUT')
         $puts.path | Should -Be @($rssIds | ForEach-Object { "/v1/sources/$_" })
-        $puts.body.active | Should -Be @($false, $false, $false)
+        @($puts.Body | ConvertFrom-Json).active | Should -Be @($false, $false, $false)
         $after = Get-TestSource
         @($after | Where-Object active -eq $false).id | Should -Be $rssIds
         @($after | Where-Object name -like 'other-*' | Where-Object active -eq $true).Count | Should -Be 2

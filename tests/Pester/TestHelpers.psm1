@@ -46,11 +46,8 @@ $script:EmulatorControl = @{ WhatIf = $false; Confirm = $false; ErrorAction = 'S
 
 function Reset-Emulator { Reset-PdEmulator -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
-function Get-EmulatorRequest {
-    param([int] $Since = 0)
-    $path = if ($Since -gt 0) { "requests?since=$Since" } else { 'requests' }
-    Invoke-Emulator -Method Get -Path $path | ForEach-Object { $_ }
-}
+# PSPipedream.Cmdlets.PdEmulatorRequest objects, oldest first (takes -Since, -Method, -Path, -Last).
+function Get-EmulatorRequest { Get-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root -ErrorAction Stop @args }
 
 function Clear-EmulatorRequest { Clear-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
