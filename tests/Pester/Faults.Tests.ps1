@@ -14,7 +14,7 @@ BeforeAll {
 
     # The API requests the emulator logged (the control API is not logged), oldest first.
     function Get-ApiRequest([string] $Path = '*', [string] $Method = '*') {
-        @(Get-EmulatorRequest | Where-Object { $_.path -like $Path -and $_.method -like $Method })
+        @(Get-EmulatorRequest | Where-Object { $_.Path -like $Path -and $_.Method -like $Method })
     }
 
     # What the console shows for an error record, as one line (the view's wrapped lines and their "|" margin joined).
@@ -44,7 +44,7 @@ Describe 'Retries' -Tag Faults {
         $sources = @(Get-PdSource)
         $sources.Count | Should -Be 3
         $log = Get-ApiRequest '/v1/users/me/sources'
-        $log.status | Should -Be 429, 200
+        $log.Status | Should -Be 429, 200
         ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 900
         ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeLessThan 5000
     }
@@ -54,14 +54,14 @@ Describe 'Retries' -Tag Faults {
         $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -Status 503 -RetryAfter $at
         (Get-PdUser).Id | Should -Not -BeNullOrEmpty
         $log = Get-ApiRequest '/v1/users/me'
-        $log.status | Should -Be 503, 200
+        $log.Status | Should -Be 503, 200
         ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 500
     }
 
     It 'two 503s are retried with backoff and the third attempt succeeds, each retry on one -Verbose line' {
         $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Status 503 -Count 2
         $verbose = Get-PdSource -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
-        (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 503, 503, 200
+        (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 503, 503, 200
         $retries = @($verbose | Where-Object { $_ -match '-> 503' })
         $retries.Count | Should -Be 2
         $retries[0] | Should -Match '^GET http://127\.0\.0\.1:\d+/v1/users/me/sources\?limit=100 -> 503 \(\d+ ms\); retrying in \d+\.\d s \(attempt 2 of 4\)$'
@@ -92,7 +92,7 @@ Describe 'Retries' -Tag Faults {
             })
             $all.Count | Should -Be 253
             @($all.Id | Select-Object -Unique).Count | Should -Be 253
-            (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 200, 502, 200, 200
+            (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 200, 502, 200, 200
         }
         finally { Reset-Emulator; $null = New-EmulatorSource -Count 3 }
     }
@@ -122,7 +122,7 @@ Describe 'Retries' -Tag Faults {
     It 'a reset connection on a GET is retried' {
         $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Abort -Count 2
         @(Get-PdSource).Count | Should -Be 3
-        (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 0, 0, 200
+        (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 0, 0, 200
     }
 
     It 'a cut-off 200 on a GET is retried' {
@@ -138,7 +138,7 @@ Describe 'Retries' -Tag Faults {
         @(Get-PdSource -Connection $connection).Count | Should -Be 3
         (Get-ApiRequest '/v1/users/me/sources').Count | Should -BeGreaterOrEqual 1
         # The timed-out attempt is logged when the emulator gives up on it; the retry answered.
-        (Get-ApiRequest '/v1/users/me/sources' | Where-Object status -eq 200).Count | Should -Be 1
+        (Get-ApiRequest '/v1/users/me/sources' | Where-Object Status -eq 200).Count | Should -Be 1
     }
 }
 
@@ -198,7 +198,7 @@ Describe 'A create is never sent twice' -Tag Faults {
         $null = Add-EmulatorFault -Method POST -Path '/v1/sources' -Status 429 -RetryAfter 1 -Count 1
         $source = New-PdSource -ComponentId $Component.id -Name 'after-429'
         $source.Id | Should -BeLike 'dc_*'
-        (Get-ApiRequest '/v1/sources' POST).status | Should -Be 429, 200
+        (Get-ApiRequest '/v1/sources' POST).Status | Should -Be 429, 200
         @(Get-TestSource | Where-Object name -eq 'after-429').Count | Should -Be 1
     }
 }
@@ -274,7 +274,7 @@ Describe 'One gate per connection' -Tag Faults {
         }
         $throttled = (Get-ApiRequest '/v1/users/me/sources')[0]
         $user = (Get-ApiRequest '/v1/users/me')[0]
-        $throttled.status | Should -Be 429
+        $throttled.Status | Should -Be 429
         ($user.ReceivedAt - $throttled.ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 900
         Clear-EmulatorFault
     }
@@ -329,7 +329,7 @@ Describe 'Ctrl+C and secrets during retries' -Tag Faults {
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
             while (-not (Get-ApiRequest '/v1/users/me/sources') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 429
+            (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 429
             Start-Sleep -Milliseconds 300
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()

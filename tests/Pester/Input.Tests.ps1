@@ -180,8 +180,8 @@ Describe 'Ids that are too long or carry control characters' -Tag 'Faults' {
         }
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be "/v1/sources/$id"
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be "/v1/sources/$id"
     }
 }
 

@@ -5,7 +5,7 @@ BeforeAll {
     $null = Connect-TestAccount
 
     # Requests that could have changed something.
-    function Get-TestChangeRequest { @(Get-EmulatorRequest | Where-Object method -ne 'GET') }
+    function Get-TestChangeRequest { @(Get-EmulatorRequest | Where-Object Method -ne 'GET') }
 
     $script:ComponentCode = @'
 module.exports = {
@@ -42,8 +42,8 @@ Describe 'Pipelines' {
         ($events | Where-Object SourceId -eq $sources[2].id).Event.n | Should -Be 'c'
 
         $requests = @(Get-EmulatorRequest)
-        $requests[0].path | Should -Be '/v1/users/me/sources'
-        @($requests | Where-Object path -like '*/event_summaries').path | Should -Be @(
+        $requests[0].Path | Should -Be '/v1/users/me/sources'
+        @($requests | Where-Object Path -like '*/event_summaries').Path | Should -Be @(
             $sources | ForEach-Object { "/v1/sources/$($_.id)/event_summaries" })
         Get-TestChangeRequest | Should -BeNullOrEmpty
         (Get-TestEventId $sources[0].id).Count | Should -Be 2
@@ -62,13 +62,13 @@ Describe 'Pipelines' {
         $deletes = Get-TestChangeRequest
         $deletes.Count | Should -Be 4
         foreach ($d in $deletes) {
-            $d.method | Should -Be 'DELETE'
-            $d.path | Should -Be "/v1/sources/$target/events"
-            $query = ConvertFrom-TestQuery $d.query
+            $d.Method | Should -Be 'DELETE'
+            $d.Path | Should -Be "/v1/sources/$target/events"
+            $query = ConvertFrom-TestQuery $d.Query
             $query['start_id'] | Should -Not -BeNullOrEmpty
             $query['end_id'] | Should -Be $query['start_id']
         }
-        @($deletes | ForEach-Object { (ConvertFrom-TestQuery $_.query)['start_id'] } | Sort-Object) |
+        @($deletes | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['start_id'] } | Sort-Object) |
             Should -Be @($ids | Sort-Object)
         Get-TestEventId $target | Should -BeNullOrEmpty
         (Get-TestEventId $bystander).Count | Should -Be 2
@@ -86,8 +86,8 @@ Describe 'Pipelines' {
         Get-PdSource -Name 'rss-*' | Disable-PdSource
 
         $puts = Get-TestChangeRequest
-        $puts.method | Should -Be @('PUT', 'PUT', 'PUT')
-        $puts.path | Should -Be @($rssIds | ForEach-Object { "/v1/sources/$_" })
+        $puts.Method | Should -Be @('PUT', 'PUT', 'PUT')
+        $puts.Path | Should -Be @($rssIds | ForEach-Object { "/v1/sources/$_" })
         @($puts.Body | ConvertFrom-Json).active | Should -Be @($false, $false, $false)
         $after = Get-TestSource
         @($after | Where-Object active -eq $false).id | Should -Be $rssIds
@@ -102,7 +102,7 @@ Describe 'Pipelines' {
 
         Get-PdSource | Remove-PdEvent -All -Force
 
-        @(Get-TestChangeRequest | ForEach-Object { "$($_.method) $($_.path) $($_.query)" }) | Should -Be @(
+        @(Get-TestChangeRequest | ForEach-Object { "$($_.Method) $($_.Path) $($_.Query)" }) | Should -Be @(
             $seedIds | ForEach-Object { "DELETE /v1/sources/$_/events " })
         foreach ($id in $seedIds) { @(Get-TestEventId $id) | Should -BeNullOrEmpty }
     }
@@ -114,7 +114,7 @@ Describe 'Pipelines' {
 
         Get-PdSource | Remove-PdSource -WhatIf
 
-        @(Get-EmulatorRequest).path | Should -Be @('/v1/users/me/sources')
+        @(Get-EmulatorRequest).Path | Should -Be @('/v1/users/me/sources')
         Get-TestChangeRequest | Should -BeNullOrEmpty
         @((Get-TestSource).id) | Should -Be $before
     }
@@ -126,7 +126,7 @@ Describe 'Pipelines' {
 
         Get-PdSource | Remove-PdSource -Force
 
-        (Get-TestChangeRequest).path | Should -Be @($before | ForEach-Object { "/v1/sources/$_" })
+        (Get-TestChangeRequest).Path | Should -Be @($before | ForEach-Object { "/v1/sources/$_" })
         Get-TestSource | Should -BeNullOrEmpty
     }
 
@@ -144,14 +144,14 @@ Describe 'Pipelines' {
 
         $deletes = Get-TestChangeRequest
         $deletes.Count | Should -Be 2
-        $deletes.method | Should -Be @('DELETE', 'DELETE')
-        $deletes.path | Should -Be @('/v1/subscriptions', '/v1/subscriptions')
-        $first = ConvertFrom-TestQuery $deletes[0].query
+        $deletes.Method | Should -Be @('DELETE', 'DELETE')
+        $deletes.Path | Should -Be @('/v1/subscriptions', '/v1/subscriptions')
+        $first = ConvertFrom-TestQuery $deletes[0].Query
         $first['emitter_id'] | Should -Be $source1
         $first['listener_id'] | Should -Be $listener
         $first.ContainsKey('event_name') | Should -BeTrue
         $first['event_name'] | Should -Be ''
-        (ConvertFrom-TestQuery $deletes[1].query)['event_name'] | Should -Be '$errors'
+        (ConvertFrom-TestQuery $deletes[1].Query)['event_name'] | Should -Be '$errors'
         (Get-TestSubscription).id | Should -Be @($kept.id)
     }
 
@@ -170,7 +170,7 @@ Describe 'Pipelines' {
         $components[0].Name | Should -Be 'Pester Pipeline'
         $components[0].Code | Should -BeExactly $ComponentCode
         $components[1].Name | Should -Be 'rss'
-        @(Get-EmulatorRequest | Where-Object path -like '/v1/components/*').path | Should -Be @(
+        @(Get-EmulatorRequest | Where-Object Path -like '/v1/components/*').Path | Should -Be @(
             "/v1/components/$($saved.data.component_id)", "/v1/components/$($registry.data.component_id)")
         Get-TestChangeRequest | Should -BeNullOrEmpty
         (Get-TestSource).Count | Should -Be 2
@@ -187,10 +187,10 @@ Describe 'Pipelines' {
 
         $subscriptions.EmitterId | Should -Be $sourceIds
         $posts = Get-TestChangeRequest
-        $posts.method | Should -Be @('POST', 'POST', 'POST')
-        $posts.path | Should -Be @('/v1/subscriptions', '/v1/subscriptions', '/v1/subscriptions')
-        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['emitter_id'] }) | Should -Be $sourceIds
-        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['listener_id'] } | Select-Object -Unique) | Should -Be @($listener)
+        $posts.Method | Should -Be @('POST', 'POST', 'POST')
+        $posts.Path | Should -Be @('/v1/subscriptions', '/v1/subscriptions', '/v1/subscriptions')
+        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['emitter_id'] }) | Should -Be $sourceIds
+        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['listener_id'] } | Select-Object -Unique) | Should -Be @($listener)
         $state = Get-TestSubscription
         $state.id | Should -Be $subscriptions.Id
         $state.emitter_id | Should -Be $sourceIds
@@ -209,8 +209,8 @@ Describe 'Pipelines' {
 
         Get-PdWebhook | Remove-PdWebhook -Force
 
-        (Get-TestChangeRequest).path | Should -Be @($hooks | ForEach-Object { "/v1/webhooks/$($_.id)" })
-        (Get-TestChangeRequest).method | Should -Be @('DELETE', 'DELETE', 'DELETE')
+        (Get-TestChangeRequest).Path | Should -Be @($hooks | ForEach-Object { "/v1/webhooks/$($_.id)" })
+        (Get-TestChangeRequest).Method | Should -Be @('DELETE', 'DELETE', 'DELETE')
         (Invoke-TestApi -Path 'users/me/webhooks?limit=100').data | Should -BeNullOrEmpty
     }
 
@@ -227,8 +227,8 @@ Describe 'Pipelines' {
         $subscriptions[0].EmitterId | Should -Be 'dc_*'
         $subscriptions[0].ListenerId | Should -Be $workflow
         $subscriptions[0].EventName | Should -Be '$errors'
-        @(Get-EmulatorRequest).path | Should -Contain '/v1/orgs/o_emulator/subscriptions'
-        @(Get-EmulatorRequest).path | Should -Not -Contain '/v1/users/me/subscriptions'
+        @(Get-EmulatorRequest).Path | Should -Contain '/v1/orgs/o_emulator/subscriptions'
+        @(Get-EmulatorRequest).Path | Should -Not -Contain '/v1/users/me/subscriptions'
         Get-TestChangeRequest | Should -BeNullOrEmpty
         (Get-TestSubscription -OrgId 'o_emulator').id | Should -Be @($orgSub.id)
         (Get-TestSubscription).id | Should -Be @($mine.id)

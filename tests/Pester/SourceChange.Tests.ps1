@@ -48,8 +48,8 @@ Describe 'New-PdSource' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be '/v1/sources'
+        $requests[0].Method | Should -Be 'POST'
+        $requests[0].Path | Should -Be '/v1/sources'
         $body = $requests[0].Body | ConvertFrom-Json
         $body.component_code | Should -BeExactly $ComponentCode
         $body.name | Should -Be 'my-feed'
@@ -75,8 +75,8 @@ Describe 'New-PdSource' {
         $source = New-PdSource -ComponentId $component.id -Props $Props
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/sources'
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/sources'
         ($request.Body | ConvertFrom-Json).component_id | Should -Be $component.id
         $source.ComponentId | Should -Be $component.id
     }
@@ -84,8 +84,8 @@ Describe 'New-PdSource' {
     It 'posts -ComponentUrl as component_url' {
         $source = New-PdSource -ComponentUrl $RssUrl -Name 'rss-news' -Props $Props
 
-        $request = @(Get-EmulatorRequest | Where-Object method -eq 'POST')[-1]
-        $request.path | Should -Be '/v1/sources'
+        $request = @(Get-EmulatorRequest | Where-Object Method -eq 'POST')[-1]
+        $request.Path | Should -Be '/v1/sources'
         ($request.Body | ConvertFrom-Json).component_url | Should -Be $RssUrl
         $source.Name | Should -Be 'rss-news'
         (Get-TestSourceById $source.Id) | Should -Not -BeNullOrEmpty
@@ -98,9 +98,9 @@ Describe 'New-PdSource' {
         $source = New-PdSource -ComponentKey $RssKey -Name 'from-registry' -Props $Props
 
         # How the key travels is the module's choice: as component_key, or resolved to the registry id.
-        $post = @(Get-EmulatorRequest | Where-Object method -eq 'POST')
+        $post = @(Get-EmulatorRequest | Where-Object Method -eq 'POST')
         $post.Count | Should -Be 1
-        $post[0].path | Should -Be '/v1/sources'
+        $post[0].Path | Should -Be '/v1/sources'
         $sent = @(($post[0].Body | ConvertFrom-Json).PSObject.Properties | Where-Object Name -in 'component_key', 'component_id' | ForEach-Object Value)
         $sent | Should -Not -BeNullOrEmpty
         $sent[0] | Should -BeIn @($RssKey, $registry.id)
@@ -112,9 +112,9 @@ Describe 'New-PdSource' {
         $source = New-PdSource -ComponentCode $ComponentCode -Name 'org-feed' -Props $Props -OrgId 'o_emulator'
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/sources'
-        $inQuery = (ConvertFrom-TestQuery $request.query)['org_id']
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/sources'
+        $inQuery = (ConvertFrom-TestQuery $request.Query)['org_id']
         $body = $request.Body | ConvertFrom-Json
         $inBody = if ($body.PSObject.Properties['org_id']) { $body.org_id }
         @($inQuery, $inBody) | Should -Contain 'o_emulator'
@@ -206,8 +206,8 @@ Describe 'Set-PdSource' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'PUT'
-        $requests[0].path | Should -Be "/v1/sources/$($source.id)"
+        $requests[0].Method | Should -Be 'PUT'
+        $requests[0].Path | Should -Be "/v1/sources/$($source.id)"
         $body = $requests[0].Body | ConvertFrom-Json
         $body.name | Should -Be 'after'
         # An unchanged setting is not sent, so renaming never re-enables or re-configures a source.
@@ -220,7 +220,7 @@ Describe 'Set-PdSource' {
         Set-PdSource -Id $source.id -Active $false -Props @{ url = 'https://other.example.com/rss'; timer = @{ intervalSeconds = 120 } }
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'PUT'
+        $request.Method | Should -Be 'PUT'
         $body = $request.Body | ConvertFrom-Json
         $body.active | Should -BeFalse
         $body.configured_props.url | Should -Be 'https://other.example.com/rss'
@@ -243,7 +243,7 @@ Describe 'Set-PdSource' {
     It 'binds -Id from a piped SourceId property' {
         [pscustomobject]@{ SourceId = $source.id } | Set-PdSource -Name 'piped'
 
-        (@(Get-EmulatorRequest)[-1]).path | Should -Be "/v1/sources/$($source.id)"
+        (@(Get-EmulatorRequest)[-1]).Path | Should -Be "/v1/sources/$($source.id)"
         (Get-TestSourceById $source.id).name | Should -Be 'piped'
     }
 
@@ -290,8 +290,8 @@ Describe 'Enable-PdSource and Disable-PdSource' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'PUT'
-        $requests[0].path | Should -Be "/v1/sources/$($on.id)"
+        $requests[0].Method | Should -Be 'PUT'
+        $requests[0].Path | Should -Be "/v1/sources/$($on.id)"
         ($requests[0].Body | ConvertFrom-Json).active | Should -BeFalse
         (Get-TestSourceById $on.id).active | Should -BeFalse
     }
@@ -300,8 +300,8 @@ Describe 'Enable-PdSource and Disable-PdSource' {
         $result = Enable-PdSource -Id $off.id -PassThru
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'PUT'
-        $request.path | Should -Be "/v1/sources/$($off.id)"
+        $request.Method | Should -Be 'PUT'
+        $request.Path | Should -Be "/v1/sources/$($off.id)"
         ($request.Body | ConvertFrom-Json).active | Should -BeTrue
         Test-PdTypeName $result 'Source' | Should -BeTrue
         $result.Id | Should -Be $off.id
@@ -359,8 +359,8 @@ Describe 'Remove-PdSource' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be "/v1/sources/$($first.id)"
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be "/v1/sources/$($first.id)"
         @(Get-TestSource).id | Should -Be @($second.id)
     }
 
@@ -373,7 +373,7 @@ Describe 'Remove-PdSource' {
     It 'binds -Id from piped SourceId and Id properties' {
         @([pscustomobject]@{ SourceId = $first.id }, [pscustomobject]@{ Id = $second.id }) | Remove-PdSource -Force
 
-        @(Get-EmulatorRequest).path | Should -Be @("/v1/sources/$($first.id)", "/v1/sources/$($second.id)")
+        @(Get-EmulatorRequest).Path | Should -Be @("/v1/sources/$($first.id)", "/v1/sources/$($second.id)")
         @(Get-TestSource).Count | Should -Be 0
     }
 
