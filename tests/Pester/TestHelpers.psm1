@@ -1,6 +1,6 @@
-# Helpers for the Pester suites: talk to the emulator's control API (/_emulator), connect the
-# module to it, and reach the API directly for setup and state checks. build.ps1 starts the
-# emulator and sets PSPD_TEST_* variables.
+# Helpers for the Pester suites: drive the emulator through the module's emulator cmdlets
+# (Get-PdEmulatorRequest, Add-PdEmulatorFault, ...), connect the module to it, and reach the API
+# directly for setup and state checks. build.ps1 starts the emulator and sets PSPD_TEST_* variables.
 
 Set-StrictMode -Version 3.0
 
@@ -18,7 +18,8 @@ function Get-EmulatorSetting {
     }
 }
 
-# One control API call; returns the answer's `data` (or nothing for an empty answer).
+# One raw control API call; returns the answer's `data` (or nothing for an empty answer). Only for
+# what no emulator cmdlet does: adding users with orgs and plans (POST /_emulator/users).
 function Invoke-Emulator {
     param(
         [Parameter(Mandatory)] [string] $Method,
@@ -57,6 +58,7 @@ function Add-EmulatorFault { Add-PdEmulatorFault -Emulator (Get-EmulatorSetting)
 
 function Clear-EmulatorFault { Clear-PdEmulatorFault -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
+# A user made through the raw control API: no cmdlet adds users (or their orgs and plan).
 function New-EmulatorUser {
     param(
         [Parameter(Mandatory)] [string] $Username,
@@ -180,7 +182,7 @@ function Test-PdTypeName($InputObject, [string] $Name) {
     ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
 }
 
-Export-ModuleMember -Function Get-EmulatorSetting, Invoke-Emulator, Reset-Emulator, Get-EmulatorRequest,
+Export-ModuleMember -Function Get-EmulatorSetting, Reset-Emulator, Get-EmulatorRequest,
     Clear-EmulatorRequest, Add-EmulatorFault, Clear-EmulatorFault, New-EmulatorUser, New-EmulatorWorkflow,
     Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount,
     Invoke-TestApi, Get-TestSource, Get-TestEventId, New-TestSubscription, Get-TestSubscription,
