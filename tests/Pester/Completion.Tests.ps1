@@ -15,7 +15,7 @@ BeforeAll {
     function Get-ApiRequest { @(Get-EmulatorRequest) }
 
     Reset-Emulator
-    $script:SeedIds = (New-EmulatorSource -Count 3 -NamePrefix 'tab-').ids
+    $null = New-EmulatorSource -Count 3 -NamePrefix 'tab-'
     $script:AllSources = Get-TestSource
     $null = New-EmulatorSource -Count 2 -OwnerId 'o_emulator' -NamePrefix 'orgtab-'
     $script:Workflow = New-EmulatorWorkflow
@@ -48,7 +48,7 @@ Describe '-OrgId completion' {
         $offered.ToolTip | Should -Be @('Tab Team One', 'Second Squad')
         $requests = Get-ApiRequest
         $requests.Count | Should -Be 1
-        $requests[0].path | Should -Be '/v1/users/me'
+        $requests[0].Path | Should -Be '/v1/users/me'
     }
 
     It 'matches on the id or the name, and sends nothing for a second Tab within a minute' {
@@ -95,8 +95,8 @@ Describe 'Source id completion' {
         $offered.ToolTip | Should -Be @($AllSources.name)
         $requests = Get-ApiRequest
         $requests.Count | Should -Be 1
-        $requests[0].path | Should -Be '/v1/users/me/sources'
-        (ConvertFrom-TestQuery $requests[0].query).limit | Should -Be '100'
+        $requests[0].Path | Should -Be '/v1/users/me/sources'
+        (ConvertFrom-TestQuery $requests[0].Query).limit | Should -Be '100'
     }
 
     It 'matches on the name (prefix or wildcard) as well as the id' {
@@ -115,7 +115,7 @@ Describe 'Source id completion' {
         $offered.ToolTip | Should -Be @('orgtab-1', 'orgtab-2')
         $requests = Get-ApiRequest
         $requests.Count | Should -Be 1
-        $requests[0].path | Should -Be '/v1/orgs/o_emulator/sources'
+        $requests[0].Path | Should -Be '/v1/orgs/o_emulator/sources'
         # The user's own list is cached apart from the org's.
         (Get-TestCompletion 'Get-PdSource -Id ').ToolTip | Should -Be @($AllSources.name)
         (Get-ApiRequest).Count | Should -Be 2
@@ -133,7 +133,7 @@ Describe 'Workflow, emitter and listener id completion' {
         (Get-TestCompletion 'Get-PdWorkflowError -WorkflowId p_').Text | Should -Be @($Workflow)
         $requests = Get-ApiRequest
         $requests.Count | Should -Be 1
-        $requests[0].path | Should -Be '/v1/users/me/subscriptions'
+        $requests[0].Path | Should -Be '/v1/users/me/subscriptions'
     }
 
     It '-EmitterId offers the ids of subscriptions plus p_* and dc_*, -ListenerId the ids' {
@@ -171,7 +171,7 @@ Describe 'Webhook and component completion' {
         (Get-TestCompletion 'Remove-PdWebhook -Id build').Text | Should -Be @($Webhook.id)
         $requests = Get-ApiRequest
         $requests.Count | Should -Be 1
-        $requests[0].path | Should -Be '/v1/users/me/webhooks'
+        $requests[0].Path | Should -Be '/v1/users/me/webhooks'
     }
 
     It 'Get-PdComponent -Key offers nothing before any component was seen, and sends nothing' {
@@ -215,7 +215,7 @@ Describe 'Completion without a usable connection' {
         $null = Connect-TestAccount
         $null = Get-TestCompletion 'Get-PdSource -Id '
         $null = Connect-TestAccount
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Action delay -DelayMs 5000
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Delay 5000
         $errors = $Error.Count
 
         $watch = [Diagnostics.Stopwatch]::StartNew()

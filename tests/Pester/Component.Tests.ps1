@@ -43,9 +43,9 @@ Describe 'New-PdComponent' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be '/v1/components'
-        $requests[0].body.component_code | Should -BeExactly $ComponentCode
+        $requests[0].Method | Should -Be 'POST'
+        $requests[0].Path | Should -Be '/v1/components'
+        ($requests[0].Body | ConvertFrom-Json).component_code | Should -BeExactly $ComponentCode
 
         @($component).Count | Should -Be 1
         Test-PdTypeName $component 'Component' | Should -BeTrue
@@ -72,9 +72,9 @@ Describe 'New-PdComponent' {
         $component = New-PdComponent -Path $file
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/components'
-        $request.body.component_code | Should -BeExactly $ComponentCode
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/components'
+        ($request.Body | ConvertFrom-Json).component_code | Should -BeExactly $ComponentCode
         $component.Id | Should -Match '^sc_'
         $component.Code | Should -BeExactly $ComponentCode
     }
@@ -83,10 +83,11 @@ Describe 'New-PdComponent' {
         $component = New-PdComponent -Url $RssUrl
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/components'
-        $request.body.component_url | Should -Be $RssUrl
-        $request.body.PSObject.Properties.Name | Should -Not -Contain 'component_code'
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/components'
+        $body = $request.Body | ConvertFrom-Json
+        $body.component_url | Should -Be $RssUrl
+        $body.PSObject.Properties.Name | Should -Not -Contain 'component_code'
         $component.Id | Should -Match '^sc_'
         $component.Name | Should -Be 'rss'
     }
@@ -122,7 +123,7 @@ Describe 'New-PdComponent' {
         "$($errs[0])" | Should -Match 'missing\.js'
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 2
-        $requests.body.component_code[1] | Should -Match 'pester-feed-two'
+        ($requests[1].Body | ConvertFrom-Json).component_code | Should -Match 'pester-feed-two'
     }
 
     It 'rejects an empty -<Parameter> before any request' -TestCases @(
@@ -149,8 +150,8 @@ Describe 'Get-PdComponent' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be "/v1/components/$($Saved.id)"
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be "/v1/components/$($Saved.id)"
         Test-PdTypeName $component 'Component' | Should -BeTrue
         $component.Id | Should -Be $Saved.id
         $component.Code | Should -BeExactly $ComponentCode
@@ -161,7 +162,7 @@ Describe 'Get-PdComponent' {
     It 'gets a saved component by its key' {
         $component = Get-PdComponent -Key 'pester-feed'
 
-        (@(Get-EmulatorRequest)[-1]).path | Should -Be '/v1/components/pester-feed'
+        (@(Get-EmulatorRequest)[-1]).Path | Should -Be '/v1/components/pester-feed'
         $component.Id | Should -Be $Saved.id
         $component.Key | Should -Be 'pester-feed'
     }
@@ -170,7 +171,7 @@ Describe 'Get-PdComponent' {
         $components = @(Get-PdComponent -Key $Saved.id, $Saved2.id)
 
         $components.Id | Should -Be @($Saved.id, $Saved2.id)
-        @(Get-EmulatorRequest).path | Should -Be @("/v1/components/$($Saved.id)", "/v1/components/$($Saved2.id)")
+        @(Get-EmulatorRequest).Path | Should -Be @("/v1/components/$($Saved.id)", "/v1/components/$($Saved2.id)")
     }
 
     It 'gets a registry component with -Registry from GET /components/registry/{key}' {
@@ -178,8 +179,8 @@ Describe 'Get-PdComponent' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be "/v1/components/registry/$RssKey"
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be "/v1/components/registry/$RssKey"
         $component.Key | Should -Be $RssKey
         $component.Name | Should -Be 'rss'
         $component.Version | Should -Be '0.0.1'
@@ -197,7 +198,7 @@ Describe 'Get-PdComponent' {
 
         $byId.Id | Should -Be $Saved.id
         $byKey.Key | Should -Be $RssKey
-        @(Get-EmulatorRequest).path | Should -Be @("/v1/components/$($Saved.id)", "/v1/components/registry/$RssKey")
+        @(Get-EmulatorRequest).Path | Should -Be @("/v1/components/$($Saved.id)", "/v1/components/registry/$RssKey")
     }
 
     It 'writes a non-terminating ObjectNotFound error for a missing component and goes on' {

@@ -83,7 +83,7 @@ Describe 'Connect-PdAccount' {
         $c.Username | Should -Be 'emulator'
         $c.KeySource | Should -Be 'Parameter'
         $c.ApiKeyHint | Should -Be ('****' + $Setting.ApiKey.Substring($Setting.ApiKey.Length - 4))
-        (Get-EmulatorRequest | Where-Object path -eq '/v1/users/me').Count | Should -Be 1
+        (Get-EmulatorRequest | Where-Object Path -eq '/v1/users/me').Count | Should -Be 1
 
         $ctx = Get-PdContext
         $ctx.UserId | Should -Be 'u_emulator'
@@ -352,13 +352,13 @@ Describe 'Secrets and cancellation' {
     }
 
     It 'Ctrl+C (Stop) ends a slow request in under a second' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Action delay -DelayMs 10000
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources*' -Delay 10000
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript("Import-Module '$($env:PSPD_TEST_MODULE)'; Get-PdSource")
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while (-not (Get-EmulatorRequest | Where-Object path -eq '/v1/users/me/sources') -and [DateTime]::UtcNow -lt $deadline) {
+            while (-not (Get-EmulatorRequest | Where-Object Path -eq '/v1/users/me/sources') -and [DateTime]::UtcNow -lt $deadline) {
                 # the log entry is written when the answer goes out; wait until the request has at least been started
                 if ($ps.InvocationStateInfo.State -eq 'Running') { Start-Sleep -Milliseconds 700; break }
                 Start-Sleep -Milliseconds 50

@@ -21,7 +21,7 @@ BeforeAll {
     }
 
     # The API requests logged since the last Clear-EmulatorRequest that change something.
-    function Get-ChangingRequest { @(Get-EmulatorRequest | Where-Object { $_.method -notin 'GET', 'HEAD' }) }
+    function Get-ChangingRequest { @(Get-EmulatorRequest | Where-Object { $_.Method -notin 'GET', 'HEAD' }) }
 
     function Get-Example([string] $Name) { Join-Path $script:Examples $Name }
 }
@@ -159,7 +159,7 @@ Describe 'The example scripts against the emulator' -Tag 'Demo' {
         Start-Sleep -Milliseconds 20
         $cutoff = Get-Date
         Start-Sleep -Milliseconds 20
-        $kept = @((Send-EmulatorEvent -EmitterId $script:Rss.id -Event @{ title = 'Release 4.3' }).ids)
+        $kept = @(Send-EmulatorEvent -EmitterId $script:Rss.id -Event @{ title = 'Release 4.3' })
         Clear-EmulatorRequest
 
         $planned = @(& (Get-Example 'Remove-PdOldEvent.ps1') -Before $cutoff -WhatIf)
@@ -170,8 +170,8 @@ Describe 'The example scripts against the emulator' -Tag 'Demo' {
         $null = & (Get-Example 'Remove-PdOldEvent.ps1') -Before $cutoff -Name 'rss-*' -Force
         $delete = @(Get-ChangingRequest)
         $delete.Count | Should -Be 1
-        $delete[0].method | Should -Be 'DELETE'
-        (ConvertFrom-TestQuery $delete[0].query).ContainsKey('start_id') | Should -BeFalse
+        $delete[0].Method | Should -Be 'DELETE'
+        (ConvertFrom-TestQuery $delete[0].Query).ContainsKey('start_id') | Should -BeFalse
         Get-TestEventId $script:Rss.id | Should -Be $kept
     }
 

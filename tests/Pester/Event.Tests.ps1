@@ -6,10 +6,10 @@ BeforeAll {
 
     # A fresh source with $Count events; returns the source id and the event ids, oldest first.
     function New-TestSourceWithEvent([int] $Count = 3) {
-        $sourceId = (New-EmulatorSource -Count 1 -NamePrefix 'events-').ids[0]
+        $sourceId = (New-EmulatorSource -Count 1 -NamePrefix 'events-').FirstId
         $ids = @()
         for ($i = 1; $i -le $Count; $i++) {
-            $ids += (Send-EmulatorEvent -EmitterId $sourceId -Event @{ title = "item $i"; n = $i }).ids
+            $ids += Send-EmulatorEvent -EmitterId $sourceId -Event @{ title = "item $i"; n = $i }
         }
         [pscustomobject]@{ SourceId = $sourceId; EventIds = $ids }
     }
@@ -28,9 +28,9 @@ Describe 'Get-PdEvent' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be "/v1/sources/$($fixture.SourceId)/event_summaries"
-        (ConvertFrom-TestQuery $requests[0].query).ContainsKey('expand') | Should -BeFalse
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be "/v1/sources/$($fixture.SourceId)/event_summaries"
+        (ConvertFrom-TestQuery $requests[0].Query).ContainsKey('expand') | Should -BeFalse
 
         $events.Count | Should -Be 3
         $events.Id | Should -Be @($fixture.EventIds[2], $fixture.EventIds[1], $fixture.EventIds[0])
@@ -67,8 +67,8 @@ Describe 'Get-PdEvent' {
         $whole.IsTruncated | Should -BeFalse
         $whole.Event.big | Should -BeExactly $big
         $requests = @(Get-EmulatorRequest)
-        (ConvertFrom-TestQuery $requests[0].query).ContainsKey('expand') | Should -BeFalse
-        (ConvertFrom-TestQuery $requests[-1].query)['expand'] | Should -Be 'event'
+        (ConvertFrom-TestQuery $requests[0].Query).ContainsKey('expand') | Should -BeFalse
+        (ConvertFrom-TestQuery $requests[-1].Query)['expand'] | Should -Be 'event'
     }
 
     It 'sends -PageSize as limit and follows the cursors with -All' {
@@ -82,10 +82,10 @@ Describe 'Get-PdEvent' {
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 3
         foreach ($r in $requests) {
-            $r.path | Should -Be "/v1/sources/$($fixture.SourceId)/event_summaries"
-            (ConvertFrom-TestQuery $r.query)['limit'] | Should -Be '2'
+            $r.Path | Should -Be "/v1/sources/$($fixture.SourceId)/event_summaries"
+            (ConvertFrom-TestQuery $r.Query)['limit'] | Should -Be '2'
         }
-        (ConvertFrom-TestQuery $requests[1].query)['after'] | Should -Be $events[1].Id
+        (ConvertFrom-TestQuery $requests[1].Query)['after'] | Should -Be $events[1].Id
     }
 
     It 'stops at -First' {
@@ -105,7 +105,7 @@ Describe 'Get-PdEvent' {
 
         $events.Count | Should -Be 4
         @($events | Where-Object SourceId -eq $other.SourceId).Id | Should -Be @($other.EventIds[0])
-        @(Get-EmulatorRequest).path | Should -Be @(
+        @(Get-EmulatorRequest).Path | Should -Be @(
             "/v1/sources/$($fixture.SourceId)/event_summaries",
             "/v1/sources/$($other.SourceId)/event_summaries")
     }
@@ -153,9 +153,9 @@ Describe 'Remove-PdEvent' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be "/v1/sources/$($fixture.SourceId)/events"
-        $query = ConvertFrom-TestQuery $requests[0].query
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be "/v1/sources/$($fixture.SourceId)/events"
+        $query = ConvertFrom-TestQuery $requests[0].Query
         $query['start_id'] | Should -Be $ids[2]
         $query['end_id'] | Should -Be $ids[2]
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[4], $ids[3], $ids[1], $ids[0])
@@ -164,7 +164,7 @@ Describe 'Remove-PdEvent' {
     It 'deletes a range with -StartId and -EndId' {
         Remove-PdEvent -SourceId $fixture.SourceId -StartId $ids[1] -EndId $ids[3] -Confirm:$false
 
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).Query
         $query['start_id'] | Should -Be $ids[1]
         $query['end_id'] | Should -Be $ids[3]
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[4], $ids[0])
@@ -190,7 +190,7 @@ Describe 'Remove-PdEvent' {
     It 'deletes from -StartId on without sending end_id' {
         Remove-PdEvent -SourceId $fixture.SourceId -StartId $ids[3] -Force
 
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).Query
         $query['start_id'] | Should -Be $ids[3]
         $query.ContainsKey('end_id') | Should -BeFalse
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[2], $ids[1], $ids[0])
@@ -199,7 +199,7 @@ Describe 'Remove-PdEvent' {
     It 'deletes up to -EndId without sending start_id' {
         Remove-PdEvent -SourceId $fixture.SourceId -EndId $ids[1] -Force
 
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).Query
         $query['end_id'] | Should -Be $ids[1]
         $query.ContainsKey('start_id') | Should -BeFalse
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[4], $ids[3], $ids[2])
@@ -209,9 +209,9 @@ Describe 'Remove-PdEvent' {
         Remove-PdEvent -SourceId $fixture.SourceId -All -Force
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'DELETE'
-        $request.path | Should -Be "/v1/sources/$($fixture.SourceId)/events"
-        $query = ConvertFrom-TestQuery $request.query
+        $request.Method | Should -Be 'DELETE'
+        $request.Path | Should -Be "/v1/sources/$($fixture.SourceId)/events"
+        $query = ConvertFrom-TestQuery $request.Query
         $query.ContainsKey('start_id') | Should -BeFalse
         $query.ContainsKey('end_id') | Should -BeFalse
         Get-TestEventId $fixture.SourceId | Should -BeNullOrEmpty
@@ -233,8 +233,8 @@ Describe 'Remove-PdEvent' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 2
-        (ConvertFrom-TestQuery $requests[0].query)['start_id'] | Should -Be $ids[0]
-        (ConvertFrom-TestQuery $requests[1].query)['end_id'] | Should -Be $ids[4]
+        (ConvertFrom-TestQuery $requests[0].Query)['start_id'] | Should -Be $ids[0]
+        (ConvertFrom-TestQuery $requests[1].Query)['end_id'] | Should -Be $ids[4]
         Get-TestEventId $fixture.SourceId | Should -Be @($ids[3], $ids[2], $ids[1])
     }
 

@@ -14,7 +14,7 @@ BeforeAll {
 
     # The API requests the emulator logged (the control API is not logged), oldest first.
     function Get-ApiRequest([string] $Path = '*', [string] $Method = '*') {
-        @(Get-EmulatorRequest | Where-Object { $_.path -like $Path -and $_.method -like $Method })
+        @(Get-EmulatorRequest | Where-Object { $_.Path -like $Path -and $_.Method -like $Method })
     }
 
     # What the console shows for an error record, as one line (the view's wrapped lines and their "|" margin joined).
@@ -44,9 +44,9 @@ Describe 'Retries' -Tag Faults {
         $sources = @(Get-PdSource)
         $sources.Count | Should -Be 3
         $log = Get-ApiRequest '/v1/users/me/sources'
-        $log.status | Should -Be 429, 200
-        ($log[1].received_at_ms - $log[0].received_at_ms) | Should -BeGreaterOrEqual 900
-        ($log[1].received_at_ms - $log[0].received_at_ms) | Should -BeLessThan 5000
+        $log.Status | Should -Be 429, 200
+        ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 900
+        ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeLessThan 5000
     }
 
     It 'a Retry-After given as an HTTP date is honoured' {
@@ -54,14 +54,14 @@ Describe 'Retries' -Tag Faults {
         $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -Status 503 -RetryAfter $at
         (Get-PdUser).Id | Should -Not -BeNullOrEmpty
         $log = Get-ApiRequest '/v1/users/me'
-        $log.status | Should -Be 503, 200
-        ($log[1].received_at_ms - $log[0].received_at_ms) | Should -BeGreaterOrEqual 500
+        $log.Status | Should -Be 503, 200
+        ($log[1].ReceivedAt - $log[0].ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 500
     }
 
     It 'two 503s are retried with backoff and the third attempt succeeds, each retry on one -Verbose line' {
         $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Status 503 -Count 2
         $verbose = Get-PdSource -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
-        (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 503, 503, 200
+        (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 503, 503, 200
         $retries = @($verbose | Where-Object { $_ -match '-> 503' })
         $retries.Count | Should -Be 2
         $retries[0] | Should -Match '^GET http://127\.0\.0\.1:\d+/v1/users/me/sources\?limit=100 -> 503 \(\d+ ms\); retrying in \d+\.\d s \(attempt 2 of 4\)$'
@@ -92,7 +92,7 @@ Describe 'Retries' -Tag Faults {
             })
             $all.Count | Should -Be 253
             @($all.Id | Select-Object -Unique).Count | Should -Be 253
-            (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 200, 502, 200, 200
+            (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 200, 502, 200, 200
         }
         finally { Reset-Emulator; $null = New-EmulatorSource -Count 3 }
     }
@@ -120,13 +120,13 @@ Describe 'Retries' -Tag Faults {
     }
 
     It 'a reset connection on a GET is retried' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action abort -Count 2
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Abort -Count 2
         @(Get-PdSource).Count | Should -Be 3
-        (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 0, 0, 200
+        (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 0, 0, 200
     }
 
     It 'a cut-off 200 on a GET is retried' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action truncate -Count 1
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Truncate -Count 1
         @(Get-PdSource).Count | Should -Be 3
         (Get-ApiRequest '/v1/users/me/sources').Count | Should -Be 2
     }
@@ -134,11 +134,11 @@ Describe 'Retries' -Tag Faults {
     It 'a GET that times out is retried; -TimeoutSeconds sets the time allowed' {
         $connection = Connect-TestAccount
         $connection.TimeoutSeconds = 1
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action delay -DelayMs 1500 -Count 1
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Delay 1500 -Count 1
         @(Get-PdSource -Connection $connection).Count | Should -Be 3
         (Get-ApiRequest '/v1/users/me/sources').Count | Should -BeGreaterOrEqual 1
         # The timed-out attempt is logged when the emulator gives up on it; the retry answered.
-        (Get-ApiRequest '/v1/users/me/sources' | Where-Object status -eq 200).Count | Should -Be 1
+        (Get-ApiRequest '/v1/users/me/sources' | Where-Object Status -eq 200).Count | Should -Be 1
     }
 }
 
@@ -166,7 +166,7 @@ Describe 'A create is never sent twice' -Tag Faults {
     }
 
     It 'after a reset on POST /webhooks: one attempt, PdConnectionFailed' {
-        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -Action abort -Count 5
+        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -Abort -Count 5
         $err = Get-PdErrorRecord { New-PdWebhook -Url 'https://example.com/hook' }
         (Get-ApiRequest '/v1/webhooks' POST).Count | Should -Be 1
         $err.FullyQualifiedErrorId | Should -BeLike 'PdConnectionFailed,*'
@@ -177,7 +177,7 @@ Describe 'A create is never sent twice' -Tag Faults {
     It 'after a timeout on POST /subscriptions: one attempt, PdTimeout' {
         $connection = Connect-TestAccount
         $connection.TimeoutSeconds = 1
-        $null = Add-EmulatorFault -Method POST -Path '/v1/subscriptions' -Action delay -DelayMs 1500 -Count 5
+        $null = Add-EmulatorFault -Method POST -Path '/v1/subscriptions' -Delay 1500 -Count 5
         $err = Get-PdErrorRecord { New-PdSubscription -EmitterId 'dc_*' -ListenerId p_abc123 -Connection $connection }
         Start-Sleep -Milliseconds 700
         (Get-ApiRequest '/v1/subscriptions' POST).Count | Should -Be 1
@@ -187,7 +187,7 @@ Describe 'A create is never sent twice' -Tag Faults {
     }
 
     It 'after a cut-off answer on POST /components: one attempt, PdInvalidResponse' {
-        $null = Add-EmulatorFault -Method POST -Path '/v1/components' -Action truncate -Count 5
+        $null = Add-EmulatorFault -Method POST -Path '/v1/components' -Truncate -Count 5
         $err = Get-PdErrorRecord { New-PdComponent -Code 'export default { name: "x", version: "0.0.1", async run() {} }' }
         (Get-ApiRequest '/v1/components' POST).Count | Should -Be 1
         $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'
@@ -198,7 +198,7 @@ Describe 'A create is never sent twice' -Tag Faults {
         $null = Add-EmulatorFault -Method POST -Path '/v1/sources' -Status 429 -RetryAfter 1 -Count 1
         $source = New-PdSource -ComponentId $Component.id -Name 'after-429'
         $source.Id | Should -BeLike 'dc_*'
-        (Get-ApiRequest '/v1/sources' POST).status | Should -Be 429, 200
+        (Get-ApiRequest '/v1/sources' POST).Status | Should -Be 429, 200
         @(Get-TestSource | Where-Object name -eq 'after-429').Count | Should -Be 1
     }
 }
@@ -216,7 +216,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'an HTML 200 is PdInvalidResponse after 4 attempts, described without its markup' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -Action non_json -Count 10
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -NonJson -Count 10
         $err = Get-PdErrorRecord { Get-PdUser }
         (Get-ApiRequest '/v1/users/me').Count | Should -Be 4
         $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'
@@ -227,7 +227,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'an HTML 502 page is quoted without markup' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -Action non_json -Status 502 -Count 10
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me' -NonJson -Status 502 -Count 10
         $err = Get-PdErrorRecord { Get-PdUser }
         $err.FullyQualifiedErrorId | Should -BeLike 'PdServerError,*'
         $err.Exception.ApiMessage | Should -Be '502 Bad Gateway Bad Gateway'
@@ -237,7 +237,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'a 200 without data on a create is PdInvalidResponse, and the next piped item is still sent' {
-        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -Action no_data -Count 1
+        $null = Add-EmulatorFault -Method POST -Path '/v1/webhooks' -NoData -Count 1
         $hooks = [pscustomobject]@{ Url = 'https://example.com/one' }, [pscustomobject]@{ Url = 'https://example.com/two' }
         $out = @($hooks | New-PdWebhook -ErrorVariable errs -ErrorAction SilentlyContinue)
         $errs.Count | Should -Be 1
@@ -248,7 +248,7 @@ Describe 'Answers that cannot be what the API promises' -Tag Faults {
     }
 
     It 'a repeating cursor ends an -All walk with PdInvalidResponse instead of looping' {
-        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -Action repeat_cursor -Count 100
+        $null = Add-EmulatorFault -Method GET -Path '/v1/users/me/sources' -RepeatCursor -Count 100
         $out = @(Get-PdSource -All -ErrorVariable errs -ErrorAction SilentlyContinue)
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'
@@ -274,8 +274,8 @@ Describe 'One gate per connection' -Tag Faults {
         }
         $throttled = (Get-ApiRequest '/v1/users/me/sources')[0]
         $user = (Get-ApiRequest '/v1/users/me')[0]
-        $throttled.status | Should -Be 429
-        ($user.received_at_ms - $throttled.received_at_ms) | Should -BeGreaterOrEqual 900
+        $throttled.Status | Should -Be 429
+        ($user.ReceivedAt - $throttled.ReceivedAt).TotalMilliseconds | Should -BeGreaterOrEqual 900
         Clear-EmulatorFault
     }
 }
@@ -329,7 +329,7 @@ Describe 'Ctrl+C and secrets during retries' -Tag Faults {
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
             while (-not (Get-ApiRequest '/v1/users/me/sources') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            (Get-ApiRequest '/v1/users/me/sources').status | Should -Be 429
+            (Get-ApiRequest '/v1/users/me/sources').Status | Should -Be 429
             Start-Sleep -Milliseconds 300
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()

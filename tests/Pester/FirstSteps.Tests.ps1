@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:Setting = Get-EmulatorSetting
 
-    function Get-ListRequest { @(Get-EmulatorRequest | Where-Object path -eq '/v1/users/me/sources') }
+    function Get-ListRequest { @(Get-EmulatorRequest | Where-Object Path -eq '/v1/users/me/sources') }
 
     # A loopback port that nothing listens on.
     function Get-ClosedPort {
@@ -62,7 +62,7 @@ Describe 'One page, and a warning when there is more' {
         $out.Count | Should -Be 100
         $requests = Get-ListRequest
         $requests.Count | Should -Be 1
-        (ConvertFrom-TestQuery $requests[0].query).limit | Should -Be '100'
+        (ConvertFrom-TestQuery $requests[0].Query).limit | Should -Be '100'
         @($warnings).Count | Should -Be 1
         "$($warnings[0])" | Should -Be 'Showing 100 of 250 sources. Use -All for every one, or -First <n>.'
     }
@@ -70,7 +70,7 @@ Describe 'One page, and a warning when there is more' {
     It 'says nothing with -All, -First, -PageSize or -WarningAction SilentlyContinue' {
         @(Get-PdSource -All -WarningVariable w1).Count | Should -Be 250
         # -All keeps 100 a request.
-        (Get-ListRequest | ForEach-Object { (ConvertFrom-TestQuery $_.query).limit }) | Should -Be '100', '100', '100'
+        (Get-ListRequest | ForEach-Object { (ConvertFrom-TestQuery $_.Query).limit }) | Should -Be '100', '100', '100'
         @(Get-PdSource -First 20 -WarningVariable w2).Count | Should -Be 20
         @(Get-PdSource -PageSize 30 -WarningVariable w3).Count | Should -Be 30
         $w4 = Get-PdSource -WarningAction SilentlyContinue 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }

@@ -126,7 +126,7 @@ Describe 'Free-form values refused in process' -Tag 'Faults' {
             configured_props = @{ a = $timer; b = @($timer, $timer) }
         }
 
-        $body = @(Get-EmulatorRequest)[-1].body
+        $body = @(Get-EmulatorRequest)[-1].Body | ConvertFrom-Json
         $body.configured_props.a.intervalSeconds | Should -Be 60
         @($body.configured_props.b.intervalSeconds) | Should -Be @(60, 60)
     }
@@ -180,8 +180,8 @@ Describe 'Ids that are too long or carry control characters' -Tag 'Faults' {
         }
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be "/v1/sources/$id"
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be "/v1/sources/$id"
     }
 }
 

@@ -31,8 +31,8 @@ Describe 'Invoke-PdApi' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be '/v1/users/me'
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be '/v1/users/me'
         @($me).Count | Should -Be 1
         $me | Should -BeOfType [System.Management.Automation.PSCustomObject]
         $me.id | Should -Be 'u_emulator'
@@ -44,14 +44,14 @@ Describe 'Invoke-PdApi' {
         $me = Invoke-PdApi -Path '/v1/users/me'
 
         $me.id | Should -Be 'u_emulator'
-        @(Get-EmulatorRequest).path | Should -Be '/v1/users/me'
+        @(Get-EmulatorRequest).Path | Should -Be '/v1/users/me'
     }
 
     It 'writes one object per item of a data array and sends -Query in the query string' {
         $sources = @(Invoke-PdApi -Method GET -Path 'users/me/sources' -Query @{ limit = 2; include = 'id,name' })
 
         $request = @(Get-EmulatorRequest)[0]
-        $query = ConvertFrom-TestQuery $request.query
+        $query = ConvertFrom-TestQuery $request.Query
         $query['limit'] | Should -Be '2'
         $query['include'] | Should -Be 'id,name'
         $sources.Count | Should -Be 2
@@ -66,11 +66,11 @@ Describe 'Invoke-PdApi' {
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 3
         foreach ($r in $requests) {
-            $r.path | Should -Be '/v1/users/me/sources'
-            (ConvertFrom-TestQuery $r.query)['limit'] | Should -Be '2'
+            $r.Path | Should -Be '/v1/users/me/sources'
+            (ConvertFrom-TestQuery $r.Query)['limit'] | Should -Be '2'
         }
-        (ConvertFrom-TestQuery $requests[0].query).ContainsKey('after') | Should -BeFalse
-        (ConvertFrom-TestQuery $requests[1].query)['after'] | Should -Not -BeNullOrEmpty
+        (ConvertFrom-TestQuery $requests[0].Query).ContainsKey('after') | Should -BeFalse
+        (ConvertFrom-TestQuery $requests[1].Query)['after'] | Should -Not -BeNullOrEmpty
     }
 
     It 'sends -Body as JSON with a POST' {
@@ -81,10 +81,11 @@ Describe 'Invoke-PdApi' {
         } -Confirm:$false
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/sources'
-        $request.body.name | Should -Be 'from-invoke'
-        $request.body.configured_props.timer.intervalSeconds | Should -Be 60
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/sources'
+        $body = $request.Body | ConvertFrom-Json
+        $body.name | Should -Be 'from-invoke'
+        $body.configured_props.timer.intervalSeconds | Should -Be 60
         $created.id | Should -Match '^dc_'
         $created.configured_props.timer.interval_seconds | Should -Be 60
         (Get-TestSource).id | Should -Contain $created.id
@@ -94,7 +95,7 @@ Describe 'Invoke-PdApi' {
         $url = 'https://hooks.example.com/in?team=a&x=1+2'
         $hook = Invoke-PdApi -Method POST -Path 'webhooks' -Query @{ url = $url; name = 'a & b' } -Confirm:$false
 
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[-1]).Query
         $query['url'] | Should -BeExactly $url
         $query['name'] | Should -BeExactly 'a & b'
         $hook.url | Should -BeExactly $url
@@ -105,9 +106,9 @@ Describe 'Invoke-PdApi' {
         Invoke-PdApi -Method DELETE -Path "sources/$($sourceIds[1])" -Confirm:$false
 
         $requests = @(Get-EmulatorRequest)
-        $requests.method | Should -Be @('PUT', 'DELETE')
-        $requests.path | Should -Be @("/v1/sources/$($sourceIds[0])", "/v1/sources/$($sourceIds[1])")
-        $requests[0].body.active | Should -BeFalse
+        $requests.Method | Should -Be @('PUT', 'DELETE')
+        $requests.Path | Should -Be @("/v1/sources/$($sourceIds[0])", "/v1/sources/$($sourceIds[1])")
+        ($requests[0].Body | ConvertFrom-Json).active | Should -BeFalse
         $state = Get-TestSource
         ($state | Where-Object id -eq $sourceIds[0]).active | Should -BeFalse
         $state.id | Should -Not -Contain $sourceIds[1]

@@ -47,7 +47,7 @@ Describe 'Get-PdComponent -Id' {
         Clear-EmulatorRequest
         $c = Get-PdComponent -Id $Component.id
         $c.Id | Should -Be $Component.id
-        (Get-EmulatorRequest).path | Should -Be "/v1/components/$($Component.id)"
+        (Get-EmulatorRequest).Path | Should -Be "/v1/components/$($Component.id)"
     }
 
     It 'refuses anything but an sc_ id before any request' {

@@ -5,7 +5,7 @@ BeforeAll {
     $null = Connect-TestAccount
 
     # Requests that could have changed something.
-    function Get-TestChangeRequest { @(Get-EmulatorRequest | Where-Object method -ne 'GET') }
+    function Get-TestChangeRequest { @(Get-EmulatorRequest | Where-Object Method -ne 'GET') }
 
     $script:ComponentCode = @'
 module.exports = {
@@ -29,8 +29,8 @@ Describe 'Pipelines' {
     It 'Get-PdSource | Get-PdEvent lists the events of every source' {
         $null = New-EmulatorSource -Count 3 -NamePrefix 'feed-'
         $sources = @(Get-TestSource)
-        $a = @((Send-EmulatorEvent -EmitterId $sources[0].id -Event @{ n = 'a' } -Count 2).ids)
-        $c = @((Send-EmulatorEvent -EmitterId $sources[2].id -Event @{ n = 'c' }).ids)
+        $a = @(Send-EmulatorEvent -EmitterId $sources[0].id -Event @{ n = 'a' } -Count 2)
+        $c = @(Send-EmulatorEvent -EmitterId $sources[2].id -Event @{ n = 'c' })
         Clear-EmulatorRequest
 
         $events = @(Get-PdSource | Get-PdEvent)
@@ -42,8 +42,8 @@ Describe 'Pipelines' {
         ($events | Where-Object SourceId -eq $sources[2].id).Event.n | Should -Be 'c'
 
         $requests = @(Get-EmulatorRequest)
-        $requests[0].path | Should -Be '/v1/users/me/sources'
-        @($requests | Where-Object path -like '*/event_summaries').path | Should -Be @(
+        $requests[0].Path | Should -Be '/v1/users/me/sources'
+        @($requests | Where-Object Path -like '*/event_summaries').Path | Should -Be @(
             $sources | ForEach-Object { "/v1/sources/$($_.id)/event_summaries" })
         Get-TestChangeRequest | Should -BeNullOrEmpty
         (Get-TestEventId $sources[0].id).Count | Should -Be 2
@@ -51,8 +51,8 @@ Describe 'Pipelines' {
 
     It 'Get-PdEvent -SourceId dc_x | Remove-PdEvent deletes each listed event, one by one' {
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
-        $target, $bystander = $seed.ids[0], $seed.ids[1]
-        $ids = @((Send-EmulatorEvent -EmitterId $target -Event @{ n = 1 } -Count 4).ids)
+        $target, $bystander = $seed.FirstId, $seed.LastId
+        $ids = @(Send-EmulatorEvent -EmitterId $target -Event @{ n = 1 } -Count 4)
         $null = Send-EmulatorEvent -EmitterId $bystander -Event @{ n = 2 } -Count 2
         Clear-EmulatorRequest
 
@@ -62,13 +62,13 @@ Describe 'Pipelines' {
         $deletes = Get-TestChangeRequest
         $deletes.Count | Should -Be 4
         foreach ($d in $deletes) {
-            $d.method | Should -Be 'DELETE'
-            $d.path | Should -Be "/v1/sources/$target/events"
-            $query = ConvertFrom-TestQuery $d.query
+            $d.Method | Should -Be 'DELETE'
+            $d.Path | Should -Be "/v1/sources/$target/events"
+            $query = ConvertFrom-TestQuery $d.Query
             $query['start_id'] | Should -Not -BeNullOrEmpty
             $query['end_id'] | Should -Be $query['start_id']
         }
-        @($deletes | ForEach-Object { (ConvertFrom-TestQuery $_.query)['start_id'] } | Sort-Object) |
+        @($deletes | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['start_id'] } | Sort-Object) |
             Should -Be @($ids | Sort-Object)
         Get-TestEventId $target | Should -BeNullOrEmpty
         (Get-TestEventId $bystander).Count | Should -Be 2
@@ -86,9 +86,9 @@ Describe 'Pipelines' {
         Get-PdSource -Name 'rss-*' | Disable-PdSource
 
         $puts = Get-TestChangeRequest
-        $puts.method | Should -Be @('PUT', 'PUT', 'PUT')
-        $puts.path | Should -Be @($rssIds | ForEach-Object { "/v1/sources/$_" })
-        $puts.body.active | Should -Be @($false, $false, $false)
+        $puts.Method | Should -Be @('PUT', 'PUT', 'PUT')
+        $puts.Path | Should -Be @($rssIds | ForEach-Object { "/v1/sources/$_" })
+        @($puts.Body | ConvertFrom-Json).active | Should -Be @($false, $false, $false)
         $after = Get-TestSource
         @($after | Where-Object active -eq $false).id | Should -Be $rssIds
         @($after | Where-Object name -like 'other-*' | Where-Object active -eq $true).Count | Should -Be 2
@@ -96,14 +96,15 @@ Describe 'Pipelines' {
 
     It 'Get-PdSource | Remove-PdEvent -All deletes the events of every source' {
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
-        foreach ($id in $seed.ids) { $null = Send-EmulatorEvent -EmitterId $id -Event @{ n = 1 } -Count 3 }
+        $seedIds = $seed.FirstId, $seed.LastId
+        foreach ($id in $seedIds) { $null = Send-EmulatorEvent -EmitterId $id -Event @{ n = 1 } -Count 3 }
         Clear-EmulatorRequest
 
         Get-PdSource | Remove-PdEvent -All -Force
 
-        @(Get-TestChangeRequest | ForEach-Object { "$($_.method) $($_.path) $($_.query)" }) | Should -Be @(
-            $seed.ids | ForEach-Object { "DELETE /v1/sources/$_/events " })
-        foreach ($id in $seed.ids) { @(Get-TestEventId $id) | Should -BeNullOrEmpty }
+        @(Get-TestChangeRequest | ForEach-Object { "$($_.Method) $($_.Path) $($_.Query)" }) | Should -Be @(
+            $seedIds | ForEach-Object { "DELETE /v1/sources/$_/events " })
+        foreach ($id in $seedIds) { @(Get-TestEventId $id) | Should -BeNullOrEmpty }
     }
 
     It 'Get-PdSource | Remove-PdSource -WhatIf removes nothing and sends no change' {
@@ -113,7 +114,7 @@ Describe 'Pipelines' {
 
         Get-PdSource | Remove-PdSource -WhatIf
 
-        @(Get-EmulatorRequest).path | Should -Be @('/v1/users/me/sources')
+        @(Get-EmulatorRequest).Path | Should -Be @('/v1/users/me/sources')
         Get-TestChangeRequest | Should -BeNullOrEmpty
         @((Get-TestSource).id) | Should -Be $before
     }
@@ -125,13 +126,13 @@ Describe 'Pipelines' {
 
         Get-PdSource | Remove-PdSource -Force
 
-        (Get-TestChangeRequest).path | Should -Be @($before | ForEach-Object { "/v1/sources/$_" })
+        (Get-TestChangeRequest).Path | Should -Be @($before | ForEach-Object { "/v1/sources/$_" })
         Get-TestSource | Should -BeNullOrEmpty
     }
 
     It 'Get-PdSubscription | Where-Object ListenerId -eq p_x | Remove-PdSubscription removes only those' {
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'feed-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $listener = New-EmulatorWorkflow
         $other = New-EmulatorWorkflow
         $null = New-TestSubscription -EmitterId $source1 -ListenerId $listener
@@ -143,14 +144,14 @@ Describe 'Pipelines' {
 
         $deletes = Get-TestChangeRequest
         $deletes.Count | Should -Be 2
-        $deletes.method | Should -Be @('DELETE', 'DELETE')
-        $deletes.path | Should -Be @('/v1/subscriptions', '/v1/subscriptions')
-        $first = ConvertFrom-TestQuery $deletes[0].query
+        $deletes.Method | Should -Be @('DELETE', 'DELETE')
+        $deletes.Path | Should -Be @('/v1/subscriptions', '/v1/subscriptions')
+        $first = ConvertFrom-TestQuery $deletes[0].Query
         $first['emitter_id'] | Should -Be $source1
         $first['listener_id'] | Should -Be $listener
         $first.ContainsKey('event_name') | Should -BeTrue
         $first['event_name'] | Should -Be ''
-        (ConvertFrom-TestQuery $deletes[1].query)['event_name'] | Should -Be '$errors'
+        (ConvertFrom-TestQuery $deletes[1].Query)['event_name'] | Should -Be '$errors'
         (Get-TestSubscription).id | Should -Be @($kept.id)
     }
 
@@ -169,7 +170,7 @@ Describe 'Pipelines' {
         $components[0].Name | Should -Be 'Pester Pipeline'
         $components[0].Code | Should -BeExactly $ComponentCode
         $components[1].Name | Should -Be 'rss'
-        @(Get-EmulatorRequest | Where-Object path -like '/v1/components/*').path | Should -Be @(
+        @(Get-EmulatorRequest | Where-Object Path -like '/v1/components/*').Path | Should -Be @(
             "/v1/components/$($saved.data.component_id)", "/v1/components/$($registry.data.component_id)")
         Get-TestChangeRequest | Should -BeNullOrEmpty
         (Get-TestSource).Count | Should -Be 2
@@ -186,10 +187,10 @@ Describe 'Pipelines' {
 
         $subscriptions.EmitterId | Should -Be $sourceIds
         $posts = Get-TestChangeRequest
-        $posts.method | Should -Be @('POST', 'POST', 'POST')
-        $posts.path | Should -Be @('/v1/subscriptions', '/v1/subscriptions', '/v1/subscriptions')
-        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['emitter_id'] }) | Should -Be $sourceIds
-        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['listener_id'] } | Select-Object -Unique) | Should -Be @($listener)
+        $posts.Method | Should -Be @('POST', 'POST', 'POST')
+        $posts.Path | Should -Be @('/v1/subscriptions', '/v1/subscriptions', '/v1/subscriptions')
+        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['emitter_id'] }) | Should -Be $sourceIds
+        @($posts | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['listener_id'] } | Select-Object -Unique) | Should -Be @($listener)
         $state = Get-TestSubscription
         $state.id | Should -Be $subscriptions.Id
         $state.emitter_id | Should -Be $sourceIds
@@ -208,8 +209,8 @@ Describe 'Pipelines' {
 
         Get-PdWebhook | Remove-PdWebhook -Force
 
-        (Get-TestChangeRequest).path | Should -Be @($hooks | ForEach-Object { "/v1/webhooks/$($_.id)" })
-        (Get-TestChangeRequest).method | Should -Be @('DELETE', 'DELETE', 'DELETE')
+        (Get-TestChangeRequest).Path | Should -Be @($hooks | ForEach-Object { "/v1/webhooks/$($_.id)" })
+        (Get-TestChangeRequest).Method | Should -Be @('DELETE', 'DELETE', 'DELETE')
         (Invoke-TestApi -Path 'users/me/webhooks?limit=100').data | Should -BeNullOrEmpty
     }
 
@@ -217,7 +218,7 @@ Describe 'Pipelines' {
         $seed = New-EmulatorSource -Count 1 -NamePrefix 'feed-'
         $workflow = New-EmulatorWorkflow
         $orgSub = New-TestSubscription -EmitterId 'dc_*' -ListenerId $workflow -EventName '$errors' -OrgId 'o_emulator'
-        $mine = New-TestSubscription -EmitterId $seed.ids[0] -ListenerId $workflow
+        $mine = New-TestSubscription -EmitterId $seed.FirstId -ListenerId $workflow
         Clear-EmulatorRequest
 
         $subscriptions = @(Get-PdOrg | Get-PdSubscription)
@@ -226,8 +227,8 @@ Describe 'Pipelines' {
         $subscriptions[0].EmitterId | Should -Be 'dc_*'
         $subscriptions[0].ListenerId | Should -Be $workflow
         $subscriptions[0].EventName | Should -Be '$errors'
-        @(Get-EmulatorRequest).path | Should -Contain '/v1/orgs/o_emulator/subscriptions'
-        @(Get-EmulatorRequest).path | Should -Not -Contain '/v1/users/me/subscriptions'
+        @(Get-EmulatorRequest).Path | Should -Contain '/v1/orgs/o_emulator/subscriptions'
+        @(Get-EmulatorRequest).Path | Should -Not -Contain '/v1/users/me/subscriptions'
         Get-TestChangeRequest | Should -BeNullOrEmpty
         (Get-TestSubscription -OrgId 'o_emulator').id | Should -Be @($orgSub.id)
         (Get-TestSubscription).id | Should -Be @($mine.id)

@@ -12,7 +12,7 @@ BeforeAll {
     }
 
     function Get-SourceRequest {
-        @(Get-EmulatorRequest | Where-Object { $_.path -like '/v1/*/sources' })
+        @(Get-EmulatorRequest | Where-Object { $_.Path -like '/v1/*/sources' })
     }
 }
 
@@ -37,12 +37,12 @@ Describe 'Get-PdSource paging' {
         $s.Id | Should -Be $AllIds[0..99]
         $r = Get-SourceRequest
         $r.Count | Should -Be 1
-        (ConvertFrom-TestQuery $r[0].query).limit | Should -Be '100'
+        (ConvertFrom-TestQuery $r[0].Query).limit | Should -Be '100'
     }
 
     It '-PageSize sets the size of that one page' {
         @(Get-PdSource -PageSize 25).Count | Should -Be 25
-        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).limit | Should -Be '25'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].Query).limit | Should -Be '25'
     }
 
     It '-All over 250 sources sends 3 requests of limit=100' {
@@ -51,7 +51,7 @@ Describe 'Get-PdSource paging' {
         @($s.Id | Select-Object -Unique).Count | Should -Be 250
         $r = Get-SourceRequest
         $r.Count | Should -Be 3
-        $r | ForEach-Object { (ConvertFrom-TestQuery $_.query).limit | Should -Be '100' }
+        $r | ForEach-Object { (ConvertFrom-TestQuery $_.Query).limit | Should -Be '100' }
     }
 
     It '-All -PageSize 50 sends 5 requests' {
@@ -64,12 +64,12 @@ Describe 'Get-PdSource paging' {
         $s.Id | Should -Be $AllIds[0..4]
         $r = Get-SourceRequest
         $r.Count | Should -Be 1
-        (ConvertFrom-TestQuery $r[0].query).limit | Should -Be '5'
+        (ConvertFrom-TestQuery $r[0].Query).limit | Should -Be '5'
     }
 
     It '-First 150 asks only for what it needs: limit 100 then 50' {
         @(Get-PdSource -First 150).Count | Should -Be 150
-        @(Get-SourceRequest | ForEach-Object { (ConvertFrom-TestQuery $_.query).limit }) | Should -Be @('100', '50')
+        @(Get-SourceRequest | ForEach-Object { (ConvertFrom-TestQuery $_.Query).limit }) | Should -Be @('100', '50')
     }
 
     It '-All | Select-Object -First 1 sends exactly one request' {
@@ -86,7 +86,7 @@ Describe 'Get-PdSource paging' {
     It '-Skip skips client side' {
         $s = @(Get-PdSource -Skip 10 -First 5)
         $s.Id | Should -Be $AllIds[10..14]
-        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).limit | Should -Be '15'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].Query).limit | Should -Be '15'
     }
 
     It '-Skip alone gives the page after the skipped items' {
@@ -119,9 +119,9 @@ Describe 'Get-PdSource paging' {
         $s.Count | Should -Be 99
         ($s.Id | Sort-Object) | Should -Be ($AllIds[0..98] | Sort-Object)
         $r = Get-SourceRequest
-        $r | ForEach-Object { (ConvertFrom-TestQuery $_.query).ContainsKey('before') | Should -BeTrue }
-        $r | ForEach-Object { (ConvertFrom-TestQuery $_.query).ContainsKey('after') | Should -BeFalse }
-        (ConvertFrom-TestQuery $r[0].query).before | Should -Be $cursor
+        $r | ForEach-Object { (ConvertFrom-TestQuery $_.Query).ContainsKey('before') | Should -BeTrue }
+        $r | ForEach-Object { (ConvertFrom-TestQuery $_.Query).ContainsKey('after') | Should -BeFalse }
+        (ConvertFrom-TestQuery $r[0].Query).before | Should -Be $cursor
     }
 
     It '-After with -Before is refused before any request' {
@@ -148,7 +148,7 @@ Describe 'Get-PdSource fields and filters' {
 
     It '-Property maps PascalCase names to include' {
         $s = @(Get-PdSource -Property Id, CreatedAt, NameSlug)
-        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).include | Should -Be 'id,created_at,name_slug'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].Query).include | Should -Be 'id,created_at,name_slug'
         $s[0].Id | Should -Not -BeNullOrEmpty
         $s[0].CreatedAt | Should -BeOfType [datetime]
         $s[0].Name | Should -BeNullOrEmpty
@@ -157,7 +157,7 @@ Describe 'Get-PdSource fields and filters' {
 
     It '-ExcludeProperty maps to exclude' {
         $s = @(Get-PdSource -ExcludeProperty ConfiguredProps, ComponentId)
-        (ConvertFrom-TestQuery (Get-SourceRequest)[0].query).exclude | Should -Be 'configured_props,component_id'
+        (ConvertFrom-TestQuery (Get-SourceRequest)[0].Query).exclude | Should -Be 'configured_props,component_id'
         $s[0].ConfiguredProps | Should -BeNullOrEmpty
         $s[0].Name | Should -Not -BeNullOrEmpty
     }
@@ -192,9 +192,9 @@ Describe 'Get-PdSource fields and filters' {
         $null = Get-PdSource -OrgId 'o_x/../../users/me' -ErrorVariable errs -ErrorAction SilentlyContinue
         $r = @(Get-EmulatorRequest)
         $r.Count | Should -Be 1
-        $r[0].path | Should -Not -Be '/v1/users/me/sources'
-        $r[0].path | Should -BeLike '/v1/orgs/o_x*'
-        $r[0].status | Should -BeIn 403, 404
+        $r[0].Path | Should -Not -Be '/v1/users/me/sources'
+        $r[0].Path | Should -BeLike '/v1/orgs/o_x*'
+        $r[0].Status | Should -BeIn 403, 404
         $errs[0].FullyQualifiedErrorId | Should -BeIn 'PdNotFound,PSPipedream.Cmdlets.GetPdSourceCommand', 'PdForbidden,PSPipedream.Cmdlets.GetPdSourceCommand'
         $errs[0].TargetObject | Should -Be 'o_x/../../users/me'
         $errs[0].Exception.ApiMessage | Should -Not -BeNullOrEmpty
@@ -248,7 +248,7 @@ Describe 'Org sources' {
         $s = @(Get-PdSource -OrgId o_emulator -All)
         $s.Count | Should -Be 4
         $s | ForEach-Object { $_.OrgId | Should -Be 'o_emulator' }
-        (Get-SourceRequest)[0].path | Should -Be '/v1/orgs/o_emulator/sources'
+        (Get-SourceRequest)[0].Path | Should -Be '/v1/orgs/o_emulator/sources'
     }
 
     It 'Get-PdOrg | Get-PdSource lists each org''s sources' {
@@ -260,7 +260,7 @@ Describe 'Org sources' {
     It 'the connection''s default org is used' {
         $null = Connect-TestAccount -OrgId o_emulator
         @(Get-PdSource -All).Count | Should -Be 4
-        (Get-SourceRequest)[-1].path | Should -Be '/v1/orgs/o_emulator/sources'
+        (Get-SourceRequest)[-1].Path | Should -Be '/v1/orgs/o_emulator/sources'
     }
 
     It 'a piped object with a bad OrgId is an error for that object only' {
@@ -269,18 +269,18 @@ Describe 'Org sources' {
         $errs | Should -HaveCount 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
         $s.Count | Should -Be 4
-        @(Get-SourceRequest).path | Should -Be @('/v1/orgs/o_emulator/sources')
+        @(Get-SourceRequest).Path | Should -Be @('/v1/orgs/o_emulator/sources')
     }
 
     It 'a piped object whose OrgId is null lists the user''s own sources' {
         $s = @([pscustomobject]@{ OrgId = $null } | Get-PdSource -All)
         $s.Count | Should -Be 2
-        @(Get-SourceRequest).path | Should -Be @('/v1/users/me/sources')
+        @(Get-SourceRequest).Path | Should -Be @('/v1/users/me/sources')
     }
 
     It 'without an org, the user''s own sources' {
         $s = @(Get-PdSource -All)
-        (Get-SourceRequest)[0].path | Should -Be '/v1/users/me/sources'
+        (Get-SourceRequest)[0].Path | Should -Be '/v1/users/me/sources'
         $s.Name | Where-Object { $_ -like 'mine-*' } | Should -HaveCount 2
     }
 }

@@ -48,13 +48,14 @@ Describe 'New-PdSource' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be '/v1/sources'
-        $requests[0].body.component_code | Should -BeExactly $ComponentCode
-        $requests[0].body.name | Should -Be 'my-feed'
-        $requests[0].body.configured_props.url | Should -Be 'https://rss.example.com/feed'
+        $requests[0].Method | Should -Be 'POST'
+        $requests[0].Path | Should -Be '/v1/sources'
+        $body = $requests[0].Body | ConvertFrom-Json
+        $body.component_code | Should -BeExactly $ComponentCode
+        $body.name | Should -Be 'my-feed'
+        $body.configured_props.url | Should -Be 'https://rss.example.com/feed'
         # The user's prop names go through untouched (no snake_case renaming inside props).
-        $requests[0].body.configured_props.timer.intervalSeconds | Should -Be 60
+        $body.configured_props.timer.intervalSeconds | Should -Be 60
 
         Test-PdTypeName $source 'Source' | Should -BeTrue
         $source.Id | Should -Match '^dc_'
@@ -74,18 +75,18 @@ Describe 'New-PdSource' {
         $source = New-PdSource -ComponentId $component.id -Props $Props
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/sources'
-        $request.body.component_id | Should -Be $component.id
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/sources'
+        ($request.Body | ConvertFrom-Json).component_id | Should -Be $component.id
         $source.ComponentId | Should -Be $component.id
     }
 
     It 'posts -ComponentUrl as component_url' {
         $source = New-PdSource -ComponentUrl $RssUrl -Name 'rss-news' -Props $Props
 
-        $request = @(Get-EmulatorRequest | Where-Object method -eq 'POST')[-1]
-        $request.path | Should -Be '/v1/sources'
-        $request.body.component_url | Should -Be $RssUrl
+        $request = @(Get-EmulatorRequest | Where-Object Method -eq 'POST')[-1]
+        $request.Path | Should -Be '/v1/sources'
+        ($request.Body | ConvertFrom-Json).component_url | Should -Be $RssUrl
         $source.Name | Should -Be 'rss-news'
         (Get-TestSourceById $source.Id) | Should -Not -BeNullOrEmpty
     }
@@ -97,10 +98,10 @@ Describe 'New-PdSource' {
         $source = New-PdSource -ComponentKey $RssKey -Name 'from-registry' -Props $Props
 
         # How the key travels is the module's choice: as component_key, or resolved to the registry id.
-        $post = @(Get-EmulatorRequest | Where-Object method -eq 'POST')
+        $post = @(Get-EmulatorRequest | Where-Object Method -eq 'POST')
         $post.Count | Should -Be 1
-        $post[0].path | Should -Be '/v1/sources'
-        $sent = @($post[0].body.PSObject.Properties | Where-Object Name -in 'component_key', 'component_id' | ForEach-Object Value)
+        $post[0].Path | Should -Be '/v1/sources'
+        $sent = @(($post[0].Body | ConvertFrom-Json).PSObject.Properties | Where-Object Name -in 'component_key', 'component_id' | ForEach-Object Value)
         $sent | Should -Not -BeNullOrEmpty
         $sent[0] | Should -BeIn @($RssKey, $registry.id)
         $source.ComponentId | Should -Be $registry.id
@@ -111,10 +112,11 @@ Describe 'New-PdSource' {
         $source = New-PdSource -ComponentCode $ComponentCode -Name 'org-feed' -Props $Props -OrgId 'o_emulator'
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'POST'
-        $request.path | Should -Be '/v1/sources'
-        $inQuery = (ConvertFrom-TestQuery $request.query)['org_id']
-        $inBody = if ($request.body.PSObject.Properties['org_id']) { $request.body.org_id }
+        $request.Method | Should -Be 'POST'
+        $request.Path | Should -Be '/v1/sources'
+        $inQuery = (ConvertFrom-TestQuery $request.Query)['org_id']
+        $body = $request.Body | ConvertFrom-Json
+        $inBody = if ($body.PSObject.Properties['org_id']) { $body.org_id }
         @($inQuery, $inBody) | Should -Contain 'o_emulator'
         @((Invoke-TestApi -Path 'orgs/o_emulator/sources').data.id) | Should -Contain $source.Id
     }
@@ -129,7 +131,7 @@ Describe 'New-PdSource' {
         ) | New-PdSource -Props $Props
 
         $sources.Name | Should -Be @('piped-one', 'piped-two')
-        @(Get-EmulatorRequest).body.name | Should -Be @('piped-one', 'piped-two')
+        @(Get-EmulatorRequest | Where-Object Body | ForEach-Object Body | ConvertFrom-Json).name | Should -Be @('piped-one', 'piped-two')
         @(Get-TestSource).Count | Should -Be 2
     }
 
@@ -143,7 +145,7 @@ Describe 'New-PdSource' {
         $source.Name | Should -Be 'from-component'
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].body.component_id | Should -Be $component.Id
+        ($requests[0].Body | ConvertFrom-Json).component_id | Should -Be $component.Id
     }
 
     It 'keeps binding a piped source by its ComponentId, not its Id' {
@@ -154,7 +156,7 @@ Describe 'New-PdSource' {
         $source = $original | New-PdSource -Props $Props
 
         $source.ComponentId | Should -Be $component.id
-        @(Get-EmulatorRequest).body.component_id | Should -Be $component.id
+        @(Get-EmulatorRequest | Where-Object Body | ForEach-Object Body | ConvertFrom-Json).component_id | Should -Be $component.id
     }
 
     It 'sends nothing and creates nothing with -WhatIf' {
@@ -204,12 +206,13 @@ Describe 'Set-PdSource' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'PUT'
-        $requests[0].path | Should -Be "/v1/sources/$($source.id)"
-        $requests[0].body.name | Should -Be 'after'
+        $requests[0].Method | Should -Be 'PUT'
+        $requests[0].Path | Should -Be "/v1/sources/$($source.id)"
+        $body = $requests[0].Body | ConvertFrom-Json
+        $body.name | Should -Be 'after'
         # An unchanged setting is not sent, so renaming never re-enables or re-configures a source.
-        $requests[0].body.PSObject.Properties.Name | Should -Not -Contain 'active'
-        $requests[0].body.PSObject.Properties.Name | Should -Not -Contain 'configured_props'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'active'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'configured_props'
         (Get-TestSourceById $source.id).name | Should -Be 'after'
     }
 
@@ -217,10 +220,11 @@ Describe 'Set-PdSource' {
         Set-PdSource -Id $source.id -Active $false -Props @{ url = 'https://other.example.com/rss'; timer = @{ intervalSeconds = 120 } }
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'PUT'
-        $request.body.active | Should -BeFalse
-        $request.body.configured_props.url | Should -Be 'https://other.example.com/rss'
-        $request.body.configured_props.timer.intervalSeconds | Should -Be 120
+        $request.Method | Should -Be 'PUT'
+        $body = $request.Body | ConvertFrom-Json
+        $body.active | Should -BeFalse
+        $body.configured_props.url | Should -Be 'https://other.example.com/rss'
+        $body.configured_props.timer.intervalSeconds | Should -Be 120
         $stored = Get-TestSourceById $source.id
         $stored.active | Should -BeFalse
         $stored.configured_props.url | Should -Be 'https://other.example.com/rss'
@@ -239,7 +243,7 @@ Describe 'Set-PdSource' {
     It 'binds -Id from a piped SourceId property' {
         [pscustomobject]@{ SourceId = $source.id } | Set-PdSource -Name 'piped'
 
-        (@(Get-EmulatorRequest)[-1]).path | Should -Be "/v1/sources/$($source.id)"
+        (@(Get-EmulatorRequest)[-1]).Path | Should -Be "/v1/sources/$($source.id)"
         (Get-TestSourceById $source.id).name | Should -Be 'piped'
     }
 
@@ -286,9 +290,9 @@ Describe 'Enable-PdSource and Disable-PdSource' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'PUT'
-        $requests[0].path | Should -Be "/v1/sources/$($on.id)"
-        $requests[0].body.active | Should -BeFalse
+        $requests[0].Method | Should -Be 'PUT'
+        $requests[0].Path | Should -Be "/v1/sources/$($on.id)"
+        ($requests[0].Body | ConvertFrom-Json).active | Should -BeFalse
         (Get-TestSourceById $on.id).active | Should -BeFalse
     }
 
@@ -296,9 +300,9 @@ Describe 'Enable-PdSource and Disable-PdSource' {
         $result = Enable-PdSource -Id $off.id -PassThru
 
         $request = @(Get-EmulatorRequest)[-1]
-        $request.method | Should -Be 'PUT'
-        $request.path | Should -Be "/v1/sources/$($off.id)"
-        $request.body.active | Should -BeTrue
+        $request.Method | Should -Be 'PUT'
+        $request.Path | Should -Be "/v1/sources/$($off.id)"
+        ($request.Body | ConvertFrom-Json).active | Should -BeTrue
         Test-PdTypeName $result 'Source' | Should -BeTrue
         $result.Id | Should -Be $off.id
         $result.Active | Should -BeTrue
@@ -355,8 +359,8 @@ Describe 'Remove-PdSource' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be "/v1/sources/$($first.id)"
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be "/v1/sources/$($first.id)"
         @(Get-TestSource).id | Should -Be @($second.id)
     }
 
@@ -369,7 +373,7 @@ Describe 'Remove-PdSource' {
     It 'binds -Id from piped SourceId and Id properties' {
         @([pscustomobject]@{ SourceId = $first.id }, [pscustomobject]@{ Id = $second.id }) | Remove-PdSource -Force
 
-        @(Get-EmulatorRequest).path | Should -Be @("/v1/sources/$($first.id)", "/v1/sources/$($second.id)")
+        @(Get-EmulatorRequest).Path | Should -Be @("/v1/sources/$($first.id)", "/v1/sources/$($second.id)")
         @(Get-TestSource).Count | Should -Be 0
     }
 

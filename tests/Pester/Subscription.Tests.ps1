@@ -16,7 +16,7 @@ Describe 'Get-PdSubscription' {
         Reset-Emulator
         $null = Connect-TestAccount
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'sub-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $workflow = New-EmulatorWorkflow
         $mine1 = New-TestSubscription -EmitterId $source1 -ListenerId $workflow
         $mine2 = New-TestSubscription -EmitterId $source2 -ListenerId $workflow -EventName '$errors'
@@ -29,8 +29,8 @@ Describe 'Get-PdSubscription' {
         $subscriptions = @(Get-PdSubscription)
 
         $requests = @(Get-EmulatorRequest)
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be '/v1/users/me/subscriptions'
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be '/v1/users/me/subscriptions'
         $subscriptions.Id | Should -Be @($mine1.id, $mine2.id, $mine3.id)
         Test-PdTypeName $subscriptions[1] 'Subscription' | Should -BeTrue
         $subscriptions[1].EmitterId | Should -Be $source2
@@ -42,7 +42,7 @@ Describe 'Get-PdSubscription' {
     It "gets GET /orgs/{org}/subscriptions with -OrgId" {
         $subscriptions = @(Get-PdSubscription -OrgId 'o_emulator')
 
-        (@(Get-EmulatorRequest)[0]).path | Should -Be '/v1/orgs/o_emulator/subscriptions'
+        (@(Get-EmulatorRequest)[0]).Path | Should -Be '/v1/orgs/o_emulator/subscriptions'
         $subscriptions.Id | Should -Be @($orgOnly.id)
         $subscriptions[0].EmitterId | Should -Be 'p_*'
     }
@@ -62,8 +62,8 @@ Describe 'Get-PdSubscription' {
         $toWorkflow.Id | Should -Be @($mine1.id, $mine2.id)
         $both.Id | Should -Be @($mine2.id)
         foreach ($r in Get-EmulatorRequest) {
-            $r.path | Should -Be '/v1/users/me/subscriptions'
-            $query = ConvertFrom-TestQuery $r.query
+            $r.Path | Should -Be '/v1/users/me/subscriptions'
+            $query = ConvertFrom-TestQuery $r.Query
             $query.ContainsKey('emitter_id') | Should -BeFalse
             $query.ContainsKey('listener_id') | Should -BeFalse
         }
@@ -80,7 +80,7 @@ Describe 'New-PdSubscription' {
         Reset-Emulator
         $null = Connect-TestAccount
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'sub-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $workflow = New-EmulatorWorkflow
         Clear-EmulatorRequest
     }
@@ -90,9 +90,9 @@ Describe 'New-PdSubscription' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be '/v1/subscriptions'
-        $query = ConvertFrom-TestQuery $requests[0].query
+        $requests[0].Method | Should -Be 'POST'
+        $requests[0].Path | Should -Be '/v1/subscriptions'
+        $query = ConvertFrom-TestQuery $requests[0].Query
         $query['emitter_id'] | Should -Be $source1
         $query['listener_id'] | Should -Be $workflow
         $query['event_name'] | Should -Be '$errors'
@@ -110,7 +110,7 @@ Describe 'New-PdSubscription' {
     It 'accepts the emitter glob <Glob>' -TestCases @(@{ Glob = 'p_*' }, @{ Glob = 'dc_*' }) {
         $subscription = New-PdSubscription -EmitterId $Glob -ListenerId $source2
 
-        (ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query)['emitter_id'] | Should -Be $Glob
+        (ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).Query)['emitter_id'] | Should -Be $Glob
         $subscription.EmitterId | Should -Be $Glob
         (Get-TestSubscription).emitter_id | Should -Be @($Glob)
     }
@@ -119,9 +119,9 @@ Describe 'New-PdSubscription' {
         $subscriptions = @(Get-PdSource | New-PdSubscription -ListenerId $workflow)
 
         $subscriptions.EmitterId | Should -Be @($source1, $source2)
-        $posts = @(Get-EmulatorRequest | Where-Object method -eq 'POST')
+        $posts = @(Get-EmulatorRequest | Where-Object Method -eq 'POST')
         $posts.Count | Should -Be 2
-        ($posts | ForEach-Object { (ConvertFrom-TestQuery $_.query)['emitter_id'] }) | Should -Be @($source1, $source2)
+        ($posts | ForEach-Object { (ConvertFrom-TestQuery $_.Query)['emitter_id'] }) | Should -Be @($source1, $source2)
         @(Get-TestSubscription | Where-Object listener_id -eq $workflow).emitter_id | Should -Be @($source1, $source2)
     }
 
@@ -182,9 +182,9 @@ Describe 'New-PdAutoSubscription' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be '/v1/auto_subscriptions'
-        $query = ConvertFrom-TestQuery $requests[0].query
+        $requests[0].Method | Should -Be 'POST'
+        $requests[0].Path | Should -Be '/v1/auto_subscriptions'
+        $query = ConvertFrom-TestQuery $requests[0].Query
         $query['listener_id'] | Should -Be $listener
         $query['event_name'] | Should -Be '$errors'
         $result | Should -Not -BeNullOrEmpty
@@ -200,7 +200,7 @@ Describe 'New-PdAutoSubscription' {
     It 'binds -ListenerId and -EventName from piped properties' {
         $null = [pscustomobject]@{ ListenerId = $listener; EventName = '$logs' } | New-PdAutoSubscription
 
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).Query
         $query['listener_id'] | Should -Be $listener
         $query['event_name'] | Should -Be '$logs'
     }
@@ -211,9 +211,9 @@ Describe 'New-PdAutoSubscription' {
 
         $null = Get-PdWebhook | New-PdAutoSubscription -EventName '$errors'
 
-        $post = @(Get-EmulatorRequest | Where-Object method -eq 'POST')
+        $post = @(Get-EmulatorRequest | Where-Object Method -eq 'POST')
         $post.Count | Should -Be 1
-        $query = ConvertFrom-TestQuery $post[0].query
+        $query = ConvertFrom-TestQuery $post[0].Query
         $query['listener_id'] | Should -Be $webhook.id
         $query['event_name'] | Should -Be '$errors'
     }
@@ -247,7 +247,7 @@ Describe 'Remove-PdSubscription' {
         Reset-Emulator
         $null = Connect-TestAccount
         $seed = New-EmulatorSource -Count 2 -NamePrefix 'sub-'
-        $source1, $source2 = $seed.ids[0], $seed.ids[1]
+        $source1, $source2 = $seed.FirstId, $seed.LastId
         $workflow = New-EmulatorWorkflow
         $named = New-TestSubscription -EmitterId $source1 -ListenerId $workflow -EventName 'default'
         $unnamed = New-TestSubscription -EmitterId $source2 -ListenerId $workflow
@@ -261,9 +261,9 @@ Describe 'Remove-PdSubscription' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be '/v1/subscriptions'
-        $query = ConvertFrom-TestQuery $requests[0].query
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be '/v1/subscriptions'
+        $query = ConvertFrom-TestQuery $requests[0].Query
         $query['emitter_id'] | Should -Be $source1
         $query['listener_id'] | Should -Be $workflow
         $query['event_name'] | Should -Be 'default'
@@ -274,7 +274,7 @@ Describe 'Remove-PdSubscription' {
         Remove-PdSubscription -EmitterId $source2 -ListenerId $workflow
 
         $request = @(Get-EmulatorRequest)[0]
-        $query = ConvertFrom-TestQuery $request.query
+        $query = ConvertFrom-TestQuery $request.Query
         $query.ContainsKey('event_name') | Should -BeTrue
         $query['event_name'] | Should -Be ''
         (Get-TestSubscription).id | Should -Be @($named.id)
@@ -288,8 +288,8 @@ Describe 'Remove-PdSubscription' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 2
-        (ConvertFrom-TestQuery $requests[0].query)['event_name'] | Should -Be ''
-        (ConvertFrom-TestQuery $requests[1].query)['event_name'] | Should -Be 'default'
+        (ConvertFrom-TestQuery $requests[0].Query)['event_name'] | Should -Be ''
+        (ConvertFrom-TestQuery $requests[1].Query)['event_name'] | Should -Be 'default'
         Get-TestSubscription | Should -BeNullOrEmpty
     }
 

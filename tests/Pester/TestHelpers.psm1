@@ -1,6 +1,6 @@
-# Helpers for the Pester suites: talk to the emulator's control API (/_emulator), connect the
-# module to it, and reach the API directly for setup and state checks. build.ps1 starts the
-# emulator and sets PSPD_TEST_* variables.
+# Helpers for the Pester suites: drive the emulator through the module's emulator cmdlets
+# (Get-PdEmulatorRequest, Add-PdEmulatorFault, ...), connect the module to it, and reach the API
+# directly for setup and state checks. build.ps1 starts the emulator and sets PSPD_TEST_* variables.
 
 Set-StrictMode -Version 3.0
 
@@ -18,7 +18,8 @@ function Get-EmulatorSetting {
     }
 }
 
-# One control API call; returns the answer's `data` (or nothing for an empty answer).
+# One raw control API call; returns the answer's `data` (or nothing for an empty answer). Only for
+# what no emulator cmdlet does: adding users with orgs and plans (POST /_emulator/users).
 function Invoke-Emulator {
     param(
         [Parameter(Mandatory)] [string] $Method,
@@ -40,36 +41,24 @@ function Invoke-Emulator {
 }
 
 # The suite's own emulator (started by build.ps1), driven through the module's emulator cmdlets.
+# The wrappers below only add -Emulator (and, for cmdlets that change state, -WhatIf:$false
+# -Confirm:$false); the rest of their parameters are the cmdlets' own, and so is their output.
 $script:EmulatorControl = @{ WhatIf = $false; Confirm = $false; ErrorAction = 'Stop' }
 
 function Reset-Emulator { Reset-PdEmulator -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
-function Get-EmulatorRequest {
-    param([int] $Since = 0)
-    $path = if ($Since -gt 0) { "requests?since=$Since" } else { 'requests' }
-    Invoke-Emulator -Method Get -Path $path | ForEach-Object { $_ }
-}
+# PSPipedream.Cmdlets.PdEmulatorRequest objects, oldest first (takes -Since, -Method, -Path, -Last).
+function Get-EmulatorRequest { Get-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root -ErrorAction Stop @args }
 
 function Clear-EmulatorRequest { Clear-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
-function Add-EmulatorFault {
-    param(
-        [string] $Method = '*',
-        [Parameter(Mandatory)] [string] $Path,
-        [int] $Count = 1,
-        [ValidateSet('status', 'delay', 'abort', 'truncate', 'non_json', 'no_data', 'repeat_cursor')] [string] $Action = 'status',
-        [int] $Status = 0,
-        [string] $RetryAfter,
-        [int] $DelayMs = 0
-    )
-    $body = [ordered]@{ method = $Method; path = $Path; count = $Count; action = $Action; delay_ms = $DelayMs }
-    if ($Status) { $body.status = $Status }
-    if ($RetryAfter) { $body.retry_after = $RetryAfter }
-    Invoke-Emulator -Method Post -Path faults -Body $body
-}
+# Takes Add-PdEmulatorFault's parameters: -Path, -Method, -Count and one of -Status [-RetryAfter],
+# -Abort, -Truncate, -NonJson [-Status], -NoData [-Status], -RepeatCursor, -Delay <ms>.
+function Add-EmulatorFault { Add-PdEmulatorFault -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl @args }
 
 function Clear-EmulatorFault { Clear-PdEmulatorFault -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
+# A user made through the raw control API: no cmdlet adds users (or their orgs and plan).
 function New-EmulatorUser {
     param(
         [Parameter(Mandatory)] [string] $Username,
@@ -87,28 +76,11 @@ function New-EmulatorWorkflow {
     (New-PdEmulatorWorkflow -Emulator (Get-EmulatorSetting).Root @owner @script:EmulatorControl).Id
 }
 
-function Send-EmulatorEvent {
-    param(
-        [Parameter(Mandatory)] [string] $EmitterId,
-        [Parameter(Mandatory)] [object] $Event,
-        [string] $Name = '',
-        [int] $Count = 1
-    )
-    Invoke-Emulator -Method Post -Path emit -Body ([ordered]@{
-        emitter_id = $EmitterId; event = $Event; name = $Name; count = $Count
-    })
-}
+# The ids of the events emitted, one string each (takes -EmitterId, -Event, -Name, -Count).
+function Send-EmulatorEvent { Send-PdEmulatorEvent -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl @args }
 
-function New-EmulatorSource {
-    param(
-        [Parameter(Mandatory)] [int] $Count,
-        [string] $OwnerId,
-        [string] $NamePrefix = 'seed-'
-    )
-    $body = [ordered]@{ count = $Count; name_prefix = $NamePrefix }
-    if ($OwnerId) { $body.owner_id = $OwnerId }
-    Invoke-Emulator -Method Post -Path seed -Body $body
-}
+# Count, FirstId and LastId of the sources made (takes -Count, -NamePrefix, -OwnerId).
+function New-EmulatorSource { Add-PdEmulatorSource -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl @args }
 
 function ConvertTo-TestSecureString([Parameter(Mandatory)] [string] $Text) {
     $secure = [System.Security.SecureString]::new()
@@ -210,7 +182,7 @@ function Test-PdTypeName($InputObject, [string] $Name) {
     ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
 }
 
-Export-ModuleMember -Function Get-EmulatorSetting, Invoke-Emulator, Reset-Emulator, Get-EmulatorRequest,
+Export-ModuleMember -Function Get-EmulatorSetting, Reset-Emulator, Get-EmulatorRequest,
     Clear-EmulatorRequest, Add-EmulatorFault, Clear-EmulatorFault, New-EmulatorUser, New-EmulatorWorkflow,
     Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount,
     Invoke-TestApi, Get-TestSource, Get-TestEventId, New-TestSubscription, Get-TestSubscription,

@@ -27,9 +27,9 @@ Describe 'New-PdWebhook' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'POST'
-        $requests[0].path | Should -Be '/v1/webhooks'
-        $query = ConvertFrom-TestQuery $requests[0].query
+        $requests[0].Method | Should -Be 'POST'
+        $requests[0].Path | Should -Be '/v1/webhooks'
+        $query = ConvertFrom-TestQuery $requests[0].Query
         $query['url'] | Should -BeExactly $url
         $query['name'] | Should -BeExactly 'My hook'
         $query['description'] | Should -BeExactly 'Deliveries & more'
@@ -53,7 +53,7 @@ Describe 'New-PdWebhook' {
     It 'sends only url when -Name and -Description are not given' {
         $webhook = New-PdWebhook -Url 'http://example.com'
 
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).Query
         $query['url'] | Should -Be 'http://example.com'
         $query.ContainsKey('name') | Should -BeFalse
         $query.ContainsKey('description') | Should -BeFalse
@@ -103,8 +103,8 @@ Describe 'Get-PdWebhook' {
         $webhooks = @(Get-PdWebhook -All)
 
         $requests = @(Get-EmulatorRequest)
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be '/v1/users/me/webhooks'
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be '/v1/users/me/webhooks'
         $webhooks.Id | Should -Be @($hooks.id)
         Test-PdTypeName $webhooks[0] 'Webhook' | Should -BeTrue
         $webhooks[2].Name | Should -Be 'hook 3'
@@ -119,9 +119,9 @@ Describe 'Get-PdWebhook' {
         $webhooks.Id | Should -Be @($hooks.id)
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 3
-        foreach ($r in $requests) { (ConvertFrom-TestQuery $r.query)['limit'] | Should -Be '2' }
-        (ConvertFrom-TestQuery $requests[0].query).ContainsKey('after') | Should -BeFalse
-        (ConvertFrom-TestQuery $requests[1].query)['after'] | Should -Not -BeNullOrEmpty
+        foreach ($r in $requests) { (ConvertFrom-TestQuery $r.Query)['limit'] | Should -Be '2' }
+        (ConvertFrom-TestQuery $requests[0].Query).ContainsKey('after') | Should -BeFalse
+        (ConvertFrom-TestQuery $requests[1].Query)['after'] | Should -Not -BeNullOrEmpty
     }
 
     It 'stops at -First' {
@@ -151,15 +151,15 @@ Describe 'Remove-PdWebhook' {
         $result | Should -BeNullOrEmpty
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'DELETE'
-        $requests[0].path | Should -Be "/v1/webhooks/$($first.id)"
+        $requests[0].Method | Should -Be 'DELETE'
+        $requests[0].Path | Should -Be "/v1/webhooks/$($first.id)"
         (Get-TestWebhook).id | Should -Be @($second.id)
     }
 
     It 'binds -Id from piped Id and WebhookId properties' {
         @([pscustomobject]@{ Id = $first.id }, [pscustomobject]@{ WebhookId = $second.id }) | Remove-PdWebhook -Confirm:$false
 
-        @(Get-EmulatorRequest).path | Should -Be @("/v1/webhooks/$($first.id)", "/v1/webhooks/$($second.id)")
+        @(Get-EmulatorRequest).Path | Should -Be @("/v1/webhooks/$($first.id)", "/v1/webhooks/$($second.id)")
         Get-TestWebhook | Should -BeNullOrEmpty
     }
 

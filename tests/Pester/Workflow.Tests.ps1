@@ -5,7 +5,7 @@ BeforeAll {
     $null = Connect-TestAccount
 
     # A request's path with any percent-encoding undone ('$errors' may travel as '%24errors').
-    function Get-TestPath($Request) { [uri]::UnescapeDataString($Request.path) }
+    function Get-TestPath($Request) { [uri]::UnescapeDataString($Request.Path) }
 
     # An error event as the API reports it for a failed workflow run.
     function New-TestErrorEvent([string] $WorkflowId, [string] $Code) {
@@ -27,7 +27,7 @@ Describe 'Get-PdWorkflowEvent' {
         Reset-Emulator
         $null = Connect-TestAccount
         $workflowId = New-EmulatorWorkflow
-        $emitted = @((Send-EmulatorEvent -EmitterId $workflowId -Event @{ name = 'Luke'; title = 'Jedi' } -Count 3).ids)
+        $emitted = @(Send-EmulatorEvent -EmitterId $workflowId -Event @{ name = 'Luke'; title = 'Jedi' } -Count 3)
         Clear-EmulatorRequest
     }
 
@@ -36,9 +36,9 @@ Describe 'Get-PdWorkflowEvent' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'GET'
-        $requests[0].path | Should -Be "/v1/workflows/$workflowId/event_summaries"
-        (ConvertFrom-TestQuery $requests[0].query).ContainsKey('expand') | Should -BeFalse
+        $requests[0].Method | Should -Be 'GET'
+        $requests[0].Path | Should -Be "/v1/workflows/$workflowId/event_summaries"
+        (ConvertFrom-TestQuery $requests[0].Query).ContainsKey('expand') | Should -BeFalse
 
         $events.Count | Should -Be 3
         $events.Id | Should -Be @($emitted[2], $emitted[1], $emitted[0])
@@ -53,7 +53,7 @@ Describe 'Get-PdWorkflowEvent' {
         $events = @(Get-PdWorkflowEvent -WorkflowId $workflowId -Expand -PageSize 1 -First 1)
 
         $events.Count | Should -Be 1
-        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query
+        $query = ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).Query
         $query['expand'] | Should -Be 'event'
         $query['limit'] | Should -Be '1'
     }
@@ -74,7 +74,7 @@ Describe 'Get-PdWorkflowEvent' {
 
         $events.Count | Should -Be 4
         @($events | Where-Object WorkflowId -eq $other).Count | Should -Be 1
-        @(Get-EmulatorRequest).path | Should -Be @("/v1/workflows/$workflowId/event_summaries", "/v1/workflows/$other/event_summaries")
+        @(Get-EmulatorRequest).Path | Should -Be @("/v1/workflows/$workflowId/event_summaries", "/v1/workflows/$other/event_summaries")
     }
 
     It "writes a non-terminating ObjectNotFound error for another user's workflow and goes on" {
@@ -116,8 +116,8 @@ Describe 'Get-PdWorkflowError' {
         $null = Connect-TestAccount
         $workflowId = New-EmulatorWorkflow
         $errorIds = @()
-        $errorIds += (Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'FirstFailure')).ids
-        $errorIds += (Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'InternalFailure')).ids
+        $errorIds += Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'FirstFailure')
+        $errorIds += Send-EmulatorEvent -EmitterId $workflowId -Name '$errors' -Event (New-TestErrorEvent $workflowId 'InternalFailure')
         # An ordinary emit, which is not an error.
         $null = Send-EmulatorEvent -EmitterId $workflowId -Event @{ fine = $true }
         Clear-EmulatorRequest
@@ -128,7 +128,7 @@ Describe 'Get-PdWorkflowError' {
 
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -Be 1
-        $requests[0].method | Should -Be 'GET'
+        $requests[0].Method | Should -Be 'GET'
         Get-TestPath $requests[0] | Should -Be "/v1/workflows/$workflowId/`$errors/event_summaries"
 
         $wfErrors.Count | Should -Be 2
@@ -149,7 +149,7 @@ Describe 'Get-PdWorkflowError' {
     It 'sends expand=event with -Expand' {
         $null = Get-PdWorkflowError -WorkflowId $workflowId -Expand
 
-        (ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).query)['expand'] | Should -Be 'event'
+        (ConvertFrom-TestQuery (@(Get-EmulatorRequest)[0]).Query)['expand'] | Should -Be 'event'
     }
 
     It 'follows every page with -All and -PageSize' {
@@ -158,7 +158,7 @@ Describe 'Get-PdWorkflowError' {
         $wfErrors.Id | Should -Be @($errorIds[1], $errorIds[0])
         $requests = @(Get-EmulatorRequest)
         $requests.Count | Should -BeIn 2, 3
-        (ConvertFrom-TestQuery $requests[0].query)['limit'] | Should -Be '1'
+        (ConvertFrom-TestQuery $requests[0].Query)['limit'] | Should -Be '1'
     }
 
     It 'binds -WorkflowId from a piped Id property' {
