@@ -3,6 +3,7 @@
 
 BeforeAll {
     Import-Module $env:PSPD_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:Dll = Join-Path $PSScriptRoot '../../src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll'
     $script:WasConnected = [bool] (Get-PdContext)
     $script:Emu = Start-PdEmulator -Path $script:Dll -Connect
@@ -83,6 +84,33 @@ Describe 'Start-PdEmulator' {
         while ((Get-Process -Id $id -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         Get-Process -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
+
+    It 'ends the emulator when the PowerShell process that started it is killed' {
+        $pwsh = @(Get-PwshCommand)
+        $script = "Import-Module '$($env:PSPD_TEST_MODULE)'; (Start-PdEmulator -Path '$($script:Dll)').ProcessId; [Console]::Out.Flush(); Start-Sleep -Seconds 60"
+        $psi = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
+        foreach ($arg in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)) { $psi.ArgumentList.Add($arg) }
+        $psi.RedirectStandardOutput = $true
+        $psi.UseShellExecute = $false
+        $parent = [Diagnostics.Process]::Start($psi)
+        try {
+            $line = $parent.StandardOutput.ReadLineAsync()
+            $line.Wait(30000) | Should -BeTrue
+            $id = [int] $line.Result
+            Get-Process -Id $id -ErrorAction Stop | Should -Not -BeNullOrEmpty
+            # Kill: no exit event runs, only the pipe to the emulator's standard input closes.
+            $parent.Kill()
+            $parent.WaitForExit(10000) | Should -BeTrue
+            $deadline = [DateTime]::UtcNow.AddSeconds(10)
+            while ((Get-Process -Id $id -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Get-Process -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+        finally {
+            if (-not $parent.HasExited) { $parent.Kill() }
+            if ($id) { Stop-Process -Id $id -ErrorAction SilentlyContinue }
+            $parent.Dispose()
+        }
+    }
 }
 
 Describe 'Stop-PdEmulator' {
@@ -136,12 +164,12 @@ Describe 'The control cmdlets' {
     }
 
     It 'Add-PdEmulatorFault maps each switch to its action' {
-        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -Abort).Action | Should -Be 'abort'
-        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -Truncate).Action | Should -Be 'truncate'
-        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -NonJson).Action | Should -Be 'non_json'
-        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -NoData).Action | Should -Be 'no_data'
-        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -RepeatCursor).Action | Should -Be 'repeat_cursor'
-        $delay = Add-PdEmulatorFault -Emulator $script:Emu -Path '/x' -Delay 10
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/x' -Abort).Action | Should -Be 'abort'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/x' -Truncate).Action | Should -Be 'truncate'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/x' -NonJson).Action | Should -Be 'non_json'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/x' -NoData).Action | Should -Be 'no_data'
+        (Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/x' -RepeatCursor).Action | Should -Be 'repeat_cursor'
+        $delay = Add-PdEmulatorFault -Emulator $script:Emu -Path '/v1/x' -Delay 10
         $delay.Action | Should -Be 'delay'
         $delay.DelayMs | Should -Be 10
     }
@@ -194,6 +222,24 @@ Clear-PdEmulatorRequest
             $ps.Streams.Error | Should -BeNullOrEmpty
         }
         finally { $ps.Dispose() }
+    }
+
+    It 'Add-PdEmulatorFault refuses a path that can never match an API path' {
+        { Add-PdEmulatorFault -Emulator $script:Emu -Path '/users/me/sources*' -Status 429 } | Should -Throw -ErrorId 'PdInvalidArgument*' -ExpectedMessage '*start with /v1/*'
+        foreach ($path in '*', '/v*', '/v1/users/me/sources*', '/v1') {
+            $fault = Add-PdEmulatorFault -Emulator $script:Emu -Path $path -Status 503 -Count 1
+            $fault.Path | Should -Be $path
+        }
+        Clear-PdEmulatorFault -Emulator $script:Emu
+    }
+
+    It 'shows the request log as a table of method, status and path' {
+        Clear-PdEmulatorRequest -Emulator $script:Emu
+        $key = [pscredential]::new('k', $script:Emu.ApiKey).GetNetworkCredential().Password
+        $null = Invoke-RestMethod -Uri ($script:Emu.BaseUri.AbsoluteUri + '/users/me/sources?limit=1') -Headers @{ Authorization = "Bearer $key" }
+        $text = Get-PdEmulatorRequest -Emulator $script:Emu | Format-Table | Out-String -Width 80
+        $text | Should -Match 'Seq\s+ReceivedAt\s+Method\s+Status\s+Ms\s+Path'
+        $text | Should -Match 'GET\s+200\s+\d+\s+/v1/users/me/sources\?limit=1'
     }
 
     It 'refuses a host that is not on loopback before sending anything' {

@@ -21,7 +21,8 @@ that the current connection, as Connect-PdAccount does.
 The other emulator cmdlets (Reset-PdEmulator, Get-PdEmulatorRequest, Add-PdEmulatorFault,
 ...) talk to the emulator started last in the session unless given -Emulator. The emulator
 is stopped by Stop-PdEmulator, and in any case when the runspace or the PowerShell process
-that started it ends.
+that started it ends, even when that process is killed: the emulator watches its standard
+input, a pipe from this process, and stops when the pipe closes.
 '@
     Examples    = @(
         @{

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
@@ -21,7 +22,7 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Method { get; set; } = "*";
 
-        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The request path the fault applies to, a glob without the query (* is any run of characters), e.g. /v1/users/me/sources*.")]
+        [Parameter(Mandatory = true, Position = 0, HelpMessage = "The request path the fault applies to, a glob without the query (* is any run of characters), with the /v1 prefix, e.g. /v1/users/me/sources*. A path that cannot match one under /v1/ is refused.")]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
@@ -60,6 +61,11 @@ namespace PSPipedream.Cmdlets
 
         protected override void ProcessPdRecord()
         {
+            if (!CanMatchApiPath(Path))
+            {
+                ThrowInvalidArgument(nameof(Path), "-Path '" + Http.PdText.Quote(Path) +
+                    "' can never match: the emulator's API paths start with /v1/, e.g. /v1/users/me/sources*.", Path);
+            }
             var action = ParameterSetName switch
             {
                 AbortSet => "abort",
@@ -87,6 +93,16 @@ namespace PSPipedream.Cmdlets
             if (!ShouldProcess(control.RootUri.AbsoluteUri, what)) return;
             var answer = control.Post("faults", body, CancellationToken);
             if (answer != null) WriteObject(PdEmulatorFault.From(answer));
+        }
+
+        /// <summary>True when the glob could match a path under /v1/: what comes before its first * must fit "/v1/" (or start with it).</summary>
+        internal static bool CanMatchApiPath(string glob)
+        {
+            const string root = "/v1/";
+            var star = glob.IndexOf('*');
+            var literal = star < 0 ? glob : glob.Substring(0, star);
+            return literal.StartsWith(root, StringComparison.Ordinal) || root.StartsWith(literal, StringComparison.Ordinal)
+                || (star < 0 && glob == "/v1");
         }
     }
 }

@@ -62,6 +62,10 @@ namespace PSPipedream.Cmdlets
             if (prefix != null) args.Add(prefix);
             args.Add("--urls");
             args.Add("http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture));
+            // Its standard input is a pipe held by this process: when this process ends, however
+            // it ends (even killed), the pipe closes and the emulator stops.
+            args.Add("--exit-with-stdin");
+            args.Add("true");
             string? plainKey = ApiKey == null ? null : new NetworkCredential(string.Empty, ApiKey).Password.Trim();
             if (plainKey != null)
             {
@@ -244,8 +248,11 @@ namespace PSPipedream.Cmdlets
             {
                 if (dir.Trim().Length > 0) folders.Add(dir.Trim());
             }
-            var home = Environment.GetEnvironmentVariable(windows ? "USERPROFILE" : "HOME");
-            if (!string.IsNullOrEmpty(home)) folders.Add(System.IO.Path.Combine(home, ".dotnet", "tools"));
+            // dotnet tool install --global puts tools under DOTNET_CLI_HOME when it is set, else the home folder.
+            foreach (var home in new[] { Environment.GetEnvironmentVariable("DOTNET_CLI_HOME"), Environment.GetEnvironmentVariable(windows ? "USERPROFILE" : "HOME") })
+            {
+                if (!string.IsNullOrEmpty(home)) folders.Add(System.IO.Path.Combine(home, ".dotnet", "tools"));
+            }
             foreach (var folder in folders)
             {
                 foreach (var name in names)
