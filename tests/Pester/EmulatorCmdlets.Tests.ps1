@@ -242,6 +242,17 @@ Clear-PdEmulatorRequest
         $text | Should -Match 'GET\s+200\s+\d+\s+/v1/users/me/sources\?limit=1'
     }
 
+    It 'Get-PdEmulatorRequest gives a body back as it was sent: dates as text, numbers with every digit' {
+        Clear-PdEmulatorRequest -Emulator $script:Emu
+        $key = [pscredential]::new('k', $script:Emu.ApiKey).GetNetworkCredential().Password
+        $sent = '{"name":"2024-01-01T10:00:00.1230000+02:00","n":12345678901234567890.5}'
+        try {
+            $null = Invoke-RestMethod -Method Post -Uri ($script:Emu.BaseUri.AbsoluteUri + '/sources') -Body $sent -ContentType 'application/json' -Headers @{ Authorization = "Bearer $key" }
+        }
+        catch { }
+        (Get-PdEmulatorRequest -Emulator $script:Emu -Method POST).Body | Should -Be $sent
+    }
+
     It 'refuses a host that is not on loopback before sending anything' {
         $sw = [Diagnostics.Stopwatch]::StartNew()
         $err = $null

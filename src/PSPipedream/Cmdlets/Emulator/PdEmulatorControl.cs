@@ -76,7 +76,16 @@ namespace PSPipedream.Cmdlets
                         "{0} {1}_emulator/{2} -> {3}: {4}", method, RootUri, path, status, message));
                 }
                 if (string.IsNullOrWhiteSpace(text)) return null;
-                var json = JToken.Parse(text);
+                // Dates stay text and numbers keep their digits, so a logged request body reads back as it was sent.
+                JToken json;
+                using (var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(text))
+                {
+                    DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+                    FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
+                })
+                {
+                    json = JToken.ReadFrom(reader);
+                }
                 return json is JObject o && o.TryGetValue("data", out var data) ? data : json;
             }
         }
