@@ -19,6 +19,11 @@
     Demo     runs Build (unless -NoBuild), starts the emulator and runs examples/demo/Invoke-Demo.ps1
              in a child pwsh: it seeds sample data and runs each script in examples/ against it.
              Exits non-zero when any step failed.
+    Bench    runs Build (Release), starts the Release emulator on 127.0.0.1 and runs
+             bench/Invoke-Bench.ps1 against it: the performance scenarios, each in child pwsh
+             processes of this same pwsh, with -BenchRuns counted runs after a warm-up. It prints
+             a table of medians, ratios and targets and writes it to bench/results.md. Not part
+             of Test. Exits non-zero when a scenario could not be measured (a MISS is not a failure).
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -31,10 +36,13 @@
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
+
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench -BenchRuns 7
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Package', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -50,7 +58,11 @@ param(
     [string[]] $PesterPath,
 
     # Demo only: use out/PSPipedream and the emulator as last built, without building.
-    [switch] $NoBuild
+    [switch] $NoBuild,
+
+    # Bench only: counted runs of each scenario, after one warm-up run (the import scenario runs twice as many).
+    [ValidateRange(1, 50)]
+    [int] $BenchRuns = 5
 )
 
 Set-StrictMode -Version 3.0
@@ -480,6 +492,23 @@ function Invoke-Demo {
     }
 }
 
+# Builds Release, starts the Release emulator on a free loopback port and runs bench/Invoke-Bench.ps1
+# in this process; it starts every measured pwsh itself, from the same executable as this one.
+function Invoke-Bench {
+    if ($Configuration -ne 'Release') { throw 'Bench measures the Release build: leave -Configuration at Release.' }
+    Invoke-Build
+    $emulator = Start-Emulator
+    try {
+        Write-Step "Benchmarks against the emulator at $($emulator.BaseUri)"
+        & (Join-Path $Root 'bench/Invoke-Bench.ps1') -ModulePath (Join-Path $ModuleOut 'PSPipedream.psd1') `
+            -BaseUri $emulator.BaseUri -ControlUri $emulator.Root -Runs $BenchRuns -ImportRuns (2 * $BenchRuns) `
+            -PwshCommand @(Get-PwshCommand) -OutFile (Join-Path $Root 'bench/results.md')
+    }
+    finally {
+        Stop-Emulator $emulator
+    }
+}
+
 Push-Location $Root
 try {
     switch ($Task) {
@@ -487,6 +516,7 @@ try {
         'Package' { Invoke-Package }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
     }
 }
 catch {

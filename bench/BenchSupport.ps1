@@ -1,0 +1,86 @@
+# Helpers shared by bench/Invoke-Bench.ps1 and the scenarios in bench/scenarios, dot-sourced by each.
+# Nothing here talks to anything but a loopback host.
+
+# Throws unless the URI is on loopback: the benchmarks never talk to anything else.
+function Assert-BenchLoopback([uri] $Uri) {
+    if (-not $Uri.IsAbsoluteUri -or -not $Uri.IsLoopback) { throw "The benchmarks talk only to a loopback host, not '$Uri'." }
+}
+
+# One call to the emulator's control API (under /_emulator); writes its data (a list item by item).
+function Invoke-BenchControl {
+    param(
+        [Parameter(Mandatory)] [uri] $Root,
+        [Parameter(Mandatory)] [string] $Method,
+        [Parameter(Mandatory)] [string] $Path,
+        $Body
+    )
+    Assert-BenchLoopback $Root
+    $request = @{ Method = $Method; Uri = $Root.AbsoluteUri.TrimEnd('/') + $Path }
+    if ($null -ne $Body) {
+        $request.Body = $Body | ConvertTo-Json -Compress -Depth 10
+        $request.ContentType = 'application/json'
+    }
+    $answer = Invoke-RestMethod @request
+    if ($null -ne $answer -and $answer.PSObject.Properties['data']) { $answer.data }
+}
+
+# The logged API requests with this method whose path matches the regex.
+function Get-BenchLoggedRequest([uri] $Root, [string] $Method, [string] $PathPattern) {
+    @(Invoke-BenchControl -Root $Root -Method GET -Path '/_emulator/requests') |
+        Where-Object { $_.method -eq $Method -and $_.path -match $PathPattern }
+}
+
+# The path regex of a user's source list (GET /v1/users/me/sources, with or without a trailing slash).
+$BenchSourceListPattern = '^/v1/users/me/sources/?$'
+
+# Runs a warm-up round and then $Runs counted rounds; in each round every competitor runs once, in
+# order (A B C A B C ...). Each run is timed on its own with a Stopwatch, after a full garbage
+# collection, and must write exactly $Expected items into Measure-Object (its block returns the
+# Measure-Object result) unless $Expected is negative. $BeforeEach (untimed) runs before each run
+# with the competitor's name; $AfterEach (untimed) after it, with the name and the Measure-Object
+# result, and returns a check value to record (or throws when the run was not what it should be).
+# Returns, per competitor, the counted times in ms, the warm-up time and the checks.
+function Invoke-BenchRounds {
+    param(
+        [Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Competitors,
+        [Parameter(Mandatory)] [int] $Runs,
+        [Parameter(Mandatory)] [long] $Expected,
+        [scriptblock] $BeforeEach,
+        [scriptblock] $AfterEach,
+        [string] $Label = 'bench'
+    )
+    $results = [ordered]@{}
+    foreach ($name in $Competitors.Keys) {
+        $results[$name] = [ordered]@{ ms = [System.Collections.Generic.List[double]]::new(); warmup_ms = $null; checks = [System.Collections.Generic.List[object]]::new() }
+    }
+    for ($round = 0; $round -le $Runs; $round++) {
+        $roundName = if ($round -eq 0) { 'warm-up' } else { "run $round/$Runs" }
+        foreach ($name in $Competitors.Keys) {
+            if ($BeforeEach) { & $BeforeEach $name }
+            [GC]::Collect()
+            [GC]::WaitForPendingFinalizers()
+            [GC]::Collect()
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $measured = & $Competitors[$name]
+            $sw.Stop()
+            $ms = $sw.Elapsed.TotalMilliseconds
+            if ($Expected -ge 0) {
+                $count = if ($null -eq $measured) { 0 } else { $measured.Count }
+                if ($count -ne $Expected) { throw "$Label ${name} ($roundName) wrote $count items, not $Expected." }
+            }
+            $check = if ($AfterEach) { & $AfterEach $name $measured } else { $null }
+            if ($round -eq 0) { $results[$name].warmup_ms = $ms }
+            else {
+                $results[$name].ms.Add($ms)
+                $results[$name].checks.Add($check)
+            }
+            Write-Host ('  {0} {1,-9} {2,-10} {3,10:N1} ms' -f $Label, $roundName, $name, $ms)
+        }
+    }
+    $results
+}
+
+# Writes a scenario's result for the driver to read.
+function Write-BenchResult([string] $Path, $Result) {
+    $Result | ConvertTo-Json -Depth 10 | Set-Content -Path $Path -Encoding utf8
+}
