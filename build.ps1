@@ -502,7 +502,7 @@ function Invoke-Bench {
         Write-Step "Benchmarks against the emulator at $($emulator.BaseUri)"
         & (Join-Path $Root 'bench/Invoke-Bench.ps1') -ModulePath (Join-Path $ModuleOut 'PSPipedream.psd1') `
             -BaseUri $emulator.BaseUri -ControlUri $emulator.Root -Runs $BenchRuns -ImportRuns (2 * $BenchRuns) `
-            -PwshCommand @(Get-PwshCommand) -OutFile (Join-Path $Root 'bench/results.md')
+            -PwshCommand @(Get-PwshCommand) -OutFile (Join-Path $Root 'bench/results.md') -EmulatorProcessId $emulator.Process.Id
     }
     finally {
         Stop-Emulator $emulator

@@ -33,13 +33,13 @@ function Get-BenchLoggedRequest([uri] $Root, [string] $Method, [string] $PathPat
 # The path regex of a user's source list (GET /v1/users/me/sources, with or without a trailing slash).
 $BenchSourceListPattern = '^/v1/users/me/sources/?$'
 
-# Runs a warm-up round and then $Runs counted rounds; in each round every competitor runs once, in
+# Runs $Warmups warm-up rounds (the JIT keeps tiering up over the first runs) and then $Runs counted rounds; in each round every competitor runs once, in
 # order (A B C A B C ...). Each run is timed on its own with a Stopwatch, after a full garbage
 # collection, and must write exactly $Expected items into Measure-Object (its block returns the
 # Measure-Object result) unless $Expected is negative. $BeforeEach (untimed) runs before each run
 # with the competitor's name; $AfterEach (untimed) after it, with the name and the Measure-Object
 # result, and returns a check value to record (or throws when the run was not what it should be).
-# Returns, per competitor, the counted times in ms, the warm-up time and the checks.
+# Returns, per competitor, the counted times in ms, the last warm-up's time and the checks.
 function Invoke-BenchRounds {
     param(
         [Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Competitors,
@@ -47,14 +47,15 @@ function Invoke-BenchRounds {
         [Parameter(Mandatory)] [long] $Expected,
         [scriptblock] $BeforeEach,
         [scriptblock] $AfterEach,
-        [string] $Label = 'bench'
+        [string] $Label = 'bench',
+        [int] $Warmups = 2
     )
     $results = [ordered]@{}
     foreach ($name in $Competitors.Keys) {
         $results[$name] = [ordered]@{ ms = [System.Collections.Generic.List[double]]::new(); warmup_ms = $null; checks = [System.Collections.Generic.List[object]]::new() }
     }
-    for ($round = 0; $round -le $Runs; $round++) {
-        $roundName = if ($round -eq 0) { 'warm-up' } else { "run $round/$Runs" }
+    for ($round = 1 - $Warmups; $round -le $Runs; $round++) {
+        $roundName = if ($round -le 0) { 'warm-up' } else { "run $round/$Runs" }
         foreach ($name in $Competitors.Keys) {
             if ($BeforeEach) { & $BeforeEach $name }
             [GC]::Collect()
@@ -69,7 +70,7 @@ function Invoke-BenchRounds {
                 if ($count -ne $Expected) { throw "$Label ${name} ($roundName) wrote $count items, not $Expected." }
             }
             $check = if ($AfterEach) { & $AfterEach $name $measured } else { $null }
-            if ($round -eq 0) { $results[$name].warmup_ms = $ms }
+            if ($round -le 0) { $results[$name].warmup_ms = $ms }
             else {
                 $results[$name].ms.Add($ms)
                 $results[$name].checks.Add($check)

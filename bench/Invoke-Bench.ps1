@@ -21,7 +21,7 @@
          with -ThrottleLimit 8, and with ForEach-Object -Parallel -ThrottleLimit 8
       6. mass change: Remove-PdSource -Force over 500 sources, sequential and with -ThrottleLimit 8
 
-    Every timed scenario runs a warm-up round that is not counted and then -Runs counted rounds,
+    Every timed scenario runs two warm-up rounds that are not counted and then -Runs counted rounds,
     the competitors taking turns within each round (A B C A B C ...); the table gives medians.
     Every competitor writes every item into Measure-Object and each run's count is checked, as
     are the requests it sent, from the emulator's request log. Where Get-PdEvent or
@@ -61,7 +61,9 @@ param(
     [ValidateRange(1, 100)] [int] $Runs = 5,
     [ValidateRange(1, 100)] [int] $ImportRuns = 10,
     [string[]] $PwshCommand,
-    [string] $OutFile = (Join-Path $PSScriptRoot 'results.md')
+    [string] $OutFile = (Join-Path $PSScriptRoot 'results.md'),
+    # The emulator's process, for the CPU time of scenario 6's extra run (0: not measured).
+    [int] $EmulatorProcessId = 0
 )
 
 Set-StrictMode -Version 3.0
@@ -261,15 +263,24 @@ try {
     Invoke-Scenario $S2 {
         $baselineArgs = @('-NoProfile', '-Command', '1')
         $importArgs = @('-NoProfile', '-Command', "Import-Module '$($ModulePath.Replace("'", "''"))'")
+        # The reference for what PowerShell itself costs: a manifest that names only the same dll
+        # (no formats, no export lists, no other fields), imported the same way.
+        $bare = Join-Path $TempDir 'bare-manifest'
+        $null = New-Item -ItemType Directory -Path $bare -Force
+        $dll = Join-Path (Split-Path $ModulePath) 'PSPipedream.dll'
+        Set-Content -Path (Join-Path $bare 'PSPipedream.psd1') -Value "@{ RootModule = '$($dll.Replace("'", "''"))'; ModuleVersion = '0.0.1'; CmdletsToExport = '*' }"
+        $bareArgs = @('-NoProfile', '-Command', "Import-Module '$((Join-Path $bare 'PSPipedream.psd1').Replace("'", "''"))'")
         $baseline = [System.Collections.Generic.List[double]]::new()
         $import = [System.Collections.Generic.List[double]]::new()
+        $bareImport = [System.Collections.Generic.List[double]]::new()
         $warmup = $null
         for ($round = 0; $round -le $ImportRuns; $round++) {
             $b = Measure-PwshProcess $baselineArgs
             $i = Measure-PwshProcess $importArgs
-            if ($round -eq 0) { $warmup = @($b, $i) } else { $baseline.Add($b); $import.Add($i) }
+            $m = Measure-PwshProcess $bareArgs
+            if ($round -eq 0) { $warmup = @($b, $i, $m) } else { $baseline.Add($b); $import.Add($i); $bareImport.Add($m) }
             $roundName = if ($round -eq 0) { 'warm-up' } else { "run $round/$ImportRuns" }
-            Write-Host ('  import {0,-9} -Command 1 {1,10:N1} ms   Import-Module {2,10:N1} ms' -f $roundName, $b, $i)
+            Write-Host ('  import {0,-9} -Command 1 {1,10:N1} ms   Import-Module {2,10:N1} ms   bare manifest {3,10:N1} ms' -f $roundName, $b, $i, $m)
         }
         $b = Get-Median $baseline
         $i = Get-Median $import
@@ -277,8 +288,10 @@ try {
         Add-Row $S2 '`pwsh -NoProfile -Command "Import-Module ..."`' (Format-Ms $i)
         $cost = $i - $b
         Add-Row $S2 'import - baseline' (Format-Ms $cost) '< 60 ms' $(if ($cost -lt 60) { 'PASS' } else { 'MISS' })
+        Add-Row $S2 'reference: a bare manifest of the same dll - baseline' (Format-Ms ((Get-Median $bareImport) - $b))
         Add-Detail $S2 '-Command 1' $baseline $warmup[0]
         Add-Detail $S2 'Import-Module' $import $warmup[1]
+        Add-Detail $S2 'bare manifest' $bareImport $warmup[2]
         $paired = @(for ($k = 0; $k -lt $import.Count; $k++) { $import[$k] - $baseline[$k] })
         Add-Detail $S2 "Import-Module minus -Command 1 in the same round (median $(Format-Ms (Get-Median $paired)))" $paired $null
     }
@@ -337,6 +350,7 @@ try {
         $r = Invoke-BenchChild 'MassRemove' ([ordered]@{
                 ModulePath = $ModulePath; BaseUri = $BaseUri; ControlUri = $ControlUri; ApiKey = $removeUser.ApiKey
                 UserId = $removeUser.Id; Count = $RemoveCount; ThrottleLimit = $ThrottleLimit; DelayMs = $RemoveDelayMs; Runs = $Runs
+                EmulatorProcessId = $EmulatorProcessId
             })
         $c = $r.competitors
         $sequential = Get-Median $c.sequential.ms
@@ -353,6 +367,12 @@ try {
         }
         Add-Detail $S6 'sequential' $c.sequential.ms $c.sequential.warmup_ms
         if ($r.has_throttle_limit) { Add-Detail $S6 '-ThrottleLimit' $c.throttle.ms $c.throttle.warmup_ms }
+        foreach ($p in @($r.cpu)) {
+            if ($null -eq $p) { continue }
+            $busy = ($p.client_cpu_ms + $p.emulator_cpu_ms) / $p.wall_ms
+            $Details.Add([pscustomobject]@{ Scenario = $S6; Line = ('- {0}, where the time goes ({1}, one extra run): {2} wall, pwsh CPU {3}, emulator CPU {4}: {5:0.00} of {6} cores busy' -f
+                        $S6, $p.name, (Format-Ms $p.wall_ms), (Format-Ms $p.client_cpu_ms), (Format-Ms $p.emulator_cpu_ms), $busy, [Environment]::ProcessorCount) })
+        }
     }
 
     # Last, so that the 100,000 sources are in the emulator only for this scenario.

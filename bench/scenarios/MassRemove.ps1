@@ -26,6 +26,7 @@ param(
     [Parameter(Mandatory)] [int] $ThrottleLimit,
     [int] $DelayMs = 0,
     [Parameter(Mandatory)] [int] $Runs,
+    [int] $EmulatorProcessId = 0,
     [Parameter(Mandatory)] [string] $ResultPath
 )
 
@@ -79,10 +80,42 @@ try {
 finally {
     Invoke-BenchControl -Root $ControlUri -Method DELETE -Path '/_emulator/faults'
 }
+
+# Where the time goes: one more run of each competitor, not counted, with the CPU time this pwsh
+# and the emulator used during it. Busy cores near the machine's count mean the run is bound by
+# CPU (client and emulator share the cores), so more requests in flight cannot make it faster.
+$cpu = [System.Collections.Generic.List[object]]::new()
+if ($EmulatorProcessId -gt 0) {
+    $emulator = Get-Process -Id $EmulatorProcessId
+    $self = [Diagnostics.Process]::GetCurrentProcess()
+    try {
+        foreach ($name in $competitors.Keys) {
+            & $beforeEach $name
+            [GC]::Collect()
+            $self.Refresh(); $emulator.Refresh()
+            $client0 = $self.TotalProcessorTime; $server0 = $emulator.TotalProcessorTime
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $null = & $competitors[$name]
+            $sw.Stop()
+            $self.Refresh(); $emulator.Refresh()
+            $cpu.Add([ordered]@{
+                    name            = $name
+                    wall_ms         = $sw.Elapsed.TotalMilliseconds
+                    client_cpu_ms   = ($self.TotalProcessorTime - $client0).TotalMilliseconds
+                    emulator_cpu_ms = ($emulator.TotalProcessorTime - $server0).TotalMilliseconds
+                })
+            $null = & $afterEach $name $null
+        }
+    }
+    finally {
+        Invoke-BenchControl -Root $ControlUri -Method DELETE -Path '/_emulator/faults'
+    }
+}
 Write-BenchResult $ResultPath ([ordered]@{
         has_throttle_limit = $hasThrottle
         count              = $Count
         delay_ms           = $DelayMs
         throttle_limit     = $ThrottleLimit
         competitors        = $results
+        cpu                = $cpu
     })
