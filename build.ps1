@@ -501,7 +501,7 @@ function Invoke-Bench {
     try {
         Write-Step "Benchmarks against the emulator at $($emulator.BaseUri)"
         & (Join-Path $Root 'bench/Invoke-Bench.ps1') -ModulePath (Join-Path $ModuleOut 'PSPipedream.psd1') `
-            -BaseUri $emulator.BaseUri -ControlUri $emulator.Root -Runs $BenchRuns -ImportRuns (2 * $BenchRuns) `
+            -BaseUri $emulator.BaseUri -ControlUri $emulator.Root -Runs $BenchRuns -ImportRuns (4 * $BenchRuns) `
             -PwshCommand @(Get-PwshCommand) -OutFile (Join-Path $Root 'bench/results.md') -EmulatorProcessId $emulator.Process.Id
     }
     finally {

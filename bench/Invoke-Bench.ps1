@@ -444,7 +444,7 @@ $md.Add("- machine: $([Environment]::ProcessorCount) logical cores, $os")
 $md.Add("- pwsh: $($PSVersionTable.PSVersion), every measured process started as ``$((@($PwshCommand | ForEach-Object { Split-Path -Leaf $_ }) + '-NoProfile') -join ' ')``")
 $md.Add("- .NET runtime: $dotnet")
 if ($commit) { $md.Add("- commit: $commit") }
-$md.Add("- runs: medians of $Runs counted runs after one warm-up run (import: $ImportRuns), competitors interleaved; the whole run took $([math]::Round($started.Elapsed.TotalSeconds)) s")
+$md.Add("- runs: medians of $Runs counted runs (import: $ImportRuns) after two warm-up runs (import, early stop and memory: one), competitors interleaved; the whole run took $([math]::Round($started.Elapsed.TotalSeconds)) s")
 $md.Add('')
 $md.AddRange($table)
 $md.Add('')
