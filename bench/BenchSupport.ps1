@@ -30,6 +30,14 @@ function Get-BenchLoggedRequest([uri] $Root, [string] $Method, [string] $PathPat
         Where-Object { $_.method -eq $Method -and $_.path -match $PathPattern }
 }
 
+# Checks that the emulator is on loopback, imports the module under test and connects it to the
+# emulator as the current connection; returns the connection.
+function Connect-BenchModule([string] $ModulePath, [string] $BaseUri, [string] $ApiKey) {
+    Assert-BenchLoopback $BaseUri
+    Import-Module $ModulePath -Global
+    Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey -PassThru
+}
+
 # The path regex of a user's source list (GET /v1/users/me/sources, with or without a trailing slash).
 $BenchSourceListPattern = '^/v1/users/me/sources/?$'
 

@@ -150,9 +150,16 @@ function Invoke-BenchChild([string] $Scenario, [System.Collections.IDictionary] 
 }
 
 # Starts a pwsh with these arguments, waits for it to end and returns its wall time in ms.
-function Measure-PwshProcess([string[]] $Arguments) {
+# pwsh records the methods its start-up compiles (StartupProfileData-NonInteractive, in its cache
+# folder) and has them compiled ahead on the next start, whatever that start then does. So that
+# one kind of start does not profit from, or pay for, another kind's record, each kind (-Kind)
+# gets a cache folder of its own, as a user who always starts pwsh the same way would have.
+function Measure-PwshProcess([string[]] $Arguments, [Parameter(Mandatory)] [string] $Kind) {
     $psi = [System.Diagnostics.ProcessStartInfo]::new($PwshExe)
     foreach ($a in @($PwshPrefix) + $Arguments) { $psi.ArgumentList.Add($a) }
+    $cache = Join-Path $TempDir "pwsh-cache-$Kind"
+    $psi.Environment['XDG_CACHE_HOME'] = $cache
+    $psi.Environment['LOCALAPPDATA'] = $cache
     $psi.UseShellExecute = $false
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
@@ -275,9 +282,9 @@ try {
         $bareImport = [System.Collections.Generic.List[double]]::new()
         $warmup = $null
         for ($round = 0; $round -le $ImportRuns; $round++) {
-            $b = Measure-PwshProcess $baselineArgs
-            $i = Measure-PwshProcess $importArgs
-            $m = Measure-PwshProcess $bareArgs
+            $b = Measure-PwshProcess $baselineArgs -Kind baseline
+            $i = Measure-PwshProcess $importArgs -Kind import
+            $m = Measure-PwshProcess $bareArgs -Kind bare
             if ($round -eq 0) { $warmup = @($b, $i, $m) } else { $baseline.Add($b); $import.Add($i); $bareImport.Add($m) }
             $roundName = if ($round -eq 0) { 'warm-up' } else { "run $round/$ImportRuns" }
             Write-Host ('  import {0,-9} -Command 1 {1,10:N1} ms   Import-Module {2,10:N1} ms   bare manifest {3,10:N1} ms' -f $roundName, $b, $i, $m)

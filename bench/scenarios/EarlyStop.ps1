@@ -18,9 +18,6 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot '../BenchSupport.ps1')
-Assert-BenchLoopback $BaseUri
-
-Import-Module $ModulePath
-$null = Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey
+$null = Connect-BenchModule $ModulePath $BaseUri $ApiKey
 $items = @(Get-PdSource -All | Select-Object -First 1)
 Write-BenchResult $ResultPath ([ordered]@{ items = $items.Count })

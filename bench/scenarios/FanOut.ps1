@@ -32,10 +32,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot '../BenchSupport.ps1')
-Assert-BenchLoopback $BaseUri
-
-Import-Module $ModulePath
-$conn = Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey -PassThru
+$conn = Connect-BenchModule $ModulePath $BaseUri $ApiKey
 $hasThrottle = (Get-Command Get-PdEvent).Parameters.ContainsKey('ThrottleLimit')
 
 $competitors = [ordered]@{}

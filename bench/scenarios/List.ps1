@@ -28,10 +28,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot '../BenchSupport.ps1')
-Assert-BenchLoopback $BaseUri
-
-Import-Module $ModulePath
-$null = Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey
+$null = Connect-BenchModule $ModulePath $BaseUri $ApiKey
 
 $listUri = $BaseUri.TrimEnd('/') + '/users/me/sources'
 $headers = @{ Authorization = "Bearer $ApiKey" }

@@ -34,10 +34,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot '../BenchSupport.ps1')
-Assert-BenchLoopback $BaseUri
-
-Import-Module $ModulePath
-$null = Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey
+$null = Connect-BenchModule $ModulePath $BaseUri $ApiKey
 $hasThrottle = (Get-Command Remove-PdSource).Parameters.ContainsKey('ThrottleLimit')
 
 $competitors = [ordered]@{}

@@ -21,10 +21,7 @@ Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 . (Join-Path $PSScriptRoot '../BenchSupport.ps1')
-Assert-BenchLoopback $BaseUri
-
-Import-Module $ModulePath
-$null = Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey
+$null = Connect-BenchModule $ModulePath $BaseUri $ApiKey
 $sw = [Diagnostics.Stopwatch]::StartNew()
 $measured = Get-PdSource -All | Measure-Object
 $sw.Stop()
