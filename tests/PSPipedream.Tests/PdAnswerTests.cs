@@ -116,7 +116,8 @@ public class PdAnswerTests
         Assert.False(page.Items[1].Active);
         Assert.Equal(new DateTime(2020, 5, 14, 20, 9, 41, DateTimeKind.Utc), page.Items[1].CreatedAt);
         Assert.Equal("{\"url\":\"http://x\",\"n\":[1,2.5,null,true]}", page.Items[0].Props);
-        Assert.True(page.Items[0].UnknownFields.ContainsKey("new_field"));
+        Assert.True(page.Items[0].TryGetUnknownField("new_field", out var extra));
+        Assert.Equal(1, (int)extra["k"]!);
     }
 
     [Fact]

@@ -20,10 +20,6 @@ namespace PSPipedream
         [JsonExtensionData]
         internal IDictionary<string, JToken>? AdditionalFields { get; set; }
 
-        /// <summary>Unknown fields as they came from the API (snake_case names).</summary>
-        internal IReadOnlyDictionary<string, JToken> UnknownFields =>
-            AdditionalFields == null ? new Dictionary<string, JToken>() : new Dictionary<string, JToken>(AdditionalFields);
-
         /// <summary>PdJson.ToPascalCase, remembered for the first 1,000 names (a server sending new names each time cannot grow it for ever).</summary>
         private static string PascalName(string key)
         {
@@ -33,7 +29,7 @@ namespace PSPipedream
             return name;
         }
 
-        /// <summary>One unknown field, without copying them all.</summary>
+        /// <summary>One field the model does not know, as it came from the API (snake_case name).</summary>
         internal bool TryGetUnknownField(string name, out JToken value)
         {
             value = null!;
