@@ -129,12 +129,7 @@ namespace PSPipedream.Http
                 message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
                 // .NET Framework would otherwise send "Expect: 100-continue" with every body and wait for the 100.
                 message.Headers.ExpectContinue = false;
-                if (requestBody != null)
-                {
-                    message.Content = new StringContent(requestBody, new UTF8Encoding(false), "application/json");
-                    // StringContent adds "; charset=utf-8"; the API asks for application/json.
-                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                }
+                message.Content = RequestContent(request.Method, requestBody);
 
                 try
                 {
@@ -186,6 +181,30 @@ namespace PSPipedream.Http
             }
             return result;
         }
+
+        /// <summary>
+        /// The request's body. Every request but a GET or HEAD carries one, even when it has nothing
+        /// to say (<c>{}</c> for a POST or PATCH, zero bytes for a DELETE): .NET's HTTP stack
+        /// silently sends a request without a body again, up to three more times, when the server
+        /// closes the connection without answering, so a create could take effect four times while
+        /// its error says one attempt. Once a body has gone out the stack never resends on its own,
+        /// so each attempt counted here is one request on the wire. GET and HEAD are left without
+        /// (.NET Framework refuses a body on them); resending those changes nothing.
+        /// </summary>
+        private static HttpContent? RequestContent(HttpMethod method, string? requestBody)
+        {
+            if (requestBody == null)
+            {
+                if (method == HttpMethod.Get || method == HttpMethod.Head) return null;
+                if (method != HttpMethod.Post && method.Method != "PATCH") return new ByteArrayContent(EmptyBody);
+            }
+            var content = new StringContent(requestBody ?? "{}", new UTF8Encoding(false), "application/json");
+            // StringContent adds "; charset=utf-8"; the API asks for application/json.
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return content;
+        }
+
+        private static readonly byte[] EmptyBody = new byte[0];
 
         /// <summary>A 2xx answer that says it is JSON (or says nothing) can be read straight from its stream.</summary>
         private static bool IsStreamable(HttpResponseMessage response)
