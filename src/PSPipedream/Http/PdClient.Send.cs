@@ -35,10 +35,12 @@ namespace PSPipedream.Http
             var requestBody = request.Body == null ? null : PdJson.Serialize(request.Body);
             var run = Retry.Begin(request.Method, request.MaxRetries);
 
+            Attempt? last = null;
             for (var attempt = 1; ; attempt++)
             {
-                await Retry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var result = await SendOnceAsync(request, uri, requestBody, readBody, cancellationToken).ConfigureAwait(false);
+                await WaitAtGateAsync(request, uri, run, last, attempt, cancellationToken).ConfigureAwait(false);
+                var result = await SendThrottledAsync(request, uri, requestBody, readBody, cancellationToken).ConfigureAwait(false);
+                last = result;
                 if (result.Kind == null)
                 {
                     Report(request, uri, result, null);
@@ -63,6 +65,60 @@ namespace PSPipedream.Http
                 Report(request, uri, result, string.Format(CultureInfo.InvariantCulture,
                     "retrying in {0:0.0} s (attempt {1} of {2})", wait.Value.TotalSeconds, attempt + 1, run.MaxAttempts));
                 if (wait.Value > TimeSpan.Zero) await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// Waits while the connection's gate is closed after a 429 (to this request or another),
+        /// saying so on -Verbose; the wait counts against the request's budget, and a gate that
+        /// stays closed longer than the budget allows ends the request with PdRateLimited.
+        /// </summary>
+        private async Task WaitAtGateAsync(PdRequest request, Uri uri, PdRetryRun run, Attempt? last, int attempt,
+            CancellationToken cancellationToken)
+        {
+            var closed = Retry.Gate.Remaining;
+            if (closed <= TimeSpan.Zero) return;
+            var refused = run.ChargeGate(closed);
+            if (refused != null)
+            {
+                if (last != null) throw Failure(request, uri, last, attempt - 1, refused);
+                throw new PdApiException(PdErrors.RateLimited, request.Method.Method + " " + PdText.Quote(uri.PathAndQuery) + " was not sent: " +
+                    char.ToLowerInvariant(refused[0]) + refused.Substring(1), request.Method.Method, uri.PathAndQuery, null, null)
+                {
+                    RetryAfter = closed,
+                    Attempts = 0,
+                };
+            }
+            // Past our own retry wait, only a sliver of the gate may be left: not worth a line.
+            if (closed >= NoticeableWait)
+            {
+                request.Trace?.Invoke(PdTrace.Notice(request.Method.Method, uri, string.Format(CultureInfo.InvariantCulture,
+                    "waiting {0:0.0} s: the API asked for it after a 429 to an earlier request", closed.TotalSeconds)));
+            }
+            await Retry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private static readonly TimeSpan NoticeableWait = TimeSpan.FromMilliseconds(100);
+
+        /// <summary>
+        /// One attempt inside the connection's concurrency limit, which 429s lower and other answers
+        /// raise again; a change of the limit is added to the attempt's -Verbose line.
+        /// </summary>
+        private async Task<Attempt> SendThrottledAsync(PdRequest request, Uri uri, string? requestBody, Func<JsonReader, object>? readBody,
+            CancellationToken cancellationToken)
+        {
+            var ticket = await Retry.Concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            Attempt? result = null;
+            try
+            {
+                result = await SendOnceAsync(request, uri, requestBody, readBody, cancellationToken).ConfigureAwait(false);
+                Retry.Observe(result.Status);
+                return result;
+            }
+            finally
+            {
+                var change = Retry.Concurrency.Exit(ticket, result?.Status == 429, result?.Status != null);
+                if (change != null && result != null) result.LimitChange = change;
             }
         }
 
@@ -110,9 +166,12 @@ namespace PSPipedream.Http
             };
         }
 
-        private void Report(PdRequest request, Uri uri, Attempt result, string? note) =>
+        private void Report(PdRequest request, Uri uri, Attempt result, string? note)
+        {
+            if (result.LimitChange != null) note = note == null ? result.LimitChange : note + "; " + result.LimitChange;
             request.Trace?.Invoke(new PdTrace(request.Method.Method, uri, result.Status, result.Elapsed,
                 result.Status.HasValue ? null : result.Outcome, result.RequestBody, result.ResponseBody, note));
+        }
 
         /// <summary>One attempt: its answer, or how it failed (never throws for an HTTP or network failure).</summary>
         private async Task<Attempt> SendOnceAsync(PdRequest request, Uri uri, string? requestBody, Func<JsonReader, object>? readBody,
@@ -417,6 +476,8 @@ namespace PSPipedream.Http
             public string? Outcome;
             public string? RequestBody;
             public string? ResponseBody;
+            /// <summary>How the connection's concurrency limit changed because of this answer, for -Verbose.</summary>
+            public string? LimitChange;
         }
     }
 

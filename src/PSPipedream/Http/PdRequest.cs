@@ -147,9 +147,16 @@ namespace PSPipedream.Http
         /// <summary>What happens next, when it is not the obvious: "retrying in 2.0 s (attempt 2 of 4)".</summary>
         public string? Note { get; }
 
+        /// <summary>A line about the request that is not an exchange: <c>GET https://host/v1/users/me: waiting 2.0 s ...</c>.</summary>
+        internal static PdTrace Notice(string method, Uri uri, string note) =>
+            new PdTrace(method, uri, null, TimeSpan.Zero, null, null, null, note) { _isNotice = true };
+
+        private bool _isNotice;
+
         /// <summary>The verbose line: <c>GET https://host/v1/users/me -> 200 (12 ms)</c>, then "; " and the note if any.</summary>
         public override string ToString()
         {
+            if (_isNotice) return Method + " " + Uri.AbsoluteUri + ": " + Note;
             var outcome = StatusCode.HasValue ? StatusCode.Value.ToString(CultureInfo.InvariantCulture) : (Failure ?? "failed");
             var line = string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)",
                 Method, Uri.AbsoluteUri, outcome, (long)Elapsed.TotalMilliseconds);

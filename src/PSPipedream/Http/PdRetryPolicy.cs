@@ -118,14 +118,49 @@ namespace PSPipedream.Http
 
         internal static long Seconds(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds);
 
-        /// <summary>Full jitter: a random wait from 0 to min(30 s, base x 2^(retry-1)).</summary>
+        /// <summary>
+        /// Equal jitter: a random wait from half of min(30 s, base x 2^(retry-1)) to all of it. The
+        /// jitter spreads the retries of many requests apart; the floor keeps any of them from
+        /// coming straight back.
+        /// </summary>
         internal TimeSpan Backoff(int retry)
         {
             var ceiling = BackoffBase.TotalMilliseconds * Math.Pow(2, Math.Min(retry - 1, 30));
             ceiling = Math.Min(ceiling, MaxBackoff.TotalMilliseconds);
             double fraction;
             lock (RandomGate) fraction = Jitter.NextDouble();
-            return TimeSpan.FromMilliseconds(ceiling * fraction);
+            return TimeSpan.FromMilliseconds(ceiling / 2 * (1 + fraction));
+        }
+
+        /// <summary>
+        /// The shortest wait after a Retry-After: a server that says 0, or a date already past, is
+        /// still throttling, and retrying at once is what it asked its clients not to do.
+        /// </summary>
+        internal static readonly TimeSpan MinRetryAfter = TimeSpan.FromSeconds(1);
+
+        /// <summary>How many of the connection's requests may be on the wire at once; lowered by 429s.</summary>
+        internal PdConcurrency Concurrency { get; } = new PdConcurrency();
+
+        private long _throttledSinceTicks;
+
+        /// <summary>Called for every answer: a 429 starts (or continues) a spell of throttling, anything else ends it.</summary>
+        internal void Observe(int? status)
+        {
+            if (status == 429) Interlocked.CompareExchange(ref _throttledSinceTicks, DateTime.UtcNow.Ticks, 0);
+            else if (status.HasValue) Interlocked.Exchange(ref _throttledSinceTicks, 0);
+        }
+
+        /// <summary>
+        /// How long the API has answered this connection with nothing but 429s, when that is longer
+        /// than a request may wait (MaxRetryWaitSeconds); null otherwise. A fan-out stops starting
+        /// new items then, rather than spending its whole input on an API that refuses it.
+        /// </summary>
+        internal TimeSpan? ThrottledTooLong()
+        {
+            var since = Interlocked.Read(ref _throttledSinceTicks);
+            if (since == 0) return null;
+            var spell = TimeSpan.FromTicks(DateTime.UtcNow.Ticks - since);
+            return spell > TimeSpan.FromSeconds(MaxRetryWaitSeconds) ? spell : (TimeSpan?)null;
         }
     }
 
@@ -157,6 +192,23 @@ namespace PSPipedream.Http
         public bool IsDoneDespite(int? status) => _mayHaveTakenEffect && _method == HttpMethod.Delete && status == 404;
 
         /// <summary>
+        /// Before an attempt: the connection's gate is closed for <paramref name="remaining"/> because
+        /// of a 429 to an earlier request. That wait counts against this request's budget like its
+        /// own; returns why it gives up instead when the wait is longer than what is left.
+        /// </summary>
+        public string? ChargeGate(TimeSpan remaining)
+        {
+            if (remaining > _budget - _waited)
+            {
+                return string.Format(CultureInfo.InvariantCulture,
+                    "The API asked this connection to wait {0} more seconds after a 429 to an earlier request, longer than this request may still wait (MaxRetryWaitSeconds {1}).",
+                    PdRetryPolicy.Seconds(remaining), PdRetryPolicy.Seconds(_budget));
+            }
+            _waited += remaining;
+            return null;
+        }
+
+        /// <summary>
         /// How long to wait before the next attempt, or null to give up; <paramref name="givingUp"/>
         /// says why when it is not just the attempts running out. A wait that honours a 429's
         /// Retry-After also holds back the connection's other requests (the gate).
@@ -164,6 +216,11 @@ namespace PSPipedream.Http
         public TimeSpan? NextWait(PdFailureKind kind, int? status, TimeSpan? retryAfter, int attempt, out string? givingUp)
         {
             givingUp = null;
+            var asked = retryAfter is TimeSpan said ? (said < PdRetryPolicy.MinRetryAfter ? PdRetryPolicy.MinRetryAfter : said) : (TimeSpan?)null;
+            var backoff = asked ?? _policy.Backoff(attempt);
+            // A 429 holds back every request of the connection, whether or not this one tries again:
+            // otherwise the next item of a fan-out would go out the moment this one gave up.
+            if (status == 429) _policy.Gate.CloseFor(backoff);
             if (!PdRetryPolicy.IsRetryable(_method, kind, status))
             {
                 if (!PdRetryPolicy.IsIdempotent(_method) && PdRetryPolicy.MayHaveTakenEffect(kind, status))
@@ -173,77 +230,31 @@ namespace PSPipedream.Http
             if (attempt >= MaxAttempts) return null;
             var left = _budget - _waited;
             TimeSpan wait;
-            if (retryAfter is TimeSpan asked)
+            if (asked is TimeSpan required)
             {
-                if (asked > _budget)
+                if (required > _budget)
                 {
                     givingUp = string.Format(CultureInfo.InvariantCulture,
                         "The server asks to wait {0} seconds before retrying, longer than this connection waits (MaxRetryWaitSeconds {1}).",
-                        PdRetryPolicy.Seconds(asked), PdRetryPolicy.Seconds(_budget));
+                        PdRetryPolicy.Seconds(required), PdRetryPolicy.Seconds(_budget));
                     return null;
                 }
-                if (asked > left)
+                if (required > left)
                 {
                     givingUp = string.Format(CultureInfo.InvariantCulture,
                         "The server asks to wait {0} seconds more; with the waits so far that is over the {1} seconds this connection waits in all (MaxRetryWaitSeconds).",
-                        PdRetryPolicy.Seconds(asked), PdRetryPolicy.Seconds(_budget));
+                        PdRetryPolicy.Seconds(required), PdRetryPolicy.Seconds(_budget));
                     return null;
                 }
-                wait = asked;
-                if (status == 429) _policy.Gate.CloseFor(wait);
+                wait = required;
             }
             else
             {
-                var backoff = _policy.Backoff(attempt);
                 wait = backoff < left ? backoff : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
             }
             _mayHaveTakenEffect |= PdRetryPolicy.MayHaveTakenEffect(kind, status);
             _waited += wait;
             return wait;
-        }
-    }
-
-    /// <summary>
-    /// The per-connection pause after a 429 with Retry-After: every request on the connection
-    /// (from any runspace) waits until it opens, so parallel workers do not hammer a throttled API.
-    /// </summary>
-    internal sealed class PdRetryGate
-    {
-        private long _opensAtTicks;
-
-        /// <summary>Keeps the gate closed for at least <paramref name="wait"/> from now.</summary>
-        public void CloseFor(TimeSpan wait)
-        {
-            var until = DateTime.UtcNow.Ticks + wait.Ticks;
-            while (true)
-            {
-                var current = Interlocked.Read(ref _opensAtTicks);
-                if (current >= until) return;
-                if (Interlocked.CompareExchange(ref _opensAtTicks, until, current) == current) return;
-            }
-        }
-
-        /// <summary>How long until the gate opens (zero when open).</summary>
-        public TimeSpan Remaining
-        {
-            get
-            {
-                var left = Interlocked.Read(ref _opensAtTicks) - DateTime.UtcNow.Ticks;
-                return left > 0 ? TimeSpan.FromTicks(left) : TimeSpan.Zero;
-            }
-        }
-
-        /// <summary>Waits until the gate is open; returns how long that took.</summary>
-        public async Task<TimeSpan> WaitAsync(CancellationToken cancellationToken)
-        {
-            var waited = TimeSpan.Zero;
-            TimeSpan left;
-            while ((left = Remaining) > TimeSpan.Zero)
-            {
-                await Task.Delay(left, cancellationToken).ConfigureAwait(false);
-                waited += left;
-            }
-            return waited;
         }
     }
 }
