@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PSPipedream;
 using PSPipedream.Http;
 using Xunit;
 
@@ -66,5 +67,88 @@ public class HostileServerTests
             client.SendAsync(new PdRequest(new HttpMethod(method), "sources", "dc_1"), CancellationToken.None));
         Assert.Equal(4, ex.Attempts);
         Assert.Equal(4, server.Requests.Count(r => r.Method == method));
+    }
+}
+
+/// <summary>No answer, however large or however packed, takes more memory than the connection allows.</summary>
+public class BoundedBodyTests
+{
+    private const string Key = "k3y0123456789abcdefghijklmnopqrs";
+
+    private static PdClient Client(LoopbackServer server)
+    {
+        var client = new PdClient(server.BaseUri, Key);
+        client.Retry.BackoffBase = TimeSpan.FromMilliseconds(1);
+        client.MaxResponseBytes = 1024 * 1024;
+        return client;
+    }
+
+    /// <summary>gzip of <paramref name="size"/> bytes of one JSON string: a few KB on the wire.</summary>
+    private static byte[] GzipBomb(int size, string start = "{\"data\":{\"id\":\"u_1\",\"pad\":\"", string end = "\"}}")
+    {
+        using var packed = new System.IO.MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            gzip.Write(System.Text.Encoding.ASCII.GetBytes(start));
+            var spaces = new byte[64 * 1024];
+            Array.Fill(spaces, (byte)'a');
+            for (var written = 0; written < size; written += spaces.Length) gzip.Write(spaces);
+            gzip.Write(System.Text.Encoding.ASCII.GetBytes(end));
+        }
+        return packed.ToArray();
+    }
+
+    [Fact]
+    public async Task A_compressed_answer_that_unpacks_past_the_cap_is_PdInvalidResponse_and_not_retried()
+    {
+        var bomb = GzipBomb(64 * 1024 * 1024);
+        Assert.True(bomb.Length < 200 * 1024);
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer("200 OK", bomb, "application/json", "Content-Encoding: gzip"));
+        using var client = Client(server);
+        var before = GC.GetTotalAllocatedBytes(true);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        var allocated = GC.GetTotalAllocatedBytes(true) - before;
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Contains("larger than 1 MB", ex.Message);
+        Assert.Single(server.Requests);
+        Assert.True(allocated < 16 * 1024 * 1024, "allocated " + allocated);
+    }
+
+    [Fact]
+    public async Task A_page_that_unpacks_past_the_cap_is_PdInvalidResponse()
+    {
+        var bomb = GzipBomb(8 * 1024 * 1024, "{\"data\":[{\"id\":\"dc_1\",\"name\":\"", "\"}]}");
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer("200 OK", bomb, "application/json", "Content-Encoding: gzip"));
+        using var client = Client(server);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None));
+        Assert.Equal("PdInvalidResponse", ex.ErrorId);
+        Assert.Contains("larger than 1 MB", ex.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task An_error_answer_is_read_only_up_to_64_KB_and_still_gives_its_status()
+    {
+        var huge = "{\"error\":\"" + new string('x', 4 * 1024 * 1024) + "\"}";
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer("404 Not Found", huge));
+        using var client = Client(server);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("sources", "dc_1"), CancellationToken.None));
+        Assert.Equal("PdNotFound", ex.ErrorId);
+        Assert.True(ex.Message.Length < 2000);
+    }
+
+    [Fact]
+    public async Task A_page_with_more_items_than_the_limit_gives_only_the_limit_and_says_so()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 3000).Select(i => "{\"id\":\"dc_" + i + "\",\"name\":\"s" + i + "\"}"));
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer("200 OK", "{\"page_info\":{\"count\":3000},\"data\":[" + items + "]}"));
+        using var client = Client(server);
+        var lines = new System.Collections.Generic.List<string>();
+        var request = PdRequest.Get("users", "me", "sources").WithQuery("limit", 100);
+        request.Trace = t => { lock (lines) lines.Add(t.ToString()); };
+        var page = await client.GetPageAsync<Source>(request, CancellationToken.None);
+        Assert.Equal(100, page.Count);
+        Assert.Equal("dc_99", page.Items[99].Id);
+        Assert.Contains(lines, l => l.Contains("the answer held 3000 items where limit=100 asked for at most 100"));
     }
 }

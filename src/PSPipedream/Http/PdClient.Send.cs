@@ -142,6 +142,7 @@ namespace PSPipedream.Http
                     text.Append('.');
                     break;
                 case PdFailureKind.InvalidBody:
+                case PdFailureKind.TooLarge:
                     text.Append(" answered ").Append(status).Append(" after ").Append(tries)
                         .Append(", but with ").Append(result.BodyWords).Append('.');
                     break;
@@ -196,13 +197,20 @@ namespace PSPipedream.Http
                     {
                         if (readBody != null && !request.CaptureBodies && IsStreamable(response))
                         {
-                            await ReadStreamAsync(result, response, readBody, timeoutCts.Token).ConfigureAwait(false);
+                            await ReadStreamAsync(result, response, readBody, MaxResponseBytes, timeoutCts.Token).ConfigureAwait(false);
                             result.Elapsed = stopwatch.Elapsed;
                             return result;
                         }
-                        var text = await ReadBodyAsync(response, timeoutCts.Token).ConfigureAwait(false);
+                        // An error's body only has to say what went wrong: its start is enough.
+                        var failed = !response.IsSuccessStatusCode;
+                        var (text, tooLarge) = await ReadBodyAsync(response, failed ? MaxErrorBodyBytes : MaxResponseBytes, failed, timeoutCts.Token)
+                            .ConfigureAwait(false);
                         result.Elapsed = stopwatch.Elapsed;
-                        if (text != null)
+                        if (tooLarge)
+                        {
+                            TooLarge(result, response, MaxResponseBytes);
+                        }
+                        else if (text != null)
                         {
                             Read(result, response, Redact(text)!, request.CaptureBodies);
                             if (readBody != null && result.Kind == null) ReadParsed(result, readBody, new JsonTextReader(new StringReader(text)));
@@ -278,20 +286,25 @@ namespace PSPipedream.Http
         /// block this thread (the reader is synchronous); the timeout and Ctrl+C end them by
         /// disposing the answer. A body that ends early is cut off, one that is not JSON is malformed.
         /// </summary>
-        private static async Task ReadStreamAsync(Attempt result, HttpResponseMessage response, Func<JsonReader, object> readBody, CancellationToken token)
+        private static async Task ReadStreamAsync(Attempt result, HttpResponseMessage response, Func<JsonReader, object> readBody, long cap,
+            CancellationToken token)
         {
             result.Status = (int)response.StatusCode;
             result.Reason = response.ReasonPhrase;
             try
             {
                 using (token.Register(response.Dispose))
-                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (var stream = new PdCappedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), cap))
                 using (var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024))
                 {
                     ReadParsed(result, readBody, new JsonTextReader(text));
                 }
             }
-            catch (JsonReaderException) when (!token.IsCancellationRequested)
+            catch (PdBodyTooLargeException)
+            {
+                TooLarge(result, response, cap);
+            }
+            catch (JsonReaderException ex) when (!token.IsCancellationRequested && !(ex.InnerException is PdBodyTooLargeException))
             {
                 result.Kind = PdFailureKind.InvalidBody;
                 result.ErrorId = PdErrors.InvalidResponse;
@@ -320,14 +333,20 @@ namespace PSPipedream.Http
             }
         }
 
+        /// <summary>How much of an error answer's body is read: enough for any message, never a flood.</summary>
+        internal const int MaxErrorBodyBytes = 64 * 1024;
+
         /// <summary>
         /// The answer's body as UTF-8 text, or null when the connection ended before all of it came
-        /// (or the timeout or Ctrl+C cut the read short). The read takes the token; disposing the
-        /// answer as well ends a stalled read on runtimes whose network streams ignore the token.
+        /// (or the timeout or Ctrl+C cut the read short). At most <paramref name="cap"/> bytes are
+        /// read: past it, the text read so far when <paramref name="keepStart"/>, else TooLarge. The
+        /// read takes the token; disposing the answer as well ends a stalled read on runtimes whose
+        /// network streams ignore the token.
         /// </summary>
-        private static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
+        private static async Task<(string? Text, bool TooLarge)> ReadBodyAsync(HttpResponseMessage response, long cap, bool keepStart,
+            CancellationToken token)
         {
-            if (response.Content == null) return string.Empty;
+            if (response.Content == null) return (string.Empty, false);
             try
             {
                 using (token.Register(response.Dispose))
@@ -338,15 +357,32 @@ namespace PSPipedream.Http
                     int read;
                     while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, token).ConfigureAwait(false)) > 0)
                     {
-                        buffer.Write(chunk, 0, read);
+                        var room = cap - buffer.Length;
+                        buffer.Write(chunk, 0, (int)Math.Min(read, room));
+                        if (read > room)
+                        {
+                            if (!keepStart) return (null, true);
+                            break;
+                        }
                     }
-                    return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+                    return (StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'), false);
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is OperationCanceledException)
             {
-                return null;
+                return (null, false);
             }
+        }
+
+        /// <summary>A 2xx answer whose body is larger than the connection reads.</summary>
+        private static void TooLarge(Attempt result, HttpResponseMessage response, long cap)
+        {
+            result.Status = (int)response.StatusCode;
+            result.Reason = response.ReasonPhrase;
+            result.Kind = PdFailureKind.TooLarge;
+            result.ErrorId = PdErrors.InvalidResponse;
+            result.BodyWords = string.Format(CultureInfo.InvariantCulture,
+                "a body larger than {0} MB, which was not read further (the connection's MaxResponseSizeMB)", cap / (1024 * 1024));
         }
 
         /// <summary>The API speaks UTF-8; a byte that is not is replaced rather than failing the answer.</summary>

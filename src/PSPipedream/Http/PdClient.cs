@@ -66,6 +66,30 @@ namespace PSPipedream.Http
             }
         }
 
+        /// <summary>The default of <see cref="MaxResponseBytes"/>: far more than any page of 100 items.</summary>
+        public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
+
+        /// <summary>The most <see cref="MaxResponseBytes"/> may be set to.</summary>
+        public const long MaxResponseBytesLimit = 1024L * 1024 * 1024;
+
+        private long _maxResponseBytes = DefaultMaxResponseBytes;
+
+        /// <summary>
+        /// The most a successful answer's body may hold once decompressed (1 MB to 1 GB, default 32 MB);
+        /// past it the read stops and the request fails with PdInvalidResponse, so a hostile or broken
+        /// server cannot fill the session's memory. Error answers are read up to 64 KB only.
+        /// </summary>
+        public long MaxResponseBytes
+        {
+            get => Interlocked.Read(ref _maxResponseBytes);
+            set
+            {
+                if (value < 1024 * 1024 || value > MaxResponseBytesLimit)
+                    throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), value, "MaxResponseBytes must be from 1 MB to 1 GB.");
+                Interlocked.Exchange(ref _maxResponseBytes, value);
+            }
+        }
+
         /// <summary>How failed requests are retried on this connection.</summary>
         public PdRetryPolicy Retry { get; } = new PdRetryPolicy();
 
@@ -210,16 +234,34 @@ namespace PSPipedream.Http
         public async Task<PdPage<T>> GetPageAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : PdModel
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var response = await ExchangeAsync(request, cancellationToken, PdPageReader.For<T>()).ConfigureAwait(false);
+            var limit = LimitOf(request);
+            var response = await ExchangeAsync(request, cancellationToken, PdPageReader.For<T>(limit)).ConfigureAwait(false);
             if (response.ShapeProblem != null) throw PdAnswer.Invalid(response, response.ShapeProblem);
             var page = (PdPage<T>)response.Parsed!;
             page.Origin = response;
+            if (page.Dropped > 0)
+            {
+                request.Trace?.Invoke(PdTrace.Notice(request.Method.Method, BuildUri(request), string.Format(CultureInfo.InvariantCulture,
+                    "the answer held {0} items where limit={1} asked for at most {1}: the {2} past the limit are left out",
+                    page.Count + page.Dropped, limit, page.Dropped)));
+            }
             if (page.Misfit != null)
             {
                 page.Problem = PdAnswer.Invalid(response, string.Format(CultureInfo.InvariantCulture,
                     "with an item of \"data\" that does not fit a {0}: {1}", typeof(T).Name, PdText.Quote(page.Misfit.Message)), page.Misfit);
             }
             return page;
+        }
+
+        /// <summary>The page size a list request asks for (its "limit" query value), if any.</summary>
+        private static int? LimitOf(PdRequest request)
+        {
+            foreach (var pair in request.Query)
+            {
+                if (pair.Key == "limit" && int.TryParse(pair.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0)
+                    return limit;
+            }
+            return null;
         }
 
         /// <summary>

@@ -83,6 +83,21 @@ namespace PSPipedream
             set => Client.Retry.MaxRetryWaitSeconds = value;
         }
 
+        /// <summary>
+        /// The most a successful answer's body may hold, decompressed, in MB: 1 to 1024 (default 32).
+        /// A larger one fails with PdInvalidResponse instead of filling the session's memory.
+        /// </summary>
+        public int MaxResponseSizeMB
+        {
+            get => (int)(Client.MaxResponseBytes / (1024 * 1024));
+            set
+            {
+                if (value < 1 || value > PdClient.MaxResponseBytesLimit / (1024 * 1024))
+                    throw new ArgumentOutOfRangeException(nameof(MaxResponseSizeMB), value, "MaxResponseSizeMB must be from 1 to 1024.");
+                Client.MaxResponseBytes = value * 1024L * 1024;
+            }
+        }
+
         internal static string HintFor(string apiKey) =>
             apiKey.Length <= 4 ? "****" : "****" + apiKey.Substring(apiKey.Length - 4);
 

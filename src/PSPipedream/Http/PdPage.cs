@@ -50,6 +50,9 @@ namespace PSPipedream.Http
         /// <summary>What the item that did not fit its model failed with (Problem is made from it).</summary>
         internal Newtonsoft.Json.JsonException? Misfit { get; set; }
 
+        /// <summary>Items the answer held past the limit the request asked for, read over and left out.</summary>
+        internal int Dropped { get; set; }
+
         public PdResponse? Origin { get; internal set; }
     }
 

@@ -18,14 +18,16 @@ namespace PSPipedream.Http
     internal static class PdPageReader
     {
         /// <summary>The body reader of a page of <typeparamref name="T"/>, for <see cref="PdClient.ExchangeAsync"/>.</summary>
-        public static Func<JsonReader, object> For<T>() where T : PdModel => ReaderOf<T>.Instance;
+        /// <param name="maxItems">The request's limit: items past it are read over, not made into models, and counted in <see cref="PdPage{T}.Dropped"/>.</param>
+        public static Func<JsonReader, object> For<T>(int? maxItems = null) where T : PdModel =>
+            maxItems == null ? ReaderOf<T>.Instance : reader => Read<T>(reader, PdJson.Serializer, maxItems);
 
         private static class ReaderOf<T> where T : PdModel
         {
             public static readonly Func<JsonReader, object> Instance = reader => Read<T>(reader, PdJson.Serializer);
         }
 
-        public static PdPage<T> Read<T>(JsonReader body, JsonSerializer serializer) where T : PdModel
+        public static PdPage<T> Read<T>(JsonReader body, JsonSerializer serializer, int? maxItems = null) where T : PdModel
         {
             var reader = new PdTokenReader(body);
             if (!reader.Read()) throw new PdShapeException("with an empty body where a list was expected");
@@ -35,6 +37,7 @@ namespace PSPipedream.Http
             var info = new PdPageInfo();
             List<T>? items = null;
             JsonException? misfit = null;
+            var dropped = 0;
             while (Next(reader) == JsonToken.PropertyName)
             {
                 var name = (string)reader.Value!;
@@ -45,7 +48,7 @@ namespace PSPipedream.Http
                         if (reader.TokenType != JsonToken.StartArray)
                             throw new PdShapeException("with " + Describe(reader.TokenType) + " as \"data\" where a list was expected");
                         items = new List<T>();
-                        misfit = ReadItems(reader, serializer, items);
+                        misfit = ReadItems(reader, serializer, items, maxItems ?? int.MaxValue, out dropped);
                         break;
                     case "page_info" when reader.TokenType == JsonToken.StartObject:
                         ReadPageInfo(reader, info);
@@ -61,14 +64,16 @@ namespace PSPipedream.Http
                 if (reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Unexpected content after the JSON value.");
             }
             if (items == null) throw new PdShapeException("without \"data\"");
-            return new PdPage<T>(items, info) { Misfit = misfit };
+            return new PdPage<T>(items, info) { Misfit = misfit, Dropped = dropped };
         }
 
         /// <summary>The items of "data" (the reader is on its StartArray); returns the misfit that ended them, if one did.</summary>
-        private static JsonException? ReadItems<T>(JsonReader reader, JsonSerializer serializer, List<T> items) where T : PdModel
+        private static JsonException? ReadItems<T>(JsonReader reader, JsonSerializer serializer, List<T> items, int maxItems, out int dropped)
+            where T : PdModel
         {
             JsonException? misfit = null;
             var index = 0;
+            dropped = 0;
             while (Next(reader) != JsonToken.EndArray)
             {
                 index++;
@@ -79,6 +84,12 @@ namespace PSPipedream.Http
                 }
                 if (misfit != null)
                 {
+                    reader.Skip();
+                    continue;
+                }
+                if (items.Count >= maxItems)
+                {
+                    dropped++;
                     reader.Skip();
                     continue;
                 }

@@ -23,6 +23,9 @@ namespace PSPipedream.Http
 
         /// <summary>A 2xx answer whose body is cut off or not JSON.</summary>
         InvalidBody,
+
+        /// <summary>A 2xx answer whose body is larger than the connection reads: it would be as large again.</summary>
+        TooLarge,
     }
 
     /// <summary>
@@ -103,6 +106,7 @@ namespace PSPipedream.Http
         internal static bool IsRetryable(HttpMethod method, PdFailureKind kind, int? status)
         {
             var transientStatus = status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+            if (kind == PdFailureKind.TooLarge) return false;
             if (IsIdempotent(method)) return kind != PdFailureKind.Status || transientStatus;
             // Anything else (POST, PATCH) only when it certainly did not take effect.
             return kind == PdFailureKind.NotSent || (kind == PdFailureKind.Status && (status == 429 || status == 408));
@@ -110,7 +114,7 @@ namespace PSPipedream.Http
 
         /// <summary>Whether the attempt may have changed something on the server (so a later 404 on DELETE means done).</summary>
         internal static bool MayHaveTakenEffect(PdFailureKind kind, int? status) =>
-            kind == PdFailureKind.Lost || kind == PdFailureKind.TimedOut || kind == PdFailureKind.InvalidBody ||
+            kind == PdFailureKind.Lost || kind == PdFailureKind.TimedOut || kind == PdFailureKind.InvalidBody || kind == PdFailureKind.TooLarge ||
             (kind == PdFailureKind.Status && status >= 500);
 
         /// <summary>The retry bookkeeping of one request, with this connection's settings as they are now.</summary>
