@@ -152,3 +152,47 @@ public class BoundedBodyTests
         Assert.Contains(lines, l => l.Contains("the answer held 3000 items where limit=100 asked for at most 100"));
     }
 }
+
+/// <summary>A server that echoes the key back, in any spelling, shows it to nobody.</summary>
+public class EchoedKeyTests
+{
+    private const string Key = "Bk3y0123456789abcdefghijklmnopqr";
+
+    private static string Escaped(string text) => string.Concat(text.Select(c => "\\u" + ((int)c).ToString("x4")));
+
+    public static TheoryData<string, string, string> Echoes => new()
+    {
+        { "401 Unauthorized", "application/json", "{\"error\":\"bad key " + Escaped(Key) + "\"}" },
+        { "400 Bad Request", "application/json", "{\"error\":{\"message\":\"key \\u0042" + Key.Substring(1) + " refused\"}}" },
+        { "502 Bad Gateway", "text/html", "<html><body>upstream said &#66;" + Key.Substring(1) + "</body></html>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Echoes))]
+    public async Task An_escaped_key_in_an_error_body_is_blanked_in_the_message_the_api_message_and_the_debug_body(string status, string type, string body)
+    {
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer(status, body, type));
+        using var client = new PdClient(server.BaseUri, Key);
+        client.Retry.MaxRetries = 0;
+        var lines = new System.Collections.Generic.List<string>();
+        var request = PdRequest.Get("users", "me");
+        request.CaptureBodies = true;
+        request.Trace = t => lines.Add(t.ResponseBody ?? "");
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(request, CancellationToken.None));
+        Assert.DoesNotContain(Key, ex.Message);
+        Assert.DoesNotContain(Key, ex.ApiMessage ?? "");
+        Assert.Contains("****", ex.Message);
+        Assert.All(lines, l => Assert.DoesNotContain(Key, System.Text.RegularExpressions.Regex.Unescape(l)));
+    }
+
+    [Fact]
+    public async Task A_key_in_the_reason_phrase_is_blanked()
+    {
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer("403 Forbidden for " + Key, "{}"));
+        using var client = new PdClient(server.BaseUri, Key);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.Equal("PdForbidden", ex.ErrorId);
+        Assert.DoesNotContain(Key, ex.Message);
+        Assert.Contains("403 Forbidden for ****", ex.Message);
+    }
+}

@@ -113,12 +113,33 @@ namespace PSPipedream.Http
             {
                 result = await SendOnceAsync(request, uri, requestBody, readBody, cancellationToken).ConfigureAwait(false);
                 Retry.Observe(result.Status);
+                Scrub(result);
                 return result;
             }
             finally
             {
                 var change = Retry.Concurrency.Exit(ticket, result?.Status == 429, result?.Status != null);
                 if (change != null && result != null) result.LimitChange = change;
+            }
+        }
+
+        /// <summary>
+        /// Blanks the key out of everything an attempt may show: the API's message, the words about
+        /// the body, the reason phrase and the -Debug body. It runs on the decoded text, after JSON
+        /// escapes and HTML entities are resolved, so a server that echoes the key back as
+        /// <c>\u0042...</c> or <c>&amp;#66;...</c> shows nothing either.
+        /// </summary>
+        private void Scrub(Attempt result)
+        {
+            result.ApiMessage = Redact(result.ApiMessage);
+            result.BodyWords = Redact(result.BodyWords);
+            result.Reason = Redact(result.Reason);
+            if (result.ResponseBody != null)
+            {
+                var raw = Redact(result.ResponseBody)!;
+                // Escaped in the raw text, the key shows only once decoded: show the decoded JSON then.
+                var decoded = PdBodyText.TryParse(result.ResponseBody, out var json) ? json?.ToString(Formatting.None) : null;
+                result.ResponseBody = decoded != null && !ReferenceEquals(Redact(decoded), decoded) ? Redact(decoded) : raw;
             }
         }
 
@@ -212,7 +233,7 @@ namespace PSPipedream.Http
                         }
                         else if (text != null)
                         {
-                            Read(result, response, Redact(text)!, request.CaptureBodies);
+                            Read(result, response, text, request.CaptureBodies);
                             if (readBody != null && result.Kind == null) ReadParsed(result, readBody, new JsonTextReader(new StringReader(text)));
                         }
                         else if (!timeoutCts.IsCancellationRequested)

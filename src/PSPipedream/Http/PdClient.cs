@@ -248,7 +248,7 @@ namespace PSPipedream.Http
             if (page.Misfit != null)
             {
                 page.Problem = PdAnswer.Invalid(response, string.Format(CultureInfo.InvariantCulture,
-                    "with an item of \"data\" that does not fit a {0}: {1}", typeof(T).Name, PdText.Quote(page.Misfit.Message)), page.Misfit);
+                    "with an item of \"data\" that does not fit a {0}: {1}", typeof(T).Name, PdText.Quote(Redact(page.Misfit.Message))), page.Misfit);
             }
             return page;
         }
