@@ -196,3 +196,36 @@ public class EchoedKeyTests
         Assert.Contains("403 Forbidden for ****", ex.Message);
     }
 }
+
+/// <summary>Odd answers are named for what they are.</summary>
+public class OddAnswerWordingTests
+{
+    private const string Key = "k3y0123456789abcdefghijklmnopqrs";
+
+    [Fact]
+    public async Task JSON_nested_past_64_levels_is_named_as_such_not_as_cut_off()
+    {
+        var deep = "{\"data\":" + new string('[', 100) + new string(']', 100) + "}";
+        var deepPage = "{\"data\":[{\"id\":\"dc_1\",\"configured_props\":{\"a\":" + new string('[', 100) + new string(']', 100) + "}}]}";
+        await using var server = new LoopbackServer(r => LoopbackServer.Answer("200 OK", r.Target.Contains("sources") ? deepPage : deep));
+        using var client = new PdClient(server.BaseUri, Key);
+        client.Retry.MaxRetries = 0;
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.Contains("nested more than 64 levels deep", ex.Message);
+        Assert.DoesNotContain("cut off", ex.Message);
+        var page = await Assert.ThrowsAsync<PdApiException>(() => client.GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None));
+        Assert.True(page.Message.Contains("nested more than 64 levels deep"), page.Message);
+    }
+
+    [Fact]
+    public async Task A_redirect_names_where_it_points_without_user_info_and_is_not_followed()
+    {
+        await using var server = new LoopbackServer(r =>
+            LoopbackServer.Answer("307 Temporary Redirect", "", "", "Location: http://admin:hunter2@other.example/v1/users/me"));
+        using var client = new PdClient(server.BaseUri, Key);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => client.SendAsync(PdRequest.Get("users", "me"), CancellationToken.None));
+        Assert.True(ex.Message.Contains("redirects to http://other.example/v1/users/me"), ex.Message);
+        Assert.DoesNotContain("hunter2", ex.Message);
+        Assert.Single(server.Requests);
+    }
+}

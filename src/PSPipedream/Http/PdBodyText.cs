@@ -67,19 +67,33 @@ namespace PSPipedream.Http
         }
 
         /// <summary>True when <paramref name="body"/> parses as one JSON value (see <see cref="PdJson.Parse"/>).</summary>
-        internal static bool TryParse(string body, out JToken? token)
+        internal static bool TryParse(string body, out JToken? token) => TryParse(body, out token, out _);
+
+        /// <summary>As <see cref="TryParse(string, out JToken?)"/>, with what was wrong in words (see <see cref="Malformed"/>).</summary>
+        internal static bool TryParse(string body, out JToken? token, out string? problem)
         {
             try
             {
                 token = PdJson.Parse(body);
+                problem = null;
                 return true;
             }
-            catch (JsonException)
+            catch (JsonException ex)
             {
                 token = null;
+                problem = Malformed(ex);
                 return false;
             }
         }
+
+        /// <summary>
+        /// What is wrong with JSON that did not parse: nested past the reader's limit, or cut off or
+        /// malformed. Newtonsoft says the first only in its message, which names MaxDepth.
+        /// </summary>
+        internal static string Malformed(JsonException ex) =>
+            ex.Message.IndexOf("MaxDepth", StringComparison.Ordinal) >= 0
+                ? "JSON nested more than 64 levels deep, which is not read"
+                : "JSON that is cut off or malformed";
 
         private static bool IsHtml(string body, string? mediaType)
         {

@@ -329,7 +329,7 @@ namespace PSPipedream.Http
             {
                 result.Kind = PdFailureKind.InvalidBody;
                 result.ErrorId = PdErrors.InvalidResponse;
-                result.BodyWords = "JSON that is cut off or malformed";
+                result.BodyWords = PdBodyText.Malformed(ex);
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException ||
                                        ex is OperationCanceledException || ex is JsonReaderException)
@@ -433,7 +433,7 @@ namespace PSPipedream.Http
             result.Reason = response.ReasonPhrase;
             result.ResponseBody = captureBodies ? text : null;
             var mediaType = response.Content?.Headers.ContentType?.MediaType;
-            var isJson = PdBodyText.TryParse(text, out var json);
+            var isJson = PdBodyText.TryParse(text, out var json, out var malformed);
 
             if (!response.IsSuccessStatusCode)
             {
@@ -444,6 +444,7 @@ namespace PSPipedream.Http
                 result.BodyWords = isJson || result.ApiMessage == null
                     ? result.ApiMessage
                     : PdBodyText.Kind(text, mediaType) + " saying \"" + result.ApiMessage + "\"";
+                if (result.Status >= 300 && result.Status < 400) result.BodyWords = Redirected(response, result.BodyWords);
                 return;
             }
             if (string.IsNullOrWhiteSpace(text)) return;
@@ -458,13 +459,26 @@ namespace PSPipedream.Http
             var start = text.TrimStart();
             if (declaredJson && (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal)))
             {
-                result.BodyWords = "JSON that is cut off or malformed";
+                result.BodyWords = malformed;
             }
             else
             {
                 result.ApiMessage = PdBodyText.PlainText(text);
                 result.BodyWords = PdBodyText.Kind(text, mediaType) + " instead of JSON: \"" + result.ApiMessage + "\"";
             }
+        }
+
+        /// <summary>
+        /// The words for a redirect, which the module never follows (the API does not redirect, and a
+        /// redirect could carry the key elsewhere): where it points, so a wrong -BaseUri shows.
+        /// </summary>
+        private static string Redirected(HttpResponseMessage response, string? bodyWords)
+        {
+            var location = response.Headers.Location;
+            var where = location == null
+                ? "it redirects, without saying where"
+                : "it redirects to " + PdText.Quote(location.IsAbsoluteUri ? location.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : location.OriginalString);
+            return where + " (redirects are not followed; check -BaseUri)" + (bodyWords == null ? "" : ": " + bodyWords);
         }
 
         /// <summary>True when the connection itself could not be made, so the server cannot have seen the request.</summary>
