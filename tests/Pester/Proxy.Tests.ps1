@@ -131,7 +131,8 @@ BeforeAll {
     }
 
     # Connects in the child to the emulator on 127.0.0.1 and prints what the runtime's own default
-    # proxy would do with that address, the user connected as, and the connection's proxy.
+    # proxy would do with that address, the user connected as, the connection's proxy, and how
+    # many requests an emulator cmdlet read from the emulator's log.
     function Get-ChildConnectCommand([string] $Switches = '') {
         @"
 `$ErrorActionPreference = 'Stop'
@@ -140,6 +141,7 @@ Import-Module `$env:PSPD_TEST_MODULE
 `$c = Connect-PdAccount -ApiKey `$env:PSPD_TEST_APIKEY -BaseUri `$env:PSPD_TEST_BASEURI -PassThru $Switches
 'user: ' + `$c.Username
 'proxy: ' + `$c.Proxy
+'emulator cmdlets: ' + @(Get-PdEmulatorRequest -Emulator `$env:PSPD_TEST_ROOT -Last 1).Count
 "@
     }
 
@@ -244,6 +246,7 @@ Describe 'A proxy that cannot be reached' {
         $child.Lines | Should -Contain "runtime proxy for the emulator: $DeadProxy/"
         $child.Lines | Should -Contain 'user: emulator'
         $child.Lines | Should -Contain 'proxy: '
+        $child.Lines | Should -Contain 'emulator cmdlets: 1' -Because 'the emulator cmdlets, too, talk to the emulator directly'
     }
 
     It 'as the system proxy is not used with -NoProxy' {
