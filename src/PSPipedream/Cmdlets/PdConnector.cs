@@ -21,15 +21,24 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>
-        /// Checks a base URI: absolute http(s), and http only to a loopback host, since the key
-        /// would otherwise cross the network in clear. Throws PdApiException (PdInsecureBaseUri / PdInvalidArgument).
+        /// Checks a base URI: absolute http(s) without user info, and http only to a loopback
+        /// host, since the key would otherwise cross the network in clear. Throws PdApiException
+        /// (PdInsecureBaseUri / PdInvalidArgument), whose message never shows the user info.
         /// </summary>
         public static Uri CheckBaseUri(Uri uri, string source)
         {
+            if (uri.IsAbsoluteUri && uri.UserInfo.Length > 0)
+            {
+                // It would be shown by Get-PdContext and in every error, and the API takes no such credentials.
+                throw new PdApiException(PdErrors.InvalidArgument, string.Format(CultureInfo.InvariantCulture,
+                    "The base URI '{0}' (from {1}) holds a user name or password before its host. The API takes only the key " +
+                    "(-ApiKey, $env:{2} or the pd CLI's profile); remove the part before '@'.",
+                    WithoutUserInfo(uri.OriginalString), source, ApiKeyVariable));
+            }
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
                 throw new PdApiException(PdErrors.InvalidArgument, string.Format(CultureInfo.InvariantCulture,
-                    "The base URI '{0}' (from {1}) is not an absolute http:// or https:// URI.", uri.OriginalString, source));
+                    "The base URI '{0}' (from {1}) is not an absolute http:// or https:// URI.", WithoutUserInfo(uri.OriginalString), source));
             }
             if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
             {
@@ -46,19 +55,57 @@ namespace PSPipedream.Cmdlets
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
             {
                 throw new PdApiException(PdErrors.InvalidArgument, string.Format(CultureInfo.InvariantCulture,
-                    "The base URI '{0}' (from {1}) is not an absolute URI.", text, source));
+                    "The base URI '{0}' (from {1}) is not an absolute URI.", WithoutUserInfo(text), source));
             }
             return CheckBaseUri(uri, source);
         }
 
         /// <summary>
-        /// Creates the client, applies <paramref name="configure"/> (timeout and retry settings, so
-        /// the check obeys them too), checks the key with GET /users/me, and fills in the user.
+        /// An address as given, for messages and error targets, with anything before its last '@'
+        /// (after the scheme) shown as ****, so a password typed into it is never printed, even
+        /// when the address is too broken to parse.
+        /// </summary>
+        public static string? WithoutUserInfo(string? address)
+        {
+            if (address == null) return null;
+            var at = address.LastIndexOf('@');
+            if (at < 0) return address;
+            var scheme = address.IndexOf("://", StringComparison.Ordinal);
+            var start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+            return address.Substring(0, start) + "****" + address.Substring(at);
+        }
+
+        /// <summary>
+        /// Checks a -Proxy address: absolute, a scheme .NET can use for a proxy, and no user info
+        /// (credentials go in -ProxyCredential, where they are not shown). Returns the problem, or null.
+        /// </summary>
+        public static string? CheckProxyUri(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Host))
+                return "'" + WithoutUserInfo(uri.OriginalString) + "' is not an absolute URI such as http://proxy.example.com:3128.";
+            if (uri.UserInfo.Length > 0)
+                return "'" + WithoutUserInfo(uri.OriginalString) + "' holds a user name or password: give them with -ProxyCredential instead.";
+            switch (uri.Scheme)
+            {
+                case "http":
+                case "https":
+                case "socks4":
+                case "socks4a":
+                case "socks5":
+                    return null;
+            }
+            return "'" + WithoutUserInfo(uri.OriginalString) + "' is not an http://, https://, socks4://, socks4a:// or socks5:// address.";
+        }
+
+        /// <summary>
+        /// Creates the client (through <paramref name="proxy"/>, by default the system proxy),
+        /// applies <paramref name="configure"/> (timeout and retry settings, so the check obeys
+        /// them too), checks the key with GET /users/me, and fills in the user.
         /// </summary>
         public static PdConnection Open(PdCmdletBase cmdlet, string apiKey, Uri baseUri, string? orgId, string keySource,
-            Action<PdConnection>? configure = null)
+            Action<PdConnection>? configure = null, PdProxy? proxy = null)
         {
-            var client = new PdClient(baseUri, apiKey, PowerShellVersion(cmdlet));
+            var client = new PdClient(baseUri, apiKey, PowerShellVersion(cmdlet), proxy ?? PdProxy.System(null));
             var connection = new PdConnection(client, orgId, keySource, PdConnection.HintFor(apiKey));
             try
             {

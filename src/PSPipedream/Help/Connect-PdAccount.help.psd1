@@ -15,15 +15,30 @@ profile's org_id.
 
 The API root is -BaseUri, else $env:PIPEDREAM_BASE_URL, else https://api.pipedream.com/v1.
 An http:// root is refused (ErrorId PdInsecureBaseUri) unless its host is loopback
-(localhost, 127.0.0.0/8, ::1), because the key would cross the network in clear. The default
+(localhost, 127.0.0.0/8, ::1), because the key would cross the network in clear. A root
+holding a user name or password (http://user:password@host/v1) is refused with
+PdInvalidArgument before any request, and the message does not repeat them. The default
 org, used to list and create sources and subscriptions, is -OrgId, else
 $env:PIPEDREAM_ORG_ID, else the profile's org_id.
+
+Requests go through the system proxy ($env:HTTPS_PROXY, $env:HTTP_PROXY and $env:NO_PROXY;
+on Windows, the system's proxy settings), except those to loopback addresses, which the
+system proxy never carries. -Proxy names a proxy for every request, loopback included (as
+with Invoke-RestMethod -Proxy); -ProxyCredential or -ProxyUseDefaultCredentials sign in to
+it (or, without -Proxy, to the system proxy); -NoProxy sends every request straight to its
+host. The connection's Proxy property is the proxy used for its base URI (scheme, host and
+port only), or empty. A -Proxy holding a user name or password is refused: give them with
+-ProxyCredential. A failure that may lie with the proxy (no answer, a 407, a 502 or 504)
+names it.
 
 All failures here are terminating, so a script stops at the connection instead of failing
 later: PdNoApiKey (no key found, or an empty -ApiKey), PdProfileNotFound (the -ProfileName
 section or the config file does not exist), PdInvalidArgument (an -OrgId that does not start
-with o_, or a base URI that is not http or https), PdUnauthorized (the API rejected the key),
-PdConnectionFailed or PdTimeout (the API could not be reached).
+with o_, a base URI that is not http or https or that holds a user name or password, or
+proxy parameters that do not go together), PdUnauthorized (the API rejected the key),
+PdProxyAuthenticationRequired (the proxy wants credentials, or refused those of
+-ProxyCredential), PdConnectionFailed or PdTimeout (the API or the proxy could not be
+reached).
 
 -MaxRetries, -MaxRetryWaitSeconds and -TimeoutSeconds say how the connection deals with a
 slow or failing API (see about_PSPipedream, RETRIES): how often a failed request is sent
@@ -74,6 +89,18 @@ $env:PIPEDREAM_BASE_URL = 'http://127.0.0.1:45001/v1'
 Connect-PdAccount -ApiKey (Read-Host -AsSecureString 'Emulator key')
 '@
             Remarks = 'Points the module at a local PSPipedream emulator. http:// is accepted here only because the host is loopback; an http:// URI to any other host fails with PdInsecureBaseUri.'
+        }
+        @{
+            Code    = @'
+$proxyLogin = Get-Credential -Message 'Proxy sign-in'
+Connect-PdAccount -Proxy http://proxy.example.com:3128 -ProxyCredential $proxyLogin
+(Get-PdContext).Proxy
+'@
+            Remarks = 'Sends every request through the company proxy, signing in with the user name and password asked for. The last line shows the proxy in use (http://proxy.example.com:3128/). A wrong password ends in PdProxyAuthenticationRequired.'
+        }
+        @{
+            Code    = 'Connect-PdAccount -NoProxy -Verbose'
+            Remarks = 'Ignores $env:HTTPS_PROXY and the system proxy for this connection: every request goes straight to the API.'
         }
     )
     Notes       = 'Without Connect-PdAccount, the first API cmdlet connects on its own from $env:PIPEDREAM_API_KEY (with $env:PIPEDREAM_BASE_URL and $env:PIPEDREAM_ORG_ID), which suits CI jobs. On Windows PowerShell 5.1 the module adds TLS 1.2 to [Net.ServicePointManager]::SecurityProtocol.'

@@ -150,7 +150,7 @@ namespace PSPipedream.Http
             var path = uri.PathAndQuery;
             // Without an answer, the host and port are what the user needs to see (a wrong -BaseUri, a stopped emulator).
             var where = method + " " + PdText.Quote(result.Status.HasValue ? path : uri.AbsoluteUri);
-            var tries = attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
+            var tries = (attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts") + ThroughProxy(uri, result);
             var status = result.Status.HasValue
                 ? (result.Status.Value.ToString(CultureInfo.InvariantCulture) + " " + result.Reason).TrimEnd()
                 : null;
@@ -178,6 +178,7 @@ namespace PSPipedream.Http
             if (givingUp != null) text.Append(' ').Append(givingUp);
             else if (result.RetryAfter is TimeSpan asked)
                 text.AppendFormat(CultureInfo.InvariantCulture, " The server asks to retry after {0} seconds.", PdRetryPolicy.Seconds(asked));
+            if (ProxyAdvice(result) is string proxyAdvice) text.Append(' ').Append(proxyAdvice);
             if (givingUp != null && !PdRetryPolicy.IsIdempotent(request.Method) && request.IfUncertain != null)
                 text.Append(' ').Append(request.IfUncertain);
 
@@ -257,6 +258,10 @@ namespace PSPipedream.Http
                         result.Kind = PdFailureKind.TimedOut;
                         result.ErrorId = PdErrors.Timeout;
                         result.Outcome = "timed out";
+                    }
+                    else if (ProxyCredentialRefusal(ex) is int proxyStatus)
+                    {
+                        ProxyRefused(result, proxyStatus);
                     }
                     else
                     {

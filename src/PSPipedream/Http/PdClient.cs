@@ -30,8 +30,14 @@ namespace PSPipedream.Http
         /// <param name="baseUri">API root such as https://api.pipedream.com/v1 (a trailing slash is optional).</param>
         /// <param name="apiKey">Sent as a Bearer token and nowhere else.</param>
         /// <param name="powerShellVersion">For the User-Agent.</param>
-        /// <param name="handler">For tests; by default an HttpClientHandler with decompression and no redirects.</param>
+        /// <param name="handler">For tests; by default an HttpClientHandler with decompression and no redirects, through the system proxy.</param>
         public PdClient(Uri baseUri, string apiKey, string? powerShellVersion = null, HttpMessageHandler? handler = null)
+            : this(baseUri, apiKey, powerShellVersion, handler == null ? PdProxy.System(null) : PdProxy.None, handler)
+        {
+        }
+
+        /// <param name="proxy">What requests go through; the default handler is set to it, and failures name it.</param>
+        internal PdClient(Uri baseUri, string apiKey, string? powerShellVersion, PdProxy proxy, HttpMessageHandler? handler = null)
         {
             if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
             if (!baseUri.IsAbsoluteUri) throw new ArgumentException("The base URI must be absolute.", nameof(baseUri));
@@ -39,7 +45,8 @@ namespace PSPipedream.Http
             BaseUri = NormalizeBaseUri(baseUri);
             _apiKey = apiKey;
             _userAgent = BuildUserAgent(powerShellVersion);
-            _http = new HttpClient(handler ?? CreateDefaultHandler(), disposeHandler: true)
+            Proxy = proxy ?? throw new ArgumentNullException(nameof(proxy));
+            _http = new HttpClient(handler ?? CreateDefaultHandler(proxy), disposeHandler: true)
             {
                 // Our own per-request timeout (a linked token) is used instead, so it can be changed at any time.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -115,16 +122,18 @@ namespace PSPipedream.Http
                 ModuleVersion, string.IsNullOrEmpty(powerShellVersion) ? "unknown" : powerShellVersion, os);
         }
 
-        private static HttpMessageHandler CreateDefaultHandler()
+        private static HttpMessageHandler CreateDefaultHandler(PdProxy proxy)
         {
             EnableTls12(IsNetFramework);
-            return new HttpClientHandler
+            var handler = new HttpClientHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 // The API does not redirect; following one could carry the request somewhere unexpected.
                 AllowAutoRedirect = false,
                 UseCookies = false,
             };
+            proxy.ApplyTo(handler);
+            return handler;
         }
 
         private static bool IsNetFramework =>

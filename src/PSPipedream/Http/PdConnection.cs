@@ -26,6 +26,13 @@ namespace PSPipedream
         /// <summary>The API root, e.g. https://api.pipedream.com/v1/.</summary>
         public Uri BaseUri => Client.BaseUri;
 
+        /// <summary>
+        /// The proxy that requests to <see cref="BaseUri"/> go through (scheme, host and port; never
+        /// user info or a password), or null when they go straight to the API: -NoProxy, no system
+        /// proxy, or a loopback base URI, which the system proxy never carries.
+        /// </summary>
+        public Uri? Proxy => Client.ProxyFor(Client.BaseUri);
+
         /// <summary>The default org for org-scoped lists (Get-PdSource), or null.</summary>
         public string? OrgId { get; internal set; }
 

@@ -11,6 +11,7 @@ namespace PSPipedream.Http
         public const string BadRequest = "PdBadRequest";
         public const string InvalidArgument = "PdInvalidArgument";
         public const string Unauthorized = "PdUnauthorized";
+        public const string ProxyAuthenticationRequired = "PdProxyAuthenticationRequired";
         public const string Forbidden = "PdForbidden";
         public const string NotFound = "PdNotFound";
         public const string RateLimited = "PdRateLimited";
@@ -35,6 +36,7 @@ namespace PSPipedream.Http
             [BadRequest] = ErrorCategory.InvalidArgument,
             [InvalidArgument] = ErrorCategory.InvalidArgument,
             [Unauthorized] = ErrorCategory.AuthenticationError,
+            [ProxyAuthenticationRequired] = ErrorCategory.AuthenticationError,
             [Forbidden] = ErrorCategory.PermissionDenied,
             [NotFound] = ErrorCategory.ObjectNotFound,
             [RateLimited] = ErrorCategory.ResourceUnavailable,
@@ -55,7 +57,7 @@ namespace PSPipedream.Http
             [EmulatorControlFailed] = ErrorCategory.InvalidResult,
         };
 
-        /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 408 PdTimeout, 429, 5xx, anything else PdRequestFailed.</summary>
+        /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 407 PdProxyAuthenticationRequired, 408 PdTimeout, 429, 5xx, anything else PdRequestFailed.</summary>
         public static string ErrorIdForStatus(int status)
         {
             switch (status)
@@ -65,6 +67,7 @@ namespace PSPipedream.Http
                 case 401: return Unauthorized;
                 case 403: return Forbidden;
                 case 404: return NotFound;
+                case 407: return ProxyAuthenticationRequired;
                 case 408: return Timeout;
                 case 429: return RateLimited;
             }

@@ -13,10 +13,13 @@ namespace PSPipedream.Cmdlets
     /// comes from -ApiKey, else $env:PIPEDREAM_API_KEY, else the pd CLI's config profile; it is
     /// checked at once with GET /users/me.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "PdAccount")]
+    [Cmdlet(VerbsCommunications.Connect, "PdAccount", DefaultParameterSetName = ProxySet)]
     [OutputType(typeof(PdConnection))]
     public sealed class ConnectPdAccountCommand : PdCmdletBase
     {
+        private const string ProxySet = "Proxy";
+        private const string NoProxySet = "NoProxy";
+
         [Parameter(Position = 0, HelpMessage = "Your Pipedream API key: a SecureString (Read-Host -AsSecureString) or plain text. Default: $env:PIPEDREAM_API_KEY, then the pd CLI's profile.")]
         [ValidateNotNull]
         [SecureStringTransformation]
@@ -48,12 +51,28 @@ namespace PSPipedream.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSeconds { get; set; } = (int)PdClient.DefaultTimeout.TotalSeconds;
 
+        [Parameter(ParameterSetName = ProxySet, HelpMessage = "Proxy for every request, loopback included, e.g. http://proxy.example.com:3128. Default: the system proxy ($env:HTTPS_PROXY, $env:HTTP_PROXY, $env:NO_PROXY or the Windows settings), never used for loopback.")]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        [Parameter(ParameterSetName = ProxySet, HelpMessage = "User name and password for the proxy (-Proxy, else the system proxy), sent when it asks for them (407).")]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        [Parameter(ParameterSetName = ProxySet, HelpMessage = "Sign in to the proxy (-Proxy, else the system proxy) as the current user (Negotiate, NTLM or Kerberos).")]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = NoProxySet, HelpMessage = "Send every request straight to its host, ignoring the system proxy and $env:HTTPS_PROXY / $env:HTTP_PROXY.")]
+        public SwitchParameter NoProxy { get; set; }
+
         [Parameter(HelpMessage = "Write the connection object, for -Connection on other cmdlets.")]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessPdRecord()
         {
             if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+            var proxy = ChooseProxy();
 
             var profileName = ProfileName ?? PdProfileFile.DefaultProfileName;
             var profilePath = PdProfileFile.DefaultPath();
@@ -119,7 +138,7 @@ namespace PSPipedream.Cmdlets
             }
             catch (PdApiException ex)
             {
-                ThrowApiError(ex, BaseUri?.OriginalString ?? PdConnector.Env(PdConnector.BaseUrlVariable));
+                ThrowApiError(ex, PdConnector.WithoutUserInfo(BaseUri?.OriginalString ?? PdConnector.Env(PdConnector.BaseUrlVariable)));
                 return;
             }
 
@@ -133,7 +152,7 @@ namespace PSPipedream.Cmdlets
                     c.MaxRetries = MaxRetries;
                     c.MaxRetryWaitSeconds = MaxRetryWaitSeconds;
                     c.TimeoutSeconds = TimeoutSeconds;
-                });
+                }, proxy);
             }
             catch (PdApiException ex)
             {
@@ -143,9 +162,34 @@ namespace PSPipedream.Cmdlets
             }
 
             PdSession.Current = connection;
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Connected as {0} ({1}) at {2}; key from {3}.",
-                connection.Username, connection.UserId, connection.BaseUri.AbsoluteUri, connection.KeySource));
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Connected as {0} ({1}) at {2}{3}; key from {4}.",
+                connection.Username, connection.UserId, connection.BaseUri.AbsoluteUri,
+                connection.Proxy == null ? string.Empty : " through the proxy " + PdProxy.Shown(connection.Proxy), connection.KeySource));
             if (PassThru) WriteObject(connection);
+        }
+
+        /// <summary>
+        /// The proxy from -NoProxy, -Proxy, -ProxyCredential and -ProxyUseDefaultCredentials,
+        /// checked before any request. Without -Proxy the credentials are for the system proxy.
+        /// </summary>
+        private PdProxy ChooseProxy()
+        {
+            if (NoProxy) return PdProxy.None;
+            if (ProxyCredential != null && ProxyUseDefaultCredentials)
+            {
+                ThrowTerminatingError(PdErrors.InvalidArgumentRecord(nameof(ProxyUseDefaultCredentials),
+                    "-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: give one way to sign in to the proxy.", null));
+            }
+            ICredentials? credentials = ProxyCredential?.GetNetworkCredential();
+            if (ProxyUseDefaultCredentials) credentials = CredentialCache.DefaultCredentials;
+            if (Proxy == null) return PdProxy.System(credentials);
+
+            var problem = PdConnector.CheckProxyUri(Proxy);
+            if (problem != null)
+            {
+                ThrowTerminatingError(PdErrors.InvalidArgumentRecord(nameof(Proxy), problem, PdConnector.WithoutUserInfo(Proxy.OriginalString)));
+            }
+            return PdProxy.Explicit(Proxy, credentials);
         }
     }
 }

@@ -25,7 +25,8 @@ namespace PSPipedream.Cmdlets
         public PdEmulatorControl(Uri rootUri)
         {
             RootUri = CheckLocal(rootUri);
-            _http = new HttpClient { BaseAddress = RootUri, Timeout = Timeout };
+            // The emulator is on this machine: a system proxy ($env:HTTP_PROXY) could not reach it.
+            _http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = RootUri, Timeout = Timeout };
         }
 
         /// <summary>Throws PdEmulatorNotLocal unless the URI is absolute http(s) to a loopback host.</summary>

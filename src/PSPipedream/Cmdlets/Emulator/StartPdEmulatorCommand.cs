@@ -155,7 +155,7 @@ namespace PSPipedream.Cmdlets
             }
             var key = plainKey ?? (string?)users.First?["api_key"];
             if (key == null) Fail(process, stderr, "has no users.");
-            using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+            using (var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) })
             {
                 var me = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/users/me");
                 while (true)
