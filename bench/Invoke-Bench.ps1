@@ -86,6 +86,10 @@ $ThrottleLimit = 8
 $RemoveCount = 500
 # No added latency for the removes (the fan-out has its 20 ms); above 0, each DELETE answers that much later.
 $RemoveDelayMs = 0
+# The 429 storm: sources whose events are asked for, the fan-out's limit, and the wait budget per request.
+$StormSources = 100
+$StormThrottleLimit = 32
+$StormBudgetSeconds = 4
 
 if (-not $PwshCommand) {
     $process = [Environment]::ProcessPath
@@ -207,6 +211,7 @@ $S3 = '3. memory'
 $S4 = '4. early stop'
 $S5 = '5. fan-out'
 $S6 = '6. mass change'
+$S7 = '7. 429 storm'
 
 # The children's environment: no telemetry or update check (they would go beyond loopback), and no
 # PIPEDREAM_* settings of the user's own (a default org would change what the lists hold).
@@ -382,6 +387,24 @@ try {
         }
     }
 
+    Invoke-Scenario $S7 {
+        $stormUser = New-BenchUser 'bench-storm'
+        Add-BenchSource $stormUser $StormSources 'storm-'
+        $r = Invoke-BenchChild 'Storm' ([ordered]@{
+                ModulePath = $ModulePath; BaseUri = $BaseUri; ControlUri = $ControlUri; ApiKey = $stormUser.ApiKey
+                ThrottleLimit = $StormThrottleLimit; BudgetSeconds = $StormBudgetSeconds; Runs = [Math]::Min($Runs, 3)
+            })
+        $c = $r.competitors
+        $sequential = Get-Median $c.sequential.requests
+        $throttle = Get-Median $c.throttle.requests
+        Add-Row $S7 "(a) requests of ``Get-PdSource -All | Get-PdEvent``, every answer 429, MaxRetryWaitSeconds $StormBudgetSeconds" ("{0} in {1} ({2:N1}/s)" -f $sequential, (Format-Ms (Get-Median $c.sequential.ms)), (Get-Median $c.sequential.per_second))
+        Add-Row $S7 "(b) requests of ``... | Get-PdEvent -ThrottleLimit $StormThrottleLimit``" ("{0} in {1} ({2:N1}/s)" -f $throttle, (Format-Ms (Get-Median $c.throttle.ms)), (Get-Median $c.throttle.per_second))
+        $pass = $throttle -le $sequential + $StormThrottleLimit
+        Add-Row $S7 '(b) - (a)' ($throttle - $sequential).ToString($Culture) "<= $StormThrottleLimit (the first burst)" $(if ($pass) { 'PASS' } else { 'MISS' })
+        Add-Detail $S7 '(a) sequential requests' $c.sequential.requests $null { param($v) $v.ToString($Culture) }
+        Add-Detail $S7 '(b) -ThrottleLimit requests' $c.throttle.requests $null { param($v) $v.ToString($Culture) }
+    }
+
     # Last, so that the 100,000 sources are in the emulator only for this scenario.
     Invoke-Scenario $S3 {
         Write-Host "  seeding $MemoryLarge sources"
@@ -415,7 +438,7 @@ finally {
 $started.Stop()
 
 # The table, in the scenarios' numbered order.
-$order = @($S1, $S2, $S3, $S4, $S5, $S6)
+$order = @($S1, $S2, $S3, $S4, $S5, $S6, $S7)
 $byScenario = { [array]::IndexOf($order, $_.Scenario) }
 $sorted = @($Rows | Sort-Object $byScenario -Stable)
 $escape = { param($text) ([string] $text).Replace('|', '\|') }
