@@ -283,7 +283,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
             throw new ApiException(400, "since must be a sequence number");
         if (ctx.Request.Query.TryGetValue("limit", out var l) && !(long.TryParse(l.ToString(), CultureInfo.InvariantCulture, out limit) && limit >= 1))
             throw new ApiException(400, "limit must be a whole number of at least 1");
-        return JsonOut.WriteAsync(ctx, 200, log.List(since, limit));
+        return RequestLog.WriteAsync(ctx, log.List(since, limit));
     }
 
     private Task ClearRequests(HttpContext ctx)
