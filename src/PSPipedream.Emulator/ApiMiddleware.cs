@@ -59,7 +59,7 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
                 if (await FaultAnswers.AnswerInsteadAsync(ctx, fault)) return;
             }
 
-            var user = Authenticate(ctx);
+            var user = Authenticate(ctx, state);
             body = await ReadBodyAsync(ctx);
             ctx.Features.Set(new ApiRequest { User = user, Body = body, Context = ctx });
 
@@ -115,7 +115,8 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         await original.WriteAsync(answer, ctx.RequestAborted);
     }
 
-    private User Authenticate(HttpContext ctx)
+    /// <summary>The user whose key the request carries (Authorization: Bearer); else a 401.</summary>
+    internal static User Authenticate(HttpContext ctx, EmulatorState state)
     {
         StringValues header = ctx.Request.Headers.Authorization;
         if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
