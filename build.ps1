@@ -302,7 +302,9 @@ function Start-Emulator {
     $key = -join ((1..32) | ForEach-Object { '0123456789abcdefghijklmnopqrstuvwxyz'[(Get-Random -Maximum 36)] })
 
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0', '--api-key', $key)) { $psi.ArgumentList.Add($a) }
+    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0')) { $psi.ArgumentList.Add($a) }
+    # From the environment rather than the command line, where anyone on the machine could read it.
+    $psi.Environment['PD_EMULATOR_API_KEY'] = $key
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false

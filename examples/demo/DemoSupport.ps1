@@ -71,11 +71,9 @@ function Stop-DemoListener($Listener) {
 }
 
 function Invoke-DemoControl([uri] $ControlUri, [string] $Path, [object] $Body) {
-    $params = @{ Method = 'Post'; Uri = [uri]::new($ControlUri, "_emulator/$Path"); TimeoutSec = 30 }
-    if ($null -ne $Body) {
-        $params.Body = ConvertTo-Json -InputObject $Body -Depth 20 -Compress
-        $params.ContentType = 'application/json'
-    }
+    # The emulator takes control POSTs only as JSON, so a POST without parameters sends {}.
+    $params = @{ Method = 'Post'; Uri = [uri]::new($ControlUri, "_emulator/$Path"); TimeoutSec = 30; ContentType = 'application/json'; Body = '{}' }
+    if ($null -ne $Body) { $params.Body = ConvertTo-Json -InputObject $Body -Depth 20 -Compress }
     try { $answer = Invoke-RestMethod @params }
     catch {
         $detail = if ($_.ErrorDetails) { $_.ErrorDetails.Message } else { $_.Exception.Message }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -58,7 +59,7 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
                 if (await FaultAnswers.AnswerInsteadAsync(ctx, fault)) return;
             }
 
-            var user = Authenticate(ctx);
+            var user = Authenticate(ctx, state);
             body = await ReadBodyAsync(ctx);
             ctx.Features.Set(new ApiRequest { User = user, Body = body, Context = ctx });
 
@@ -114,7 +115,8 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         await original.WriteAsync(answer, ctx.RequestAborted);
     }
 
-    private User Authenticate(HttpContext ctx)
+    /// <summary>The user whose key the request carries (Authorization: Bearer); else a 401.</summary>
+    internal static User Authenticate(HttpContext ctx, EmulatorState state)
     {
         StringValues header = ctx.Request.Headers.Authorization;
         if (header.Count == 0 || string.IsNullOrWhiteSpace(header[0]))
@@ -145,12 +147,23 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         if (request.ContentLength > MaxBodyBytes)
             throw new ApiException(413, $"the request body is over {MaxBodyBytes} bytes");
 
-        byte[] data = await ReadLimitedAsync(request.Body, ctx.RequestAborted);
-        if (IsBlank(data)) return null;
+        byte[] read = await ReadLimitedAsync(request.Body, ctx.RequestAborted);
+        // A byte order mark is allowed before JSON text (RFC 8259 says a parser may skip it), and
+        // Windows tools write one.
+        ReadOnlyMemory<byte> data = read.AsMemory();
+        if (data.Span.StartsWith(Utf8Bom)) data = data[Utf8Bom.Length..];
+        if (IsBlank(data.Span)) return null;
 
         // Declared as something else, or undeclared and not parsable: not a JSON body.
         bool? json = IsJsonContentType(request.ContentType);
         if (json == false) return NotJson(mustBeJson);
+        // Checked first: the parser takes most bad bytes inside a string and fails only when the
+        // string is read, which would be reported as a bad escape.
+        if (!Utf8.IsValid(data.Span))
+        {
+            if (json is null) return NotJson(mustBeJson);
+            throw new ApiException(400, "the request body is not valid UTF-8");
+        }
         try
         {
             using var doc = JsonDocument.Parse(data, JsonOut.DocumentOptions);
@@ -222,7 +235,9 @@ internal sealed class ApiMiddleware(RequestDelegate next, EmulatorState state, F
         return ms.ToArray();
     }
 
-    private static bool IsBlank(byte[] data)
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static bool IsBlank(ReadOnlySpan<byte> data)
     {
         foreach (byte b in data)
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace PSPipedream.Emulator;
 
-/// <summary>The control API under /_emulator: no key, not logged, not faulted.</summary>
-internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, RequestLog log)
+/// <summary>
+/// The control API under /_emulator: no key, not logged, not faulted. <see cref="ControlGuard"/> has
+/// already refused what a web page could send.
+/// </summary>
+internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, RequestLog log, bool exposeKeys)
 {
     public const int MaxEmitCount = 10_000;
     public const int MaxSeedCount = 1_000_000;
@@ -52,13 +55,14 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         return NoContent(ctx);
     }
 
-    private static void WriteUser(Utf8JsonWriter w, User u)
+    private static void WriteUser(Utf8JsonWriter w, User u, bool withKey)
     {
         w.WriteStartObject();
         w.WriteString("id", u.Id);
         w.WriteString("username", u.Username);
         w.WriteString("email", u.Email);
-        w.WriteString("api_key", u.ApiKey);
+        if (withKey) w.WriteString("api_key", u.ApiKey);
+        w.WriteString("api_key_hint", KeyHint(u.ApiKey));
         w.WriteString("plan", u.Plan);
         w.WriteStartArray("orgs");
         foreach (var o in u.OrgIds) w.WriteStringValue(o);
@@ -69,14 +73,23 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         w.WriteEndObject();
     }
 
+    /// <summary>The last four characters of a key, as the module shows a key it holds.</summary>
+    internal static string KeyHint(string key) => key.Length <= 4 ? "****" : "****" + key[^4..];
+
+    /// <summary>
+    /// Keys are listed only to whoever holds them already: a request that carries a user's key sees
+    /// that user's key (a bad key is a 401), unless the emulator was started with --expose-keys true.
+    /// Anything else on the machine (a web page reached by DNS rebinding, say) learns no key here.
+    /// </summary>
     private Task ListUsers(HttpContext ctx)
     {
+        User? caller = ctx.Request.Headers.Authorization.Count > 0 ? ApiMiddleware.Authenticate(ctx, state) : null;
         byte[] body;
         lock (state.Gate)
             body = JsonOut.Build(w => Writers.Data(w, x =>
             {
                 x.WriteStartArray();
-                foreach (var u in state.Users) WriteUser(x, u);
+                foreach (var u in state.Users) WriteUser(x, u, exposeKeys || ReferenceEquals(u, caller));
                 x.WriteEndArray();
             }));
         return JsonOut.WriteAsync(ctx, 200, body);
@@ -98,7 +111,8 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
         lock (state.Gate)
         {
             var user = state.AddUser(spec);
-            answer = JsonOut.Build(w => Writers.Data(w, x => WriteUser(x, user)));
+            // The caller made this user (and may not know a key it did not choose), so it gets the key.
+            answer = JsonOut.Build(w => Writers.Data(w, x => WriteUser(x, user, withKey: true)));
         }
         await JsonOut.WriteAsync(ctx, 201, answer);
     }
@@ -283,7 +297,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultStore faults, R
             throw new ApiException(400, "since must be a sequence number");
         if (ctx.Request.Query.TryGetValue("limit", out var l) && !(long.TryParse(l.ToString(), CultureInfo.InvariantCulture, out limit) && limit >= 1))
             throw new ApiException(400, "limit must be a whole number of at least 1");
-        return JsonOut.WriteAsync(ctx, 200, log.List(since, limit));
+        return RequestLog.WriteAsync(ctx, log.List(since, limit));
     }
 
     private Task ClearRequests(HttpContext ctx)

@@ -56,7 +56,7 @@ internal static class Delivery
             using var content = new ByteArrayContent(json);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-            request.Headers.TryAddWithoutValidation("X-PD-Emitter-Id", emitterId);
+            request.Headers.TryAddWithoutValidation(ControlGuard.DeliveryHeader, emitterId);
             request.Headers.TryAddWithoutValidation("X-PD-Event-Id", eventId);
             using var response = await Client.SendAsync(request, ct);
             return (int)response.StatusCode;

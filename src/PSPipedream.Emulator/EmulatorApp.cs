@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +20,8 @@ public static class EmulatorApp
 
     /// <summary>
     /// Builds (does not start) the emulator. <paramref name="args"/> are command-line options
-    /// (<c>--urls</c>, <c>--api-key</c>, <c>--users</c>); they win over <paramref name="options"/>.
+    /// (<c>--urls</c>, <c>--api-key</c>, <c>--users</c>, <c>--allow-host</c>, <c>--expose-keys</c>);
+    /// they win over <paramref name="options"/>, except that <c>--allow-host</c> names add to its own.
     /// </summary>
     public static WebApplication Build(string[] args, EmulatorOptions? options = null)
     {
@@ -31,10 +33,14 @@ public static class EmulatorApp
         });
 
         builder.Logging.ClearProviders();
+        var started = new StrongBox<bool>();
         if (options.PrintStartupLines)
         {
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A failure to start (a busy port, say) is logged by the host and the server with its
+            // stack trace; the program says it in one line of its own instead.
+            builder.Logging.AddFilter((_, category, level) =>
+                level >= LogLevel.Warning && (started.Value || level < LogLevel.Error || !IsHostingCategory(category)));
         }
 
         string? urls = builder.Configuration["urls"];
@@ -45,6 +51,14 @@ public static class EmulatorApp
             k.Limits.MaxRequestBodySize = 64L * 1024 * 1024;
         });
 
+        var allowedHosts = AllowedHosts(options.AllowedHosts.Concat(ArgValues(args, "allow-host")));
+        bool exposeKeys = options.ExposeKeys;
+        if (builder.Configuration["expose-keys"] is { } expose)
+        {
+            if (!bool.TryParse(expose, out exposeKeys))
+                throw new EmulatorStartupException($"--expose-keys must be true or false, not '{expose}'.");
+        }
+
         var state = new EmulatorState();
         LoadUsers(state, options, builder.Configuration["api-key"], builder.Configuration["users"]);
 
@@ -54,18 +68,59 @@ public static class EmulatorApp
         builder.Services.AddRouting();
 
         var app = builder.Build();
+        app.UseMiddleware<HostCheck>(allowedHosts);
         app.Use(ErrorBodies.HandleAsync);
+        app.UseMiddleware<ControlGuard>();
         app.UseMiddleware<ApiMiddleware>();
         app.UseRouting();
         new ApiEndpoints(state).Map(app);
-        new ControlEndpoints(state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>()).Map(app);
+        new ControlEndpoints(state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), exposeKeys).Map(app);
 
-        if (options.PrintStartupLines)
-        {
-            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-            lifetime.ApplicationStarted.Register(() => PrintStartupLines(app, state));
-        }
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() => started.Value = true);
+        if (options.PrintStartupLines) lifetime.ApplicationStarted.Register(() => PrintStartupLines(app, state));
         return app;
+    }
+
+    private static bool IsHostingCategory(string? category) =>
+        category is not null && (category.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal)
+            || category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal)
+            || category.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Every value of a command-line option that may be given more than once (<c>--name value</c>,
+    /// <c>--name=value</c> or <c>/name value</c>), which the configuration keeps only the last of.
+    /// </summary>
+    private static IEnumerable<string> ArgValues(string[] args, string name)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            if (a.Equals("--" + name, StringComparison.OrdinalIgnoreCase) || a.Equals("/" + name, StringComparison.OrdinalIgnoreCase))
+            {
+                if (i + 1 < args.Length) yield return args[++i];
+                else yield return "";
+            }
+            else if (a.StartsWith("--" + name + "=", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return a[(name.Length + 3)..];
+            }
+        }
+    }
+
+    /// <summary>The <c>--allow-host</c> names, each value holding one or more, comma-separated.</summary>
+    private static List<AllowedHost> AllowedHosts(IEnumerable<string> values)
+    {
+        var hosts = new List<AllowedHost>();
+        foreach (string value in values)
+        {
+            foreach (string part in value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                hosts.Add(AllowedHost.Parse(part) ?? throw new EmulatorStartupException(
+                    $"--allow-host takes a host name, optionally with a port (name or name:port), not '{part}'."));
+            }
+        }
+        return hosts;
     }
 
     private static void LoadUsers(EmulatorState state, EmulatorOptions options, string? apiKeyArg, string? usersArg)

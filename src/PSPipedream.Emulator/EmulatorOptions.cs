@@ -20,6 +20,18 @@ public sealed class EmulatorOptions
 
     /// <summary>Print the startup lines on stdout once listening (the program does; in-process hosts do not).</summary>
     public bool PrintStartupLines { get; set; }
+
+    /// <summary>
+    /// Other names the <c>Host</c> header may carry (<c>--allow-host</c>): <c>name</c> (with the emulator's
+    /// port) or <c>name:port</c>. Loopback names and addresses with the emulator's port are always allowed.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = new List<string>();
+
+    /// <summary>
+    /// <c>GET /_emulator/users</c> lists every user's API key (<c>--expose-keys true</c>). Without it a key
+    /// is listed only to a request that carries it.
+    /// </summary>
+    public bool ExposeKeys { get; set; }
 }
 
 /// <summary>One user: an entry of the users file, or the body of <c>POST /_emulator/users</c>.</summary>

@@ -207,6 +207,49 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
         await Http.AssertErrorAsync(resp, HttpStatusCode.BadRequest);
     }
 
+    public static TheoryData<byte[]> InvalidUtf8 => new()
+    {
+        Encoding.UTF8.GetBytes("{\"name\": \"a").Concat(new byte[] { 0xFF }).Concat(Encoding.UTF8.GetBytes("b\"}")).ToArray(),
+        Encoding.UTF8.GetBytes("{\"name\": \"").Concat(new byte[] { 0xC3 }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray(),
+        Encoding.UTF8.GetBytes("{\"name\": \"").Concat(new byte[] { 0xED, 0xA0, 0x80 }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray(),
+        new byte[] { 0xFE, 0xFF, 0x00, 0x7B, 0x00, 0x7D },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8))]
+    public async Task InvalidUtf8_Is400_SayingSo(byte[] body)
+    {
+        using var u = await fx.NewUserAsync();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var resp = await u.Api.PostAsync("sources", content);
+        var json = await Http.ReadJsonAsync(resp);
+        Assert.Equal(HttpStatusCode.BadRequest, resp.StatusCode);
+        Assert.Equal("the request body is not valid UTF-8", (string)json["error"]!);
+    }
+
+    [Fact]
+    public async Task AByteOrderMark_BeforeAJsonBody_IsSkipped()
+    {
+        using var u = await fx.NewUserAsync();
+        byte[] body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("""{"component_key": "http-new-requests", "name": "bom"}""")).ToArray();
+        foreach (string? contentType in new[] { "application/json", null })
+        {
+            var content = new ByteArrayContent(body);
+            if (contentType is not null) content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            using var resp = await u.Api.PostAsync("sources", content);
+            var json = await Http.ReadJsonAsync(resp);
+            Assert.True(resp.StatusCode == HttpStatusCode.OK, json.ToJsonString());
+            Assert.Equal("bom", (string)json["data"]!["name"]!);
+        }
+
+        // The control API reads its bodies the same way.
+        var seed = new ByteArrayContent(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes($$"""{"count": 1, "owner_id": "{{u.Id}}"}""")).ToArray());
+        seed.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var seeded = await u.Control.PostAsync("_emulator/seed", seed);
+        Assert.Equal(HttpStatusCode.Created, seeded.StatusCode);
+    }
+
     [Fact]
     public async Task JsonWithoutContentType_IsAccepted()
     {

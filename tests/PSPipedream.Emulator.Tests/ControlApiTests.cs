@@ -12,7 +12,7 @@ public sealed class ControlApiTests(ControlFixture fx) : ControlTests(fx), IClas
         await NewSourceAsync();
         using var hook = await Api.PostAsync("webhooks?url=https://example.com", null);
         await AddFaultAsync("""{"path": "/v1/nothing", "count": 5}""");
-        using var reset = await Control.PostAsync("_emulator/reset", null);
+        using var reset = await Control.PostAsync("_emulator/reset", Http.NoBody());
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
 
         Assert.Equal(0, (int)(await Api.GetJsonAsync("users/me/sources"))["page_info"]!["total_count"]!);
@@ -28,7 +28,7 @@ public sealed class ControlApiTests(ControlFixture fx) : ControlTests(fx), IClas
         var users = (await Control.GetJsonAsync("_emulator/users"))["data"]!.AsArray();
         var first = users[0]!;
         Assert.Equal("u_emulator", (string)first["id"]!);
-        Assert.Equal(ControlFixture.Key, (string)first["api_key"]!);
+        Assert.Equal("****" + ControlFixture.Key[^4..], (string)first["api_key_hint"]!);
         Assert.Equal("o_emulator", (string)first["orgs"]![0]!);
 
         using var added = await Control.PostAsync("_emulator/users", TestUser.Json("""{"username": "carol", "plan": "paid", "orgs": [{"id": "o_emulator"}]}"""));
@@ -46,6 +46,64 @@ public sealed class ControlApiTests(ControlFixture fx) : ControlTests(fx), IClas
         using var dup = await Control.PostAsync("_emulator/users", TestUser.Json($$"""{"api_key": "{{key}}"}"""));
         await Http.AssertErrorAsync(dup, HttpStatusCode.BadRequest);
         Assert.Equal(users.Count + 1, (await Control.GetJsonAsync("_emulator/users"))["data"]!.AsArray().Count);
+    }
+
+    private async Task<JsonArray> ListUsersAsync(string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/users");
+        if (key is not null) request.Headers.Authorization = Http.Bearer(key);
+        using var resp = await Control.SendAsync(request);
+        string text = await resp.Content.ReadAsStringAsync();
+        Assert.True(resp.StatusCode == HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!["data"]!.AsArray();
+    }
+
+    [Fact]
+    public async Task Users_ListKeysOnlyToTheirHolders()
+    {
+        using var added = await Control.PostAsync("_emulator/users", TestUser.Json("""{"username": "gus", "api_key": "guskey00000000000000000000000009"}"""));
+        Assert.Equal("guskey00000000000000000000000009", (string)(await Http.ReadJsonAsync(added))["data"]!["api_key"]!);
+
+        using (var raw = await Control.GetAsync("_emulator/users"))
+        {
+            string text = await raw.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(ControlFixture.Key, text);
+            Assert.DoesNotContain("guskey00000000000000000000000009", text);
+        }
+        var anonymous = await ListUsersAsync(null);
+        Assert.All(anonymous, u => Assert.Null(u!["api_key"]));
+        Assert.Equal("****0009", (string)anonymous.Single(u => (string)u!["username"]! == "gus")!["api_key_hint"]!);
+
+        // The key a request carries is the one key it is shown.
+        var asGus = await ListUsersAsync("guskey00000000000000000000000009");
+        Assert.Equal("guskey00000000000000000000000009", (string)asGus.Single(u => (string)u!["username"]! == "gus")!["api_key"]!);
+        Assert.Null(asGus.Single(u => (string)u!["id"]! == "u_emulator")!["api_key"]);
+
+        using var bad = new HttpRequestMessage(HttpMethod.Get, "_emulator/users") { Headers = { Authorization = Http.Bearer("not-a-key") } };
+        using var refused = await Control.SendAsync(bad);
+        await Http.AssertErrorAsync(refused, HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Users_ExposeKeys_ListsEveryKey(bool onTheCommandLine)
+    {
+        await using var app = onTheCommandLine
+            ? EmulatorApp.Build(["--expose-keys", "true", "--api-key", "exposedkey000000000000000000000a"])
+            : EmulatorApp.Build([], new EmulatorOptions { ExposeKeys = true, ApiKey = "exposedkey000000000000000000000a" });
+        await app.StartAsync();
+        using var control = new HttpClient { BaseAddress = new Uri(EmulatorApp.Addresses(app)[0] + "/") };
+        var users = (await control.GetJsonAsync("_emulator/users"))["data"]!.AsArray();
+        Assert.Equal("exposedkey000000000000000000000a", (string)users[0]!["api_key"]!);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void ExposeKeys_MustBeTrueOrFalse()
+    {
+        var e = Assert.Throws<EmulatorStartupException>(() => EmulatorApp.Build(["--expose-keys", "yes"]));
+        Assert.Contains("--expose-keys", e.Message);
     }
 
     [Fact]
@@ -133,7 +191,7 @@ public sealed class ControlApiTests(ControlFixture fx) : ControlTests(fx), IClas
         using var made = await CreateWorkflowAsync(new JsonObject { ["id"] = "p_dora3", ["owner_id"] = (string)dora["id"]! });
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
 
-        using var reset = await Control.PostAsync("_emulator/reset", null);
+        using var reset = await Control.PostAsync("_emulator/reset", Http.NoBody());
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(0, (int)(await client.GetJsonAsync("workflows/p_dora1/event_summaries"))["page_info"]!["total_count"]!);
         await client.GetJsonAsync("workflows/p_dora2/event_summaries");

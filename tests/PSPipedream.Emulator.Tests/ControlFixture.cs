@@ -33,7 +33,7 @@ public abstract class ControlTests
     protected ControlTests(ControlFixture fx)
     {
         Fx = fx;
-        using var resp = fx.Control.PostAsync("_emulator/reset", null).GetAwaiter().GetResult();
+        using var resp = fx.Control.PostAsync("_emulator/reset", Http.NoBody()).GetAwaiter().GetResult();
         Assert.Equal(HttpStatusCode.NoContent, resp.StatusCode);
     }
 

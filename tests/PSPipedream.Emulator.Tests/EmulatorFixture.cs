@@ -156,4 +156,7 @@ public static class Http
     }
 
     public static AuthenticationHeaderValue Bearer(string key) => new("Bearer", key);
+
+    /// <summary>No body, declared as JSON: what a control POST without parameters sends.</summary>
+    public static StringContent NoBody() => new("", Encoding.UTF8, "application/json");
 }

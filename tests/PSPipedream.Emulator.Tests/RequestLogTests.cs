@@ -100,6 +100,52 @@ public sealed class RequestLogTests(ControlFixture fx) : ControlTests(fx), IClas
         Assert.True((bool)cut["body_truncated"]!);
     }
 
+    [Fact]
+    public async Task LongPathsAndQueries_AreLoggedAsTheirFirst2048Bytes_AndFlagged()
+    {
+        using var clear = await Control.DeleteAsync("_emulator/requests");
+        string pad = new('q', 3000);
+        await Api.GetJsonAsync("users/me?pad=" + pad);
+        using var longPath = await Api.GetAsync("sources/dc_" + new string('p', 3000) + "/event_summaries");
+        await Api.GetJsonAsync("users/me?limit=1");
+
+        var entries = (await Control.GetJsonAsync("_emulator/requests"))["data"]!.AsArray();
+        Assert.Equal(3, entries.Count);
+        var q = entries[0]!;
+        Assert.Equal("/v1/users/me", (string)q["path"]!);
+        Assert.Equal(2048 - "/v1/users/me".Length, ((string)q["query"]!).Length);
+        Assert.StartsWith("pad=qqq", (string)q["query"]!);
+        Assert.True((bool)q["url_truncated"]!);
+        var p = entries[1]!;
+        Assert.Equal(2048, ((string)p["path"]!).Length);
+        Assert.StartsWith("/v1/sources/dc_ppp", (string)p["path"]!);
+        Assert.Equal("", (string)p["query"]!);
+        Assert.True((bool)p["url_truncated"]!);
+        Assert.Equal("limit=1", (string)entries[2]!["query"]!);
+        Assert.False((bool)entries[2]!["url_truncated"]!);
+    }
+
+    [Fact]
+    public async Task TheLog_IsStreamed_NotBuiltInOneBuffer()
+    {
+        using var clear = await Control.DeleteAsync("_emulator/requests");
+        string body = RejectedBody(20_000);
+        for (int i = 0; i < 40; i++)
+        {
+            using var resp = await Api.PostAsync("webhooks", TestUser.Json(body));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/requests");
+        using var raw = await Control.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+        // Sent as it is written: no length known up front.
+        Assert.Null(raw.Content.Headers.ContentLength);
+        Assert.True(raw.Headers.TransferEncodingChunked);
+        var entries = (await Http.ReadJsonAsync(raw))["data"]!.AsArray();
+        Assert.Equal(40, entries.Count);
+        Assert.All(entries, e => Assert.True((bool)e!["body_truncated"]!));
+    }
+
     private async Task<long[]> LoggedSeqsAsync(string query) =>
         (await Control.GetJsonAsync("_emulator/requests" + query))["data"]!.AsArray().Select(e => (long)e!["seq"]!).ToArray();
 

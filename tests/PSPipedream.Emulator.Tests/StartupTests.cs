@@ -209,6 +209,119 @@ public sealed class StartupTests
         Assert.Equal("emulator-org", (string)me["orgs"]![0]!["orgname"]!);
     }
 
+    private static ProcessStartInfo EmulatorProcess(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "PSPipedream.Emulator.dll");
+        Assert.True(File.Exists(dll), dll);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("PD_EMULATOR_API_KEY");
+        return psi;
+    }
+
+    /// <summary>Runs the emulator to its end; its exit code, stdout and stderr.</summary>
+    private static async Task<(int Code, string Out, string Err)> RunToEndAsync(ProcessStartInfo psi)
+    {
+        using var proc = Process.Start(psi)!;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            var stdout = proc.StandardOutput.ReadToEndAsync(cts.Token);
+            string stderr = await proc.StandardError.ReadToEndAsync(cts.Token);
+            await proc.WaitForExitAsync(cts.Token);
+            return (proc.ExitCode, await stdout, stderr);
+        }
+        finally
+        {
+            if (!proc.HasExited) proc.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Starts the emulator and reads its three startup lines; the caller kills it.</summary>
+    private static async Task<(Process Proc, string Root, string KeyLine)> StartProcessAsync(ProcessStartInfo psi)
+    {
+        var proc = Process.Start(psi)!;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? l1 = await proc.StandardOutput.ReadLineAsync(cts.Token);
+        _ = await proc.StandardOutput.ReadLineAsync(cts.Token);
+        string? l3 = await proc.StandardOutput.ReadLineAsync(cts.Token);
+        var m = Regex.Match(l1 ?? "", @"^PSPipedream emulator listening on (http://127\.0\.0\.1:\d+)$");
+        Assert.True(m.Success, l1);
+        return (proc, m.Groups[1].Value, l3 ?? "");
+    }
+
+    private static async Task StopAsync(Process proc)
+    {
+        proc.Kill(entireProcessTree: true);
+        await proc.WaitForExitAsync();
+        proc.Dispose();
+    }
+
+    [Fact]
+    public async Task Program_OnABusyPort_ExitsWithCode2AndOneLine()
+    {
+        var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        try
+        {
+            int port = ((IPEndPoint)holder.LocalEndpoint).Port;
+            var (code, stdout, stderr) = await RunToEndAsync(EmulatorProcess("--urls", $"http://127.0.0.1:{port}"));
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains("address already in use", line);
+            Assert.Contains($"127.0.0.1:{port}", line);
+        }
+        finally
+        {
+            holder.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Program_TakesTheKeyFromTheEnvironment_AndApiKeyWinsOverIt()
+    {
+        const string fromEnv = "envkey0000000000000000000000000e";
+        var psi = EmulatorProcess("--urls", "http://127.0.0.1:0");
+        psi.Environment["PD_EMULATOR_API_KEY"] = fromEnv;
+        var (proc, root, keyLine) = await StartProcessAsync(psi);
+        try
+        {
+            Assert.Equal($"User u_emulator (emulator) API key: {fromEnv}", keyLine);
+            using var client = new HttpClient();
+            client.DefaultRequestHeaders.Authorization = Http.Bearer(fromEnv);
+            Assert.Equal("u_emulator", (string)(await client.GetJsonAsync($"{root}/v1/users/me"))["data"]!["id"]!);
+        }
+        finally
+        {
+            await StopAsync(proc);
+        }
+
+        const string given = "givenkey000000000000000000000000";
+        psi = EmulatorProcess("--urls", "http://127.0.0.1:0", "--api-key", given);
+        psi.Environment["PD_EMULATOR_API_KEY"] = fromEnv;
+        (proc, _, keyLine) = await StartProcessAsync(psi);
+        await StopAsync(proc);
+        Assert.Equal($"User u_emulator (emulator) API key: {given}", keyLine);
+    }
+
+    [Fact]
+    public async Task Program_Help_NamesTheOptionsAndTheKeyVariable()
+    {
+        var (code, stdout, stderr) = await RunToEndAsync(EmulatorProcess("--help"));
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        foreach (string name in new[] { "--urls", "--api-key", "--users", "--allow-host", "--expose-keys", "--exit-with-stdin", "PD_EMULATOR_API_KEY" })
+            Assert.Contains(name, stdout);
+    }
+
     [Fact]
     public async Task Program_PrintsTheStartupLinesOnStdout()
     {
