@@ -164,7 +164,7 @@ namespace PSPipedream.Cmdlets
                 Fail(process, output, "did not answer its control API: " + ex.Message);
             }
             key ??= users.Count > 0 ? users[0].ApiKey : null;
-            if (key == null) Fail(process, output, "did not tell its first user's API key: give that user an api_key in the users file.");
+            if (key == null) Fail(process, output, "did not tell its first user's API key: pass the key of one of the users file's users with -ApiKey.");
 
             var me = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/users/me");
             while (true)
