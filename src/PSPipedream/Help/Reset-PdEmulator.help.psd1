@@ -7,7 +7,12 @@ orgs and the users' declared workflows stay. Use it between tests.
 
 Like every emulator cmdlet it talks to -Emulator, else the emulator started last in this
 session, else the host of the current connection when that is on loopback. Any other host
-is refused with PdEmulatorNotLocal before a request is sent. -WhatIf sends nothing.
+is refused with PdEmulatorNotLocal before a request is sent. It goes to that host directly,
+never through a proxy (HTTP_PROXY and the like are ignored), and follows no redirect.
+
+An answer that is not the control API's (a redirect, an error status, a body that is not
+the JSON expected) fails with PdEmulatorControlFailed; no answer within -TimeoutSeconds
+(default 10) fails with PdTimeout. -WhatIf sends nothing.
 '@
     Examples    = @(
         @{

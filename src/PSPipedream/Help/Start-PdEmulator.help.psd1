@@ -11,7 +11,15 @@ dotnet tool install --global PSPipedream.Emulator
 The emulator always listens on 127.0.0.1, on -Port (0, the default, picks a free port).
 A port already in use fails at once with PdEmulatorPortInUse; an emulator that exits while
 starting (a bad -UsersFile, say) fails with PdEmulatorStartFailed and its error output.
-The cmdlet returns once GET /v1/users/me answers (at most 30 seconds).
+The cmdlet returns once GET /v1/users/me answers (at most 30 seconds); a key the emulator
+refuses fails at once. It asks the emulator directly, never through a proxy, and follows no
+redirect. Whatever makes it fail before it returns, Ctrl+C included, it ends the process it
+started first, so no emulator is left running that nobody was handed.
+
+The key (-ApiKey, or a random one made when neither -ApiKey nor -UsersFile is given) is
+handed to the emulator in the environment variable PD_EMULATOR_API_KEY, never on its
+command line, which other users of the machine can read. Each argument (the users file's
+path, say) reaches the emulator as one argument, whatever quotes or spaces it holds.
 
 It writes a PSPipedream.Cmdlets.PdEmulator object: BaseUri (for Connect-PdAccount
 -BaseUri), RootUri (the control API), ApiKey (the first user's key, a SecureString),

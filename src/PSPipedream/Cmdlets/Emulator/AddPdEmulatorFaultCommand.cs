@@ -91,8 +91,7 @@ namespace PSPipedream.Cmdlets
             var what = string.Format(CultureInfo.InvariantCulture, "Add a fault ({0}{1}) for the next {2} {3} {4}",
                 action, IsBound(nameof(Status)) ? " " + Status.ToString(CultureInfo.InvariantCulture) : string.Empty, Count, Method, Path);
             if (!ShouldProcess(control.RootUri.AbsoluteUri, what)) return;
-            var answer = control.Post("faults", body, CancellationToken);
-            if (answer != null) WriteObject(PdEmulatorFault.From(answer));
+            WriteObject(control.Post("faults", body, a => PdEmulatorFault.From(PdEmulatorControl.ExpectObject(a)), CancellationToken));
         }
 
         /// <summary>True when the glob could match a path under /v1/: what comes before its first * must fit "/v1/" (or start with it).</summary>

@@ -28,14 +28,19 @@ namespace PSPipedream.Cmdlets
             var body = new JObject { ["count"] = Count };
             if (NamePrefix != null) body["name_prefix"] = NamePrefix;
             if (OwnerId != null) body["owner_id"] = OwnerId;
-            var answer = control.Post("seed", body, CancellationToken);
-            var ids = answer?["ids"] as JArray;
+            WriteObject(control.Post("seed", body, ReadSeed, CancellationToken));
+        }
+
+        private static PSObject ReadSeed(JToken? answer)
+        {
+            var seed = PdEmulatorControl.ExpectObject(answer);
+            var ids = seed["ids"] == null ? new JArray() : PdEmulatorControl.ExpectArray(seed["ids"]);
             var result = new PSObject();
             result.TypeNames.Insert(0, "PSPipedream.PdEmulatorSeed");
-            result.Properties.Add(new PSNoteProperty("Count", (int?)answer?["count"] ?? 0));
-            result.Properties.Add(new PSNoteProperty("FirstId", ids != null && ids.Count > 0 ? (string?)ids[0] : null));
-            result.Properties.Add(new PSNoteProperty("LastId", ids != null && ids.Count > 1 ? (string?)ids[1] : null));
-            WriteObject(result);
+            result.Properties.Add(new PSNoteProperty("Count", (int?)seed["count"] ?? 0));
+            result.Properties.Add(new PSNoteProperty("FirstId", ids.Count > 0 ? (string?)ids[0] : null));
+            result.Properties.Add(new PSNoteProperty("LastId", ids.Count > 1 ? (string?)ids[1] : null));
+            return result;
         }
     }
 }

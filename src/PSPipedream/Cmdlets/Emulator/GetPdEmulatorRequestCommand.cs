@@ -35,10 +35,10 @@ namespace PSPipedream.Cmdlets
             if (IsBound(nameof(Since))) query.Add("since=" + Since.ToString(CultureInfo.InvariantCulture));
             var filtered = Method != null || Path != null;
             if (IsBound(nameof(Last)) && !filtered) query.Add("limit=" + Last.ToString(CultureInfo.InvariantCulture));
-            var answer = Control.Get("requests" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty), CancellationToken);
+            var log = Control.Get("requests" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty),
+                a => PdEmulatorControl.ExpectArray(a).Select(t => PdEmulatorRequest.From(PdEmulatorControl.ExpectObject(t))).ToList(), CancellationToken);
             var pattern = Path == null ? null : new WildcardPattern(Path, WildcardOptions.IgnoreCase);
-            var matches = (answer as JArray ?? new JArray())
-                .Select(PdEmulatorRequest.From)
+            var matches = log
                 .Where(r => Method == null || string.Equals(r.Method, Method, StringComparison.OrdinalIgnoreCase))
                 .Where(r => pattern == null || pattern.IsMatch(r.Path ?? string.Empty))
                 .ToList();

@@ -25,14 +25,19 @@ namespace PSPipedream.Cmdlets
             var body = new JObject();
             if (Id != null) body["id"] = Id;
             if (OwnerId != null) body["owner_id"] = OwnerId;
-            var answer = control.Post("workflows", body, CancellationToken);
+            WriteObject(control.Post("workflows", body, ReadWorkflow, CancellationToken));
+        }
+
+        private static PSObject ReadWorkflow(JToken? answer)
+        {
+            var workflow = PdEmulatorControl.ExpectObject(answer);
             var result = new PSObject();
             result.TypeNames.Insert(0, "PSPipedream.PdEmulatorWorkflow");
-            result.Properties.Add(new PSNoteProperty("Id", (string?)answer?["id"]));
-            result.Properties.Add(new PSNoteProperty("OwnerId", (string?)answer?["owner_id"]));
-            var created = (long?)answer?["created_at"];
+            result.Properties.Add(new PSNoteProperty("Id", (string?)workflow["id"]));
+            result.Properties.Add(new PSNoteProperty("OwnerId", (string?)workflow["owner_id"]));
+            var created = (long?)workflow["created_at"];
             result.Properties.Add(new PSNoteProperty("CreatedAt", created == null ? (object?)null : System.DateTimeOffset.FromUnixTimeSeconds(created.Value).UtcDateTime));
-            WriteObject(result);
+            return result;
         }
     }
 }

@@ -19,6 +19,10 @@ namespace PSPipedream.Cmdlets
         [PdEmulatorTransformation]
         public PdEmulator? Emulator { get; set; }
 
+        [Parameter(HelpMessage = "Time allowed for the control request, answer included, 1 to 3600 seconds. Default: 10. An emulator that does not answer in time gives PdTimeout.")]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSeconds { get; set; } = (int)PdEmulatorControl.DefaultTimeout.TotalSeconds;
+
         protected override object? ErrorTarget => _control?.RootUri.AbsoluteUri;
 
         /// <summary>The control client for the emulator this call is about (made once per call).</summary>
@@ -29,7 +33,7 @@ namespace PSPipedream.Cmdlets
                 if (_control != null) return _control;
                 try
                 {
-                    _control = new PdEmulatorControl(ResolveRoot());
+                    _control = new PdEmulatorControl(ResolveRoot(), TimeSpan.FromSeconds(TimeoutSeconds));
                 }
                 catch (PdApiException ex)
                 {

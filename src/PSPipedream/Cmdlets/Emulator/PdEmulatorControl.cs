@@ -1,6 +1,9 @@
 using System;
 using System.Globalization;
+using System.IO;
+using System.Management.Automation;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using Newtonsoft.Json.Linq;
@@ -11,22 +14,39 @@ namespace PSPipedream.Cmdlets
     /// <summary>
     /// The client of the emulator's control API (/_emulator/...). It only ever talks to a loopback
     /// host: any other root is refused before a request is made, so a script cannot reset or
-    /// fault a real service by mistake.
+    /// fault a real service by mistake. For the same reason it follows no redirect and uses no
+    /// proxy: either would carry a request meant for this machine somewhere else.
     /// </summary>
     internal sealed class PdEmulatorControl : IDisposable
     {
         public const string NotLocal = PdErrors.EmulatorNotLocal;
         public const string ControlFailed = PdErrors.EmulatorControlFailed;
-        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
         private readonly HttpClient _http;
 
         public Uri RootUri { get; }
 
-        public PdEmulatorControl(Uri rootUri)
+        /// <summary>Time allowed for each control request, answer included. Exceeding it gives PdTimeout.</summary>
+        public TimeSpan Timeout { get; }
+
+        /// <summary>Sent as Authorization: Bearer on every control request when set (the emulator shows keys only to a caller that has one).</summary>
+        public string? ApiKey { get; set; }
+
+        public PdEmulatorControl(Uri rootUri, TimeSpan? timeout = null)
         {
             RootUri = CheckLocal(rootUri);
-            // The emulator is on this machine: a system proxy ($env:HTTP_PROXY) could not reach it.
-            _http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = RootUri, Timeout = Timeout };
+            Timeout = timeout ?? DefaultTimeout;
+            if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout));
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                // HTTP_PROXY and the system proxy apply to loopback too; a proxy would see (and could
+                // answer) every control request.
+                UseProxy = false,
+                Proxy = null,
+                UseCookies = false,
+            };
+            _http = new HttpClient(handler) { BaseAddress = RootUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
         /// <summary>Throws PdEmulatorNotLocal unless the URI is absolute http(s) to a loopback host.</summary>
@@ -50,45 +70,167 @@ namespace PSPipedream.Cmdlets
 
         public JToken? Delete(string path, CancellationToken ct) => Send(HttpMethod.Delete, path, null, ct);
 
-        /// <summary>Sends one control request and returns its JSON ("data" unwrapped), or null for 204.</summary>
+        /// <summary>GET, then <paramref name="read"/> on the answer; an answer it cannot read is PdEmulatorControlFailed.</summary>
+        public T Get<T>(string path, Func<JToken?, T> read, CancellationToken ct) =>
+            Read(HttpMethod.Get, path, Send(HttpMethod.Get, path, null, ct), read);
+
+        /// <summary>POST, then <paramref name="read"/> on the answer; an answer it cannot read is PdEmulatorControlFailed.</summary>
+        public T Post<T>(string path, JToken? body, Func<JToken?, T> read, CancellationToken ct) =>
+            Read(HttpMethod.Post, path, Send(HttpMethod.Post, path, body, ct), read);
+
+        /// <summary>
+        /// Sends one control request and returns its JSON ("data" unwrapped), or null for an empty
+        /// answer. A POST always carries a JSON body ({} when there is none): the emulator takes
+        /// control POSTs only as application/json, which a web page cannot send across origins
+        /// without asking first.
+        /// </summary>
         public JToken? Send(HttpMethod method, string path, JToken? body, CancellationToken ct)
         {
-            var request = new HttpRequestMessage(method, "_emulator/" + path);
-            if (body != null) request.Content = new StringContent(body.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
-            HttpResponseMessage response;
+            var target = RootUri.AbsoluteUri + "_emulator/" + path;
+            using var request = new HttpRequestMessage(method, "_emulator/" + path);
+            if (body != null || method == HttpMethod.Post)
+            {
+                request.Content = new StringContent((body ?? new JObject()).ToString(Newtonsoft.Json.Formatting.None), new UTF8Encoding(false));
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            }
+            if (ApiKey != null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+
+            var (status, location, bytes) = Exchange(method, target, request, ct);
+            var text = Encoding.UTF8.GetString(bytes);
+            if (status >= 300 && status <= 399)
+            {
+                throw Failed(method, target, string.Format(CultureInfo.InvariantCulture,
+                    "answered {0} (a redirect{1}), which the emulator never does; it was not followed", status,
+                    location == null ? string.Empty : " to " + PdText.Quote(location)), status);
+            }
+            if (status >= 400 || status < 200)
+            {
+                string message = text;
+                try { message = (string?)JObject.Parse(text)["error"] ?? text; }
+                catch (Newtonsoft.Json.JsonException) { }
+                catch (ArgumentException) { }
+                catch (InvalidCastException) { }
+                throw Failed(method, target, status.ToString(CultureInfo.InvariantCulture) + ": " + PdText.Quote(message.Trim()), status);
+            }
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            // Dates stay text and numbers keep their digits, so a logged request body reads back as it was sent.
+            JToken json;
             try
             {
-                response = _http.SendAsync(request, ct).GetAwaiter().GetResult();
+                using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text))
+                {
+                    DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+                    FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
+                };
+                json = JToken.ReadFrom(reader);
+                while (reader.Read())
+                {
+                    if (reader.TokenType != Newtonsoft.Json.JsonToken.Comment) throw new Newtonsoft.Json.JsonReaderException("text after the JSON value");
+                }
+            }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                throw Failed(method, target, "answered " + status.ToString(CultureInfo.InvariantCulture) +
+                    " with a body that is not JSON (" + ex.Message + "): " + PdText.Quote(text.Trim(), 100), status);
+            }
+            return json is JObject o && o.TryGetValue("data", out var data) ? data : json;
+        }
+
+        /// <summary>
+        /// The status of one GET of <paramref name="uri"/> (on this emulator's host) with the key as
+        /// Bearer, or null when nothing answered in time. For waiting until the emulator is ready.
+        /// </summary>
+        public int? TryStatus(Uri uri, string key, CancellationToken ct)
+        {
+            if (!string.Equals(uri.GetLeftPart(UriPartial.Authority) + "/", RootUri.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("Not on this emulator's host.", nameof(uri));
+            }
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            try
+            {
+                return Exchange(HttpMethod.Get, uri.AbsoluteUri, request, ct).Status;
+            }
+            catch (PdApiException ex) when (ex.ErrorId == PdErrors.Timeout || ex.ErrorId == PdErrors.ConnectionFailed)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>One request and its whole answer within <see cref="Timeout"/>; Ctrl+C stops the pipeline.</summary>
+        private (int Status, string? Location, byte[] Body) Exchange(HttpMethod method, string target, HttpRequestMessage request, CancellationToken ct)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(Timeout);
+            try
+            {
+                // The default completion reads the whole body before returning, so the timeout covers
+                // an answer that stalls half way too. The body is read as bytes: a made-up charset
+                // must not throw.
+                using var response = _http.SendAsync(request, timeout.Token).GetAwaiter().GetResult();
+                var bytes = response.Content == null ? Array.Empty<byte>() : response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                var location = response.Headers.Location?.OriginalString;
+                return ((int)response.StatusCode, location, bytes);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new PdApiException(PdErrors.Timeout, string.Format(CultureInfo.InvariantCulture,
+                    "{0} {1} failed: the emulator did not answer within {2} seconds.", method, target, Timeout.TotalSeconds),
+                    method.Method, target, innerException: ex);
             }
             catch (HttpRequestException ex)
             {
                 throw new PdApiException(PdErrors.ConnectionFailed, string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1}_emulator/{2} failed: the emulator could not be reached ({3}).", method, RootUri, path, ex.Message), innerException: ex);
+                    "{0} {1} failed: the emulator could not be reached ({2}).", method, target, Innermost(ex).Message),
+                    method.Method, target, innerException: ex);
             }
-            using (response)
+            catch (IOException ex)
             {
-                var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-                var status = (int)response.StatusCode;
-                if (status >= 400)
-                {
-                    string message = text;
-                    try { message = (string?)JObject.Parse(text)["error"] ?? text; } catch (Newtonsoft.Json.JsonException) { }
-                    throw new PdApiException(ControlFailed, string.Format(CultureInfo.InvariantCulture,
-                        "{0} {1}_emulator/{2} -> {3}: {4}", method, RootUri, path, status, message));
-                }
-                if (string.IsNullOrWhiteSpace(text)) return null;
-                // Dates stay text and numbers keep their digits, so a logged request body reads back as it was sent.
-                JToken json;
-                using (var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(text))
-                {
-                    DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
-                    FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
-                })
-                {
-                    json = JToken.ReadFrom(reader);
-                }
-                return json is JObject o && o.TryGetValue("data", out var data) ? data : json;
+                throw new PdApiException(PdErrors.ConnectionFailed, string.Format(CultureInfo.InvariantCulture,
+                    "{0} {1} failed: the connection broke ({2}).", method, target, ex.Message),
+                    method.Method, target, innerException: ex);
             }
+        }
+
+        /// <summary>Runs <paramref name="read"/> on an answer; anything it cannot read is PdEmulatorControlFailed.</summary>
+        private T Read<T>(HttpMethod method, string path, JToken? answer, Func<JToken?, T> read)
+        {
+            try
+            {
+                return read(answer);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is InvalidCastException
+                || ex is OverflowException || ex is InvalidOperationException || ex is Newtonsoft.Json.JsonException)
+            {
+                var shown = answer == null ? "nothing" : PdText.Quote(answer.ToString(Newtonsoft.Json.Formatting.None), 100);
+                throw Failed(method, RootUri.AbsoluteUri + "_emulator/" + path,
+                    "answered what the emulator's control API never gives (" + ex.Message + "): " + shown, null);
+            }
+        }
+
+        /// <summary>The object an answer must be; anything else is an answer the caller cannot read.</summary>
+        public static JObject ExpectObject(JToken? answer) =>
+            answer as JObject ?? throw new FormatException("expected a JSON object, got " + Kind(answer));
+
+        /// <summary>The array an answer must be; anything else is an answer the caller cannot read.</summary>
+        public static JArray ExpectArray(JToken? answer) =>
+            answer as JArray ?? throw new FormatException("expected a JSON array, got " + Kind(answer));
+
+        private static string Kind(JToken? token) => token == null ? "no answer" : token.Type.ToString().ToLowerInvariant();
+
+        private PdApiException Failed(HttpMethod method, string target, string what, int? status) =>
+            new PdApiException(ControlFailed, string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}", method, target, what),
+                method.Method, target, status);
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
         }
 
         public void Dispose() => _http.Dispose();

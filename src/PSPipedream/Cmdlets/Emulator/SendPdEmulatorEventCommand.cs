@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
@@ -41,8 +42,8 @@ namespace PSPipedream.Cmdlets
             var control = Control;
             if (!ShouldProcess(EmitterId, "Emit " + Count + " event(s)")) return;
             var body = new JObject { ["emitter_id"] = EmitterId, ["event"] = json, ["name"] = Name, ["count"] = Count };
-            var answer = control.Post("emit", body, CancellationToken);
-            foreach (var id in answer?["ids"] as JArray ?? new JArray()) WriteObject((string?)id);
+            var ids = control.Post("emit", body, a => PdEmulatorControl.ExpectArray(PdEmulatorControl.ExpectObject(a)["ids"]).Select(id => (string?)id).ToList(), CancellationToken);
+            foreach (var id in ids) WriteObject(id);
         }
     }
 }

@@ -1,17 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
-using System.Net.Http;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security;
-using System.Text;
-using System.Threading;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
 
@@ -22,14 +17,15 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(PdEmulator))]
     public sealed class StartPdEmulatorCommand : PdCmdletBase
     {
-        private const string ToolName = "pd-emulator";
         private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+        // The emulator prints its users right after its address.
+        private static readonly TimeSpan UserLineWait = TimeSpan.FromSeconds(2);
 
         [Parameter(HelpMessage = "The loopback port to listen on; 0 (the default) picks a free one.")]
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        [Parameter(HelpMessage = "The API key of the emulator's default user: a SecureString or plain text. Default: a random key the emulator makes.")]
+        [Parameter(HelpMessage = "The API key of the emulator's default user: a SecureString or plain text, handed to the emulator in its environment (PD_EMULATOR_API_KEY), never on its command line. Default: a random key.")]
         [ValidateNotNull]
         [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
@@ -48,228 +44,181 @@ namespace PSPipedream.Cmdlets
         protected override void ProcessPdRecord()
         {
             var (fileName, prefix) = ResolveExecutable();
-            if (Port != 0) CheckPortFree(Port);
-
-            var psi = new ProcessStartInfo(fileName)
+            if (Port != 0)
             {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                CreateNoWindow = true,
-            };
-            var args = new List<string>();
-            if (prefix != null) args.Add(prefix);
-            args.Add("--urls");
-            args.Add("http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture));
-            // Its standard input is a pipe held by this process: when this process ends, however
-            // it ends (even killed), the pipe closes and the emulator stops.
-            args.Add("--exit-with-stdin");
-            args.Add("true");
-            string? plainKey = ApiKey == null ? null : new NetworkCredential(string.Empty, ApiKey).Password.Trim();
-            if (plainKey != null)
-            {
-                if (plainKey.Length == 0) ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, "-ApiKey is empty.", null));
-                args.Add("--api-key");
-                args.Add(plainKey);
+                try { PdEmulatorLaunch.CheckPortFree(Port); }
+                catch (PdApiException ex) { ThrowApiError(ex, Port); }
             }
-            if (UsersFile != null)
+            string? givenKey = ApiKey == null ? null : new NetworkCredential(string.Empty, ApiKey).Password.Trim();
+            if (givenKey != null && givenKey.Length == 0) ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, "-ApiKey is empty.", null));
+            if (givenKey != null && givenKey.Any(char.IsControl))
             {
-                args.Add("--users");
-                args.Add(GetUnresolvedProviderPathFromPSPath(UsersFile));
+                ThrowTerminatingError(PdErrors.InvalidArgumentRecord(nameof(ApiKey), "An API key holds no control characters.", null));
             }
-            psi.Arguments = string.Join(" ", args.ConvertAll(Quote));
+            var usersFile = UsersFile == null ? null : GetUnresolvedProviderPathFromPSPath(UsersFile);
 
-            var baseUriFound = new ManualResetEventSlim(false);
-            string? baseText = null;
-            var stderr = new StringBuilder();
+            // Without -ApiKey or a users file the key is made here, so it is known without asking
+            // the emulator, which shows keys only to a caller that has one.
+            var startKey = givenKey ?? (usersFile == null ? PdEmulatorLaunch.NewApiKey() : null);
+            var psi = PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey);
+
+            var output = new PdEmulatorOutput();
             var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data != null && baseText == null && e.Data.StartsWith("Base URI: ", StringComparison.Ordinal))
-                {
-                    baseText = e.Data.Substring("Base URI: ".Length).Trim();
-                    baseUriFound.Set();
-                }
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data != null) lock (stderr) stderr.AppendLine(e.Data);
-            };
-            process.Exited += (_, __) => baseUriFound.Set();
+            process.OutputDataReceived += (_, e) => output.Line(e.Data);
+            process.ErrorDataReceived += (_, e) => output.ErrorLine(e.Data);
+            process.Exited += (_, __) => output.Exited();
             try
             {
                 process.Start();
             }
-            catch (System.ComponentModel.Win32Exception ex)
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException || ex is IOException)
             {
                 ThrowTerminatingError(PdErrors.Create(PdErrors.EmulatorStartFailed,
                     "Could not start '" + fileName + "': " + ex.Message, fileName, ex));
             }
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
 
-            var emulator = WaitUntilReady(process, baseUriFound, () => baseText, stderr, plainKey);
-            PdEmulatorRegistry.Add(Runspace.DefaultRunspace, emulator);
-            WriteVerbose("PSPipedream emulator (process " + process.Id + ") listening at " + emulator.BaseUri.AbsoluteUri);
-
-            if (Connect)
+            // From here on, whatever goes wrong (Ctrl+C included) ends the process before the
+            // error leaves: nothing else would stop an emulator nobody was handed.
+            PdEmulator? emulator = null;
+            try
             {
-                try
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                emulator = WaitUntilReady(process, output, givenKey, startKey);
+                PdEmulatorRegistry.Add(Runspace.DefaultRunspace, emulator);
+                WriteVerbose("PSPipedream emulator (process " + process.Id + ") listening at " + emulator.BaseUri.AbsoluteUri);
+                if (Connect)
                 {
-                    var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
-                    PdSession.Current = PdConnector.Open(this, key, emulator.BaseUri, null, "Emulator");
+                    try
+                    {
+                        var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
+                        PdSession.Current = PdConnector.Open(this, key, emulator.BaseUri, null, "Emulator");
+                    }
+                    catch (PdApiException ex)
+                    {
+                        ThrowApiError(ex, emulator.BaseUri.AbsoluteUri);
+                    }
                 }
-                catch (PdApiException ex)
-                {
-                    emulator.Kill();
-                    ThrowApiError(ex, emulator.BaseUri.AbsoluteUri);
-                }
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                End(process, emulator);
+                throw new PipelineStoppedException();
+            }
+            catch
+            {
+                End(process, emulator);
+                throw;
             }
             WriteObject(emulator);
         }
 
-        private PdEmulator WaitUntilReady(Process process, ManualResetEventSlim baseUriFound, Func<string?> baseText, StringBuilder stderr, string? plainKey)
+        private static void End(Process process, PdEmulator? emulator)
+        {
+            PdEmulatorLaunch.Kill(process);
+            if (emulator != null) PdEmulatorRegistry.Remove(Runspace.DefaultRunspace, emulator);
+        }
+
+        private PdEmulator WaitUntilReady(Process process, PdEmulatorOutput output, string? givenKey, string? startKey)
         {
             var deadline = DateTime.UtcNow + ReadyTimeout;
-            while (!baseUriFound.Wait(200, CancellationToken))
+            while (!output.BaseUriFound.Wait(200, CancellationToken))
             {
-                if (DateTime.UtcNow > deadline) Fail(process, stderr, "did not report its address within 30 seconds.");
+                if (DateTime.UtcNow > deadline) Fail(process, output, "did not report its address within 30 seconds.");
             }
-            if (baseText() == null || !Uri.TryCreate(baseText(), UriKind.Absolute, out var baseUri))
+            var baseText = output.BaseText;
+            if (baseText == null || !Uri.TryCreate(baseText, UriKind.Absolute, out var baseUri))
             {
-                Fail(process, stderr, "exited before it was ready (exit code " + SafeExitCode(process) + ").");
+                Fail(process, output, baseText == null
+                    ? "exited before it was ready (exit code " + PdEmulatorLaunch.ExitCode(process) + ")."
+                    : "reported a base URI that is not one: '" + PdText.Quote(baseText) + "'.");
                 return null!;
             }
-            var root = PdEmulatorControl.RootFor(baseUri);
-            using var control = new PdEmulatorControl(root);
-            JArray users;
+            Uri root = null!;
             try
             {
-                users = control.Get("users", CancellationToken) as JArray ?? new JArray();
+                root = PdEmulatorControl.RootFor(baseUri);
             }
             catch (PdApiException ex)
             {
-                Fail(process, stderr, "did not answer its control API: " + ex.Message);
-                return null!;
+                Fail(process, output, "reported its address as '" + PdText.Quote(baseText) + "'. " + ex.Message, ex.ErrorId);
             }
-            var key = plainKey ?? (string?)users.First?["api_key"];
-            if (key == null) Fail(process, stderr, "has no users.");
-            using (var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) })
+
+            // The key the first user really has: -ApiKey, else the one the emulator printed for it
+            // (an emulator that does not read the key from the environment makes its own), else the
+            // one made here.
+            var key = givenKey;
+            if (key == null)
             {
-                var me = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/users/me");
-                while (true)
+                output.FirstUserFound.Wait(UserLineWait, CancellationToken);
+                key = output.FirstUserKey ?? startKey;
+            }
+            using var control = new PdEmulatorControl(root) { ApiKey = key };
+            List<(string? Id, string? Username, string? Email, string? ApiKey)> users = null!;
+            try
+            {
+                users = control.Get("users", ReadUsers, CancellationToken);
+            }
+            catch (PdApiException ex)
+            {
+                Fail(process, output, "did not answer its control API: " + ex.Message);
+            }
+            key ??= users.Count > 0 ? users[0].ApiKey : null;
+            if (key == null) Fail(process, output, "did not tell its first user's API key: pass the key of one of the users file's users with -ApiKey.");
+
+            var me = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/users/me");
+            while (true)
+            {
+                var status = control.TryStatus(me, key!, CancellationToken);
+                if (status >= 200 && status <= 299) break;
+                if (status == 401)
                 {
-                    try
-                    {
-                        using var request = new HttpRequestMessage(HttpMethod.Get, me);
-                        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-                        using var response = http.SendAsync(request, CancellationToken).GetAwaiter().GetResult();
-                        if (response.IsSuccessStatusCode) break;
-                    }
-                    catch (HttpRequestException)
-                    {
-                    }
-                    catch (System.Threading.Tasks.TaskCanceledException) when (!CancellationToken.IsCancellationRequested)
-                    {
-                    }
-                    if (process.HasExited) Fail(process, stderr, "exited before it was ready.");
-                    if (DateTime.UtcNow > deadline) Fail(process, stderr, "did not answer GET /v1/users/me within 30 seconds.");
-                    Thread.Sleep(100);
+                    Fail(process, output, "refused the API key (GET /v1/users/me -> 401)." + (givenKey == null ? string.Empty
+                        : UsersFile != null ? " With -UsersFile, -ApiKey must be the key of one of the file's users."
+                        : " An emulator older than this module does not read -ApiKey from " + PdEmulatorLaunch.ApiKeyVariable + "."));
                 }
+                if (process.HasExited) Fail(process, output, "exited before it was ready (exit code " + PdEmulatorLaunch.ExitCode(process) + ").");
+                if (DateTime.UtcNow > deadline) Fail(process, output, "did not answer GET /v1/users/me within 30 seconds.");
+                if (CancellationToken.WaitHandle.WaitOne(100)) throw new PipelineStoppedException();
             }
-            var list = new List<PdEmulatorUser>();
-            foreach (var u in users)
+            var list = users.Select(u => new PdEmulatorUser
             {
-                var k = (string?)u["api_key"];
-                list.Add(new PdEmulatorUser
-                {
-                    Id = (string?)u["id"],
-                    Username = (string?)u["username"],
-                    Email = (string?)u["email"],
-                    ApiKeyHint = k == null ? null : PdConnection.HintFor(k),
-                });
-            }
+                Id = u.Id,
+                Username = u.Username,
+                Email = u.Email,
+                ApiKeyHint = u.ApiKey == null ? null : PdConnection.HintFor(u.ApiKey),
+            }).ToList();
             var secure = new SecureString();
             foreach (var c in key!) secure.AppendChar(c);
             secure.MakeReadOnly();
-            return new PdEmulator(root, baseUri, secure, PdConnection.HintFor(key), process, list);
+            return new PdEmulator(root, baseUri, secure, PdConnection.HintFor(key!), process, list);
         }
 
-        private void Fail(Process process, StringBuilder stderr, string what)
+        private static List<(string? Id, string? Username, string? Email, string? ApiKey)> ReadUsers(JToken? answer) =>
+            PdEmulatorControl.ExpectArray(answer).Select(PdEmulatorControl.ExpectObject)
+                .Select(u => ((string?)u["id"], (string?)u["username"], (string?)u["email"], (string?)u["api_key"]))
+                .ToList();
+
+        private void Fail(Process process, PdEmulatorOutput output, string what, string errorId = PdErrors.EmulatorStartFailed)
         {
-            try { if (!process.HasExited) process.Kill(); process.WaitForExit(2000); } catch (InvalidOperationException) { }
-            string err;
-            lock (stderr) err = stderr.ToString().Trim();
+            PdEmulatorLaunch.Kill(process);
+            var err = output.ErrorText();
             var message = "The emulator " + what + (err.Length > 0 ? " Its error output: " + err : string.Empty);
-            ThrowTerminatingError(PdErrors.Create(PdErrors.EmulatorStartFailed, message, null));
+            ThrowTerminatingError(PdErrors.Create(errorId, message, null));
         }
 
-        private static string SafeExitCode(Process process)
-        {
-            try { return process.ExitCode.ToString(CultureInfo.InvariantCulture); }
-            catch (InvalidOperationException) { return "?"; }
-        }
-
-        private void CheckPortFree(int port)
-        {
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            try
-            {
-                listener.Start();
-            }
-            catch (SocketException)
-            {
-                ThrowTerminatingError(PdErrors.Create(PdErrors.EmulatorPortInUse, string.Format(CultureInfo.InvariantCulture,
-                    "Port {0} on 127.0.0.1 is already in use. Pick another -Port, or -Port 0 for a free one.", port), port));
-            }
-            finally
-            {
-                listener.Stop();
-            }
-        }
-
-        /// <summary>-Path, else pd-emulator on PATH, else in the .NET global tools folder; a .dll runs under dotnet.</summary>
+        /// <summary>-Path (resolved as PowerShell paths are), else pd-emulator where a tool install puts it.</summary>
         private (string FileName, string? Prefix) ResolveExecutable()
         {
-            if (Path != null)
+            try
             {
-                var full = GetUnresolvedProviderPathFromPSPath(Path);
-                if (!File.Exists(full))
-                {
-                    ThrowTerminatingError(PdErrors.Create(PdErrors.EmulatorNotFound, "-Path '" + full + "' does not exist.", Path));
-                }
-                return full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", full) : (full, null);
+                return PdEmulatorLaunch.FindExecutable(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path));
             }
-            var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
-            var names = windows ? new[] { ToolName + ".exe", ToolName } : new[] { ToolName };
-            var folders = new List<string>();
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator))
+            catch (PdApiException ex)
             {
-                if (dir.Trim().Length > 0) folders.Add(dir.Trim());
+                ThrowApiError(ex, Path ?? PdEmulatorLaunch.ToolName);
+                return (string.Empty, null);
             }
-            // dotnet tool install --global puts tools under DOTNET_CLI_HOME when it is set, else the home folder.
-            foreach (var home in new[] { Environment.GetEnvironmentVariable("DOTNET_CLI_HOME"), Environment.GetEnvironmentVariable(windows ? "USERPROFILE" : "HOME") })
-            {
-                if (!string.IsNullOrEmpty(home)) folders.Add(System.IO.Path.Combine(home, ".dotnet", "tools"));
-            }
-            foreach (var folder in folders)
-            {
-                foreach (var name in names)
-                {
-                    string candidate;
-                    try { candidate = System.IO.Path.Combine(folder, name); }
-                    catch (ArgumentException) { continue; }
-                    if (File.Exists(candidate)) return (candidate, null);
-                }
-            }
-            ThrowTerminatingError(PdErrors.Create(PdErrors.EmulatorNotFound,
-                "The PSPipedream emulator (pd-emulator) was not found on PATH or in the .NET global tools folder. " +
-                "Install it with: dotnet tool install --global PSPipedream.Emulator (or pass -Path).", ToolName));
-            return (string.Empty, null);
         }
-
-        private static string Quote(string arg) =>
-            arg.Length > 0 && arg.IndexOfAny(new[] { ' ', '"', '\t' }) < 0 ? arg : "\"" + arg.Replace("\"", "\\\"") + "\"";
     }
 }
