@@ -78,6 +78,13 @@ namespace PSPipedream.Http
         {
             var closed = Retry.Gate.Remaining;
             if (closed <= TimeSpan.Zero) return;
+            // Right after this request's own retry wait, which closed the gate for as long, only a
+            // sliver of it may be left: that is the same wait, not one to count again or to mention.
+            if (closed < NoticeableWait)
+            {
+                await Retry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var refused = run.ChargeGate(closed);
             if (refused != null)
             {
@@ -89,12 +96,8 @@ namespace PSPipedream.Http
                     Attempts = 0,
                 };
             }
-            // Past our own retry wait, only a sliver of the gate may be left: not worth a line.
-            if (closed >= NoticeableWait)
-            {
-                request.Trace?.Invoke(PdTrace.Notice(request.Method.Method, uri, string.Format(CultureInfo.InvariantCulture,
-                    "waiting {0:0.0} s: the API asked for it after a 429 to an earlier request", closed.TotalSeconds)));
-            }
+            request.Trace?.Invoke(PdTrace.Notice(request.Method.Method, uri, string.Format(CultureInfo.InvariantCulture,
+                "waiting {0:0.0} s: the API asked for it after a 429 to an earlier request", closed.TotalSeconds)));
             await Retry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
