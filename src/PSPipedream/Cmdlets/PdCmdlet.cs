@@ -100,6 +100,42 @@ namespace PSPipedream.Cmdlets
             return connection!;
         }
 
+        /// <summary>
+        /// The URL <paramref name="request"/> would go to, found without sending anything: through
+        /// the connection when there is one (-Connection or the current one), else through the base
+        /// URI the environment names ($env:PIPEDREAM_BASE_URL, or the default, when
+        /// $env:PIPEDREAM_API_KEY is set). For a -WhatIf/-Confirm target: connecting from the
+        /// environment checks the key with GET /users/me, which -WhatIf must not send, so the
+        /// connection is resolved only once the request is to be sent. Not connected and no key in
+        /// the environment: the terminating PdNotConnected, as <see cref="ResolveConnection"/>.
+        /// Throws PdApiException when the request cannot be built.
+        /// </summary>
+        protected Uri PreviewUri(PdRequest request)
+        {
+            var connection = _resolved ?? ExplicitConnection ?? PdSession.Current;
+            if (connection != null) return connection.Client.BuildUri(request);
+            if (PdConnector.Env(PdConnector.ApiKeyVariable) == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
+            Uri baseUri;
+            try
+            {
+                var text = PdConnector.Env(PdConnector.BaseUrlVariable);
+                baseUri = text == null ? new Uri(PdConnector.DefaultBaseUri) : PdConnector.ParseBaseUri(text, "$env:" + PdConnector.BaseUrlVariable);
+            }
+            catch (PdApiException ex)
+            {
+                ThrowTerminatingError(PdErrors.ToErrorRecord(ex, null));
+                throw;
+            }
+            // A client that never sends: only its URL building is used, the same as the real one's.
+            using (var client = new PdClient(baseUri, "unused"))
+            {
+                return client.BuildUri(request);
+            }
+        }
+
+        /// <summary>The base URI (ending in '/') requests would go to, found without sending anything; see <see cref="PreviewUri"/>.</summary>
+        protected Uri PreviewBaseUri() => PreviewUri(new PdRequest(HttpMethod.Get));
+
         /// <summary>Sends a request through the resolved connection, blocking this (pipeline) thread.</summary>
         protected JToken? Send(PdRequest request) => Wait(SendAsync(request));
 
