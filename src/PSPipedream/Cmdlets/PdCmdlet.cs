@@ -215,8 +215,8 @@ namespace PSPipedream.Cmdlets
             while (_traces.TryDequeue(out var trace))
             {
                 WriteVerboseLine(trace.ToString());
-                if (trace.RequestBody != null) WriteDebug("Request body: " + trace.RequestBody);
-                if (trace.ResponseBody != null) WriteDebug("Response body: " + trace.ResponseBody);
+                if (trace.RequestBody != null) WriteDebug("Request body: " + PdText.Printable(trace.RequestBody));
+                if (trace.ResponseBody != null) WriteDebug("Response body: " + PdText.Printable(trace.ResponseBody));
             }
         }
 
@@ -334,8 +334,15 @@ namespace PSPipedream.Cmdlets
         protected bool ShouldProcessForce(bool force, string target, string action)
         {
             if (force && !IsBound("Confirm") && !IsWhatIfWanted()) return true;
-            return ShouldProcess(target, action);
+            return ShouldProcessItem(target, action);
         }
+
+        /// <summary>
+        /// ShouldProcess with the target made printable (control and invisible characters as
+        /// \uXXXX, see <see cref="PdText.Printable"/>): a name or id in the What-if or Confirm text
+        /// cannot send escape sequences to the console or pass for another.
+        /// </summary>
+        protected bool ShouldProcessItem(string target, string action) => ShouldProcess(PdText.Printable(target), action);
 
         /// <summary>True when -WhatIf is given or $WhatIfPreference is set.</summary>
         protected bool IsWhatIfWanted()

@@ -114,7 +114,7 @@ namespace PSPipedream.Cmdlets
                 return;
             }
             _target = method + " " + uri.AbsoluteUri;
-            if (method != "GET" && !ShouldProcess(_target, "Send request")) return;
+            if (method != "GET" && !ShouldProcessItem(_target, "Send request")) return;
 
             if (All.IsPresent)
             {
