@@ -192,3 +192,100 @@ Describe '-ThrottleLimit on the change cmdlets' {
         @(Get-PdEmulatorRequest @script:Emu).Count | Should -Be 0
     }
 }
+
+Describe '-ThrottleLimit when the command ends early' {
+    BeforeEach {
+        Reset-Emulator
+        $null = Add-PdEmulatorSource @script:Quiet -Count 8
+        $null = Connect-TestAccount
+        $script:Sources = @(Get-PdSource -All)
+        Clear-PdEmulatorFault @script:Quiet
+        Clear-PdEmulatorRequest @script:Quiet
+    }
+
+    AfterEach {
+        Clear-PdEmulatorFault @script:Quiet
+    }
+
+    It 'writes a refused item''s error in its turn, after the output of the items before it' {
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path '/v1/sources/*' -Delay 300 -Count 100
+        $items = @($script:Sources[0], [pscustomobject]@{ Id = 'bad' }, $script:Sources[1], $script:Sources[2])
+        $records = @($items | Disable-PdSource -PassThru -ThrottleLimit 4 2>&1)
+        $records.Count | Should -Be 4
+        $records[0].Id | Should -Be $script:Sources[0].Id
+        $records[1] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        $records[1].FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        @($records[2..3].Id) | Should -Be @($script:Sources[1].Id, $script:Sources[2].Id)
+    }
+
+    It 'with -ErrorAction Stop, finishes and writes the items in flight before a refused item stops it' {
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path '/v1/sources/*' -Delay 300 -Count 100
+        $items = @($script:Sources[0..2]) + [pscustomobject]@{ Id = 'bad' } + @($script:Sources[3])
+        $written = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { $items | Disable-PdSource -PassThru -ThrottleLimit 4 -ErrorAction Stop | ForEach-Object { $written.Add($_) } }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        @($written.Id) | Should -Be @($script:Sources[0..2].Id)
+        # Every change sent was answered (a request cut off is logged with status 0); the one after the refusal was never sent.
+        $puts = @(Get-PdEmulatorRequest @script:Emu -Method PUT)
+        @($puts.Path | Sort-Object) | Should -Be @($script:Sources[0..2] | ForEach-Object { "/v1/sources/$($_.Id)" } | Sort-Object)
+        @($puts | Where-Object Status -NE 200).Count | Should -Be 0
+        @(Get-PdSource -All | Where-Object Active -EQ $false).Count | Should -Be 3
+    }
+
+    It 'with -ErrorAction Stop, an API failure lets the changes in flight end, writes them and names them' {
+        $bad = $script:Sources[0].Id
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path "/v1/sources/$bad" -Status 404
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path '/v1/sources/*' -Delay 300 -Count 100
+        $written = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try {
+            $script:Sources[0..3] | Disable-PdSource -PassThru -ThrottleLimit 4 -ErrorAction Stop -WarningVariable warnings -WarningAction SilentlyContinue |
+                ForEach-Object { $written.Add($_) }
+        }
+        catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PdNotFound*'
+        $caught.TargetObject | Should -Be $bad
+        $rest = @($script:Sources[1..3].Id)
+        @(Get-PdEmulatorRequest @script:Emu -Method PUT | Where-Object Path -NE "/v1/sources/$bad" | Where-Object Status -EQ 200).Count | Should -Be 3
+        @(Get-PdSource -Id $rest | Where-Object Active -EQ $false).Count | Should -Be 3
+        @($written.Id) | Should -Be $rest
+        "$warnings" | Should -Be ('3 changes already sent were completed: ' + ($rest -join ', '))
+    }
+
+    It 'completes the changes in flight when Select-Object -First stops the pipeline, and names the ones not written' {
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path '/v1/sources/*' -Delay 300 -Count 100
+        $one = @($script:Sources | Disable-PdSource -PassThru -ThrottleLimit 8 -WarningVariable warnings -WarningAction SilentlyContinue |
+            Select-Object -First 1)
+        $one.Count | Should -Be 1
+        $one[0].Id | Should -Be $script:Sources[0].Id
+        $puts = @(Get-PdEmulatorRequest @script:Emu -Method PUT)
+        $puts.Count | Should -Be 8
+        @($puts | Where-Object Status -NE 200).Count | Should -Be 0
+        @(Get-PdSource -All | Where-Object Active -EQ $false).Count | Should -Be 8
+        "$warnings" | Should -Be ('7 changes already sent were completed: ' + ($script:Sources[1..7].Id -join ', '))
+    }
+
+    It 'cancels the changes in flight on Ctrl+C and names them' {
+        $connection = Connect-TestAccount
+        $null = Add-PdEmulatorFault @script:Quiet -Method PUT -Path '/v1/sources/*' -Delay 20000 -Count 100
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("param(`$c, `$s) Import-Module '$($env:PSPD_TEST_MODULE)'; `$s | Disable-PdSource -ThrottleLimit 4 -Connection `$c").
+                AddArgument($connection).AddArgument($script:Sources[0..3])
+            $null = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Streams.Error.Count | Should -Be 0
+            "$($ps.Streams.Warning)" | Should -Be ('Stopped while 4 changes were in flight; they may or may not have been made: ' + ($script:Sources[0..3].Id -join ', '))
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+}

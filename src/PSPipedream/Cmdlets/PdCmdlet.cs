@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -18,13 +19,15 @@ namespace PSPipedream.Cmdlets
     /// <see cref="SendForData"/> / <see cref="SendFor{T}"/>; an uncaught PdApiException becomes a
     /// non-terminating error whose target is <see cref="ErrorTarget"/>.
     /// </summary>
-    public abstract class PdCmdletBase : PSCmdlet, IDisposable
+    public abstract partial class PdCmdletBase : PSCmdlet, IDisposable
     {
         private CancellationTokenSource? _cts;
         private readonly ConcurrentQueue<PdTrace> _traces = new ConcurrentQueue<PdTrace>();
         private readonly AutoResetEvent _traced = new AutoResetEvent(false);
-        private readonly Queue<PdPendingItem> _pending = new Queue<PdPendingItem>();
         private PdConnection? _resolved;
+
+        // Ctrl+C: set by StopProcessing, on another thread.
+        private volatile bool _stopRequested;
 
         /// <summary>A connection given explicitly (PdCmdlet's -Connection); null means the current one.</summary>
         protected virtual PdConnection? ExplicitConnection => null;
@@ -49,7 +52,21 @@ namespace PSPipedream.Cmdlets
             catch (PdApiException ex)
             {
                 FlushTraces();
-                WriteError(PdErrors.ToErrorRecord(ex, ErrorTarget));
+                WriteItemError(PdErrors.ToErrorRecord(ex, ErrorTarget));
+            }
+            catch (Exception) when (_pending.Count > 0 && !_stopRequested)
+            {
+                // A terminating error about this item: the items before it still in flight end
+                // first, and what they wrote comes before the error.
+                try
+                {
+                    FinishPending(0);
+                }
+                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                {
+                    // Settled by FinishPending; the first error is the one to report.
+                }
+                throw;
             }
         }
 
@@ -58,6 +75,7 @@ namespace PSPipedream.Cmdlets
 
         protected override void StopProcessing()
         {
+            _stopRequested = true;
             try
             {
                 _cts?.Cancel();
@@ -81,6 +99,42 @@ namespace PSPipedream.Cmdlets
             _resolved = connection;
             return connection!;
         }
+
+        /// <summary>
+        /// The URL <paramref name="request"/> would go to, found without sending anything: through
+        /// the connection when there is one (-Connection or the current one), else through the base
+        /// URI the environment names ($env:PIPEDREAM_BASE_URL, or the default, when
+        /// $env:PIPEDREAM_API_KEY is set). For a -WhatIf/-Confirm target: connecting from the
+        /// environment checks the key with GET /users/me, which -WhatIf must not send, so the
+        /// connection is resolved only once the request is to be sent. Not connected and no key in
+        /// the environment: the terminating PdNotConnected, as <see cref="ResolveConnection"/>.
+        /// Throws PdApiException when the request cannot be built.
+        /// </summary>
+        protected Uri PreviewUri(PdRequest request)
+        {
+            var connection = _resolved ?? ExplicitConnection ?? PdSession.Current;
+            if (connection != null) return connection.Client.BuildUri(request);
+            if (PdConnector.Env(PdConnector.ApiKeyVariable) == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
+            Uri baseUri;
+            try
+            {
+                var text = PdConnector.Env(PdConnector.BaseUrlVariable);
+                baseUri = text == null ? new Uri(PdConnector.DefaultBaseUri) : PdConnector.ParseBaseUri(text, "$env:" + PdConnector.BaseUrlVariable);
+            }
+            catch (PdApiException ex)
+            {
+                ThrowTerminatingError(PdErrors.ToErrorRecord(ex, null));
+                throw;
+            }
+            // A client that never sends: only its URL building is used, the same as the real one's.
+            using (var client = new PdClient(baseUri, "unused"))
+            {
+                return client.BuildUri(request);
+            }
+        }
+
+        /// <summary>The base URI (ending in '/') requests would go to, found without sending anything; see <see cref="PreviewUri"/>.</summary>
+        protected Uri PreviewBaseUri() => PreviewUri(new PdRequest(HttpMethod.Get));
 
         /// <summary>Sends a request through the resolved connection, blocking this (pipeline) thread.</summary>
         protected JToken? Send(PdRequest request) => Wait(SendAsync(request));
@@ -121,6 +175,7 @@ namespace PSPipedream.Cmdlets
                 _traced.Set();
             };
             request.CaptureBodies = IsDebugWanted();
+            if (request.Method != HttpMethod.Get) _preparedChange = true;
             return request;
         }
 
@@ -154,94 +209,41 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        /// <summary>How many items' requests may be in flight at once (-ThrottleLimit); 1 unless a cmdlet offers it.</summary>
-        protected virtual int ThrottleLimitValue => 1;
-
-        /// <summary>
-        /// Runs one pipeline item's request: <paramref name="start"/> now, on the pipeline thread
-        /// (so the connection is resolved and the request prepared here), and <paramref name="finish"/>
-        /// with its result on the pipeline thread when the item's turn comes. With a throttle limit
-        /// of 1 that is at once, as if the request were sent directly. With N, up to N items are in
-        /// flight, and they finish in input order: the call returns once fewer than N are left
-        /// unfinished. Validation and ShouldProcess belong before this call, so -WhatIf sends
-        /// nothing and -Confirm asks in order. An API failure is a non-terminating error about
-        /// <paramref name="target"/>; the other items go on. Both delegates must use values
-        /// captured beforehand, never the cmdlet's pipeline-bound properties, which the next item
-        /// changes.
-        /// </summary>
-        protected void Dispatch<T>(object? target, Func<Task<T>> start, Action<T> finish)
-        {
-            Task<T> task;
-            try
-            {
-                task = start();
-            }
-            catch (PdApiException ex)
-            {
-                // Written in its turn, like a failure of the request itself.
-                task = Task.FromException<T>(ex);
-            }
-            _pending.Enqueue(new PdPendingItem(task, () => finish(task.GetAwaiter().GetResult()), target));
-            FinishPending(ThrottleLimitValue - 1);
-        }
-
-        /// <summary>Finishes the oldest pending items until at most <paramref name="keep"/> are left.</summary>
-        private void FinishPending(int keep)
-        {
-            try
-            {
-                while (_pending.Count > keep)
-                {
-                    var item = _pending.Dequeue();
-                    try
-                    {
-                        Wait(item.Task);
-                        item.Finish();
-                    }
-                    catch (PdApiException ex)
-                    {
-                        FlushTraces();
-                        WriteApiError(ex, item.Target);
-                    }
-                }
-            }
-            catch
-            {
-                // Ctrl+C, or the pipeline stopping (Select-Object -First): nothing more is wanted.
-                AbandonPending();
-                throw;
-            }
-        }
-
-        /// <summary>Cancels whatever is still in flight; their outcomes are observed and dropped.</summary>
-        private void AbandonPending()
-        {
-            try
-            {
-                _cts?.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-            while (_pending.Count > 0)
-            {
-                _pending.Dequeue().Task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            }
-        }
-
-        /// <summary>Finishes the items still in flight; a subclass that overrides this calls it first.</summary>
-        protected override void EndProcessing() => FinishPending(0);
-
         /// <summary>Writes the queued request lines; only ever called on the pipeline thread.</summary>
         protected void FlushTraces()
         {
             while (_traces.TryDequeue(out var trace))
             {
-                WriteVerbose(trace.ToString());
-                if (trace.RequestBody != null) WriteDebug("Request body: " + trace.RequestBody);
-                if (trace.ResponseBody != null) WriteDebug("Response body: " + trace.ResponseBody);
+                WriteVerboseLine(trace.ToString());
+                if (trace.RequestBody != null) WriteDebug("Request body: " + PdText.Printable(trace.RequestBody));
+                if (trace.ResponseBody != null) WriteDebug("Response body: " + PdText.Printable(trace.ResponseBody));
             }
         }
+
+        /// <summary>
+        /// A verbose line that never stops to ask. PowerShell 7 turns -Debug given alone into
+        /// "inquire" for verbose and warning records (it asks at each one, and throws in a session
+        /// without a console); debug records it just shows. So with -Debug and no -Verbose the line
+        /// goes to the debug stream instead; with -Verbose, or neither, it is a verbose line.
+        /// </summary>
+        protected void WriteVerboseLine(string text)
+        {
+            if (IsDebugAlone("Verbose")) WriteDebug(text);
+            else WriteVerbose(text);
+        }
+
+        /// <summary>A warning that never stops to ask: under -Debug without -WarningAction it is a "WARNING: " debug line (see <see cref="WriteVerboseLine"/>).</summary>
+        protected void WriteWarningLine(string text)
+        {
+            if (IsDebugAlone("WarningAction")) WriteDebug("WARNING: " + text);
+            else WriteWarning(text);
+        }
+
+        /// <summary>True when -Debug is given and <paramref name="parameterName"/> (the one that would decide instead) is not.</summary>
+        private bool IsDebugAlone(string parameterName) =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)
+            && (debug is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(debug))
+            && !MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         private bool IsDebugWanted()
         {
@@ -315,7 +317,7 @@ namespace PSPipedream.Cmdlets
         protected void RejectItemArgument(string parameterName, string message, object? value)
         {
             var record = PdErrors.InvalidArgumentRecord(parameterName, message, value);
-            if (MyInvocation.ExpectingInput) WriteError(record);
+            if (MyInvocation.ExpectingInput) WriteItemError(record);
             else ThrowTerminatingError(record);
         }
 
@@ -332,8 +334,15 @@ namespace PSPipedream.Cmdlets
         protected bool ShouldProcessForce(bool force, string target, string action)
         {
             if (force && !IsBound("Confirm") && !IsWhatIfWanted()) return true;
-            return ShouldProcess(target, action);
+            return ShouldProcessItem(target, action);
         }
+
+        /// <summary>
+        /// ShouldProcess with the target made printable (control and invisible characters as
+        /// \uXXXX, see <see cref="PdText.Printable"/>): a name or id in the What-if or Confirm text
+        /// cannot send escape sequences to the console or pass for another.
+        /// </summary>
+        protected bool ShouldProcessItem(string target, string action) => ShouldProcess(PdText.Printable(target), action);
 
         /// <summary>True when -WhatIf is given or $WhatIfPreference is set.</summary>
         protected bool IsWhatIfWanted()
@@ -347,27 +356,14 @@ namespace PSPipedream.Cmdlets
 
         public void Dispose()
         {
-            if (_pending.Count > 0) AbandonPending();
+            // Only when the command ended without passing through FinishPending (e.g. another command
+            // of the pipeline failed): changes still in flight end, and are named.
+            SettlePending(writeOutcomes: false);
             _traced.Dispose();
             _cts?.Dispose();
             _cts = null;
             GC.SuppressFinalize(this);
         }
-    }
-
-    /// <summary>An item whose request was started by Dispatch and whose output is not written yet.</summary>
-    internal sealed class PdPendingItem
-    {
-        public PdPendingItem(Task task, Action finish, object? target)
-        {
-            Task = task;
-            Finish = finish;
-            Target = target;
-        }
-
-        public Task Task { get; }
-        public Action Finish { get; }
-        public object? Target { get; }
     }
 
     /// <summary>Base of every API cmdlet: adds -Connection to <see cref="PdCmdletBase"/>.</summary>

@@ -9,20 +9,39 @@ namespace PSPipedream.Cmdlets
     /// <summary>
     /// The client-side -Id / -Name filter of a list cmdlet (the API has no single-item GET for
     /// sources or webhooks): an item passes when its id is one of the ids and its name matches one
-    /// of the patterns (wildcards, case-insensitive). It remembers what it found, so the walk can
-    /// stop once every id is found and the cmdlet can report ids and exact names it never saw.
+    /// of the patterns (wildcards, case-insensitive, character by character: see
+    /// <see cref="PdNamePattern"/>). It remembers what it found, so the walk can stop once every id
+    /// is found and the cmdlet can report ids and exact names it never saw.
     /// </summary>
     internal sealed class PdIdNameFilter
     {
         private readonly string[]? _ids;
         private readonly HashSet<string>? _pendingIds;
-        private readonly List<(WildcardPattern Pattern, string Text, bool Matched)>? _names;
+        private readonly List<(PdNamePattern Pattern, bool Matched)>? _names;
 
-        public PdIdNameFilter(IEnumerable<string>? ids, IEnumerable<string>? names)
+        private PdIdNameFilter(string[]? ids, List<(PdNamePattern, bool)>? names)
         {
-            _ids = ids?.ToArray();
+            _ids = ids;
             _pendingIds = _ids == null ? null : new HashSet<string>(_ids, StringComparer.Ordinal);
-            _names = names?.Select(n => (new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant), n, false)).ToList();
+            _names = names;
+        }
+
+        /// <summary>The filter; null and <paramref name="problem"/> when a name pattern is not valid.</summary>
+        public static PdIdNameFilter? Create(IEnumerable<string>? ids, IEnumerable<string>? names, out string? problem)
+        {
+            problem = null;
+            List<(PdNamePattern, bool)>? patterns = null;
+            if (names != null)
+            {
+                patterns = new List<(PdNamePattern, bool)>();
+                foreach (var name in names)
+                {
+                    var pattern = PdNamePattern.Parse(name, out problem);
+                    if (pattern == null) return null;
+                    patterns.Add((pattern, false));
+                }
+            }
+            return new PdIdNameFilter(ids?.ToArray(), patterns);
         }
 
         /// <summary>True once every asked id was found (never without ids).</summary>
@@ -51,7 +70,7 @@ namespace PSPipedream.Cmdlets
             {
                 if (name != null && _names[i].Pattern.IsMatch(name))
                 {
-                    _names[i] = (_names[i].Pattern, _names[i].Text, true);
+                    _names[i] = (_names[i].Pattern, true);
                     any = true;
                 }
             }
@@ -73,8 +92,14 @@ namespace PSPipedream.Cmdlets
                 yield break;
             }
             if (_names == null || !wholeList) yield break;
-            foreach (var name in _names.Where(n => !n.Matched && !WildcardPattern.ContainsWildcardCharacters(n.Text)))
-                yield return PdErrors.NotFoundRecord("A " + noun + " named", name.Text);
+            foreach (var name in _names.Where(n => !n.Matched && !n.Pattern.HasWildcards))
+            {
+                var record = PdErrors.NotFoundRecord("A " + noun + " named", name.Pattern.Literal);
+                // The message quotes the name; the target, which error views print too, is quoted the same way.
+                yield return PdText.HasUnprintable(name.Pattern.Literal)
+                    ? new ErrorRecord(record.Exception, record.FullyQualifiedErrorId, record.CategoryInfo.Category, PdText.Target(name.Pattern.Literal))
+                    : record;
+            }
         }
     }
 }

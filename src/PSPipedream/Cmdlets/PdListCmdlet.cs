@@ -165,7 +165,7 @@ namespace PSPipedream.Cmdlets
                 {
                     lastPage = page;
                     // The cursors are what -After / -Before take; -Verbose is where a user finds them.
-                    WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    WriteVerboseLine(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                         "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
                         page.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
                         page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
@@ -202,7 +202,7 @@ namespace PSPipedream.Cmdlets
 
             // A plain call reads one page; say so when it did not hold everything.
             var plain = !options.All && !walk.FirstGiven && skip == 0 && !walk.IncludeTotal && !IsBound(nameof(PageSize)) && After == null && Before == null;
-            if (plain && lastPage != null && MoreExist(lastPage, written, options.PageSize)) WriteWarning(MoreWarning(lastPage, written));
+            if (plain && lastPage != null && MoreExist(lastPage, written, options.PageSize)) WriteWarningLine(MoreWarning(lastPage, written));
         }
 
         private static bool MoreExist(IPdPage page, ulong written, int? limit)

@@ -76,8 +76,10 @@ namespace PSPipedream.Cmdlets
                 }
             }
 
-            var connection = ResolveConnection();
-            var path = ApiPath.Parse(Path, connection.BaseUri, out var problem);
+            // The target is built without connecting: -WhatIf sends nothing, not even the key check
+            // of a connection made from the environment.
+            var baseUri = PreviewBaseUri();
+            var path = ApiPath.Parse(Path, baseUri, out var problem);
             if (path == null)
             {
                 RejectItemArgument(nameof(Path), problem!, Path);
@@ -104,7 +106,7 @@ namespace PSPipedream.Cmdlets
             Uri uri;
             try
             {
-                uri = connection.Client.BuildUri(request);
+                uri = PreviewUri(request);
             }
             catch (PdApiException ex)
             {
@@ -112,7 +114,7 @@ namespace PSPipedream.Cmdlets
                 return;
             }
             _target = method + " " + uri.AbsoluteUri;
-            if (method != "GET" && !ShouldProcess(_target, "Send request")) return;
+            if (method != "GET" && !ShouldProcessItem(_target, "Send request")) return;
 
             if (All.IsPresent)
             {

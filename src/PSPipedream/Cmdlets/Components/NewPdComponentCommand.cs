@@ -77,7 +77,7 @@ namespace PSPipedream.Cmdlets
         private void Save(string field, string value, string target)
         {
             _current = target;
-            if (!ShouldProcess(target, "Save component")) return;
+            if (!ShouldProcessItem(target, "Save component")) return;
             var request = PdRequest.Post("components").WithBody(new JObject { [field] = value });
             request.IfUncertain = "Saving it again may leave two copies of the component.";
             WriteModel(SendFor<Component>(request));

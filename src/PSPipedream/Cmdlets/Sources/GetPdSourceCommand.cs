@@ -32,7 +32,7 @@ namespace PSPipedream.Cmdlets
         public string[]? SourceId { get; set; }
 
         /// <summary>Only the sources whose name matches one of these (wildcards allowed).</summary>
-        [Parameter(Position = 0, HelpMessage = "Only the sources whose name matches (wildcards allowed, case-insensitive).")]
+        [Parameter(Position = 0, HelpMessage = "Only the sources whose name matches: wildcards * ? [a-z] allowed (` escapes one), case-insensitive, every other character exactly as given (no look-alikes).")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[]? Name { get; set; }
@@ -58,11 +58,17 @@ namespace PSPipedream.Cmdlets
                     if (!TryValidateId(SourceId != null && Id == null ? nameof(SourceId) : nameof(Id), id, "dc_")) return;
                 }
             }
-            _filter = new PdIdNameFilter(ids, Name);
+            var filter = PdIdNameFilter.Create(ids, Name, out var problem);
+            if (filter == null)
+            {
+                ThrowInvalidArgument(nameof(Name), problem!, Name);
+                return;
+            }
+            _filter = filter;
 
             WriteList(CreateListRequest());
 
-            foreach (var error in _filter.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
+            foreach (var error in filter.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
         protected override Source? Prepare(Source item)

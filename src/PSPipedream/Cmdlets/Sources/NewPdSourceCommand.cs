@@ -104,7 +104,7 @@ namespace PSPipedream.Cmdlets
 
             var target = string.Format(CultureInfo.InvariantCulture, "source '{0}' from {1}{2}",
                 Name ?? "(named after the component)", Component, OrgId != null ? " in org " + OrgId : string.Empty);
-            if (!ShouldProcess(target, "Create source")) return;
+            if (!ShouldProcessItem(target, "Create source")) return;
 
             var body = new JObject();
             switch (ParameterSetName)

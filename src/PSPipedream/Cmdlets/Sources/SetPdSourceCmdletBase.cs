@@ -35,7 +35,7 @@ namespace PSPipedream.Cmdlets
             if (!TryValidateId(nameof(Id), Id, "dc_")) return;
             var body = CreateBody();
             if (body == null) return;
-            if (!ShouldProcess(Id, Action)) return;
+            if (!ShouldProcessItem(Id, Action)) return;
             var request = PdRequest.Put("sources", Id).WithBody(body);
             // Only -PassThru needs the updated source back; without it any 2xx will do.
             if (PassThru.IsPresent) Dispatch(Id, () => SendForAsync<Source>(request), WriteModel);

@@ -15,8 +15,8 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(Subscription))]
     public sealed class GetPdSubscriptionCommand : PdOrgListCmdlet<Subscription>
     {
-        private List<WildcardPattern>? _emitters;
-        private List<WildcardPattern>? _listeners;
+        private List<PdNamePattern>? _emitters;
+        private List<PdNamePattern>? _listeners;
 
         /// <summary>Only the subscriptions whose emitter matches one of these (wildcards allowed).</summary>
         [Parameter(HelpMessage = "Only the subscriptions whose emitter id matches (wildcards allowed, e.g. dc_*). Filtered on the client.")]
@@ -48,18 +48,29 @@ namespace PSPipedream.Cmdlets
         protected override void ProcessPdRecord()
         {
             if (!ValidateOrgId()) return;
-            _emitters = EmitterId?.Select(Pattern).ToList();
-            _listeners = ListenerId?.Select(Pattern).ToList();
+            _emitters = Patterns(nameof(EmitterId), EmitterId);
+            _listeners = Patterns(nameof(ListenerId), ListenerId);
             WriteList(CreateListRequest());
         }
 
-        private static WildcardPattern Pattern(string text) =>
-            new WildcardPattern(text, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        /// <summary>The patterns of a parameter, compared character by character (see <see cref="PdNamePattern"/>); a '[' never closed is refused.</summary>
+        private List<PdNamePattern>? Patterns(string parameterName, string[]? texts)
+        {
+            if (texts == null) return null;
+            var patterns = new List<PdNamePattern>();
+            foreach (var text in texts)
+            {
+                var pattern = PdNamePattern.Parse(text, out var problem);
+                if (pattern == null) ThrowInvalidArgument(parameterName, problem!, text);
+                else patterns.Add(pattern);
+            }
+            return patterns;
+        }
 
         protected override bool Matches(Subscription item) =>
             IsMatch(_emitters, item.EmitterId) && IsMatch(_listeners, item.ListenerId);
 
-        private static bool IsMatch(List<WildcardPattern>? patterns, string? value) =>
+        private static bool IsMatch(List<PdNamePattern>? patterns, string? value) =>
             patterns == null || (value != null && patterns.Any(p => p.IsMatch(value)));
     }
 }

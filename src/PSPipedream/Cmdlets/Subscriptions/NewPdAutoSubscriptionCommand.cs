@@ -54,7 +54,7 @@ namespace PSPipedream.Cmdlets
             }
 
             var target = "new workflows and sources -> " + ListenerId + " (event " + EventName + ")";
-            if (!ShouldProcess(target, "Create auto-subscription")) return;
+            if (!ShouldProcessItem(target, "Create auto-subscription")) return;
 
             var request = PdRequest.Post("auto_subscriptions")
                 .WithQuery("event_name", EventName)

@@ -67,7 +67,7 @@ namespace PSPipedream.Cmdlets
             }
 
             var target = SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
-            if (!ShouldProcess(target, "Create subscription")) return;
+            if (!ShouldProcessItem(target, "Create subscription")) return;
 
             var orgId = OrgId ?? ResolveConnection().OrgId;
             var request = PdRequest.Post("subscriptions")

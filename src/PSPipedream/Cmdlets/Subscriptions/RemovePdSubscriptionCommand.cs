@@ -59,7 +59,7 @@ namespace PSPipedream.Cmdlets
             }
 
             var target = SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
-            if (!ShouldProcess(target, "Remove subscription")) return;
+            if (!ShouldProcessItem(target, "Remove subscription")) return;
 
             var request = PdRequest.Delete("subscriptions")
                 .WithQuery("emitter_id", EmitterId)

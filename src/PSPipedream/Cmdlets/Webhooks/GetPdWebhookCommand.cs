@@ -22,7 +22,7 @@ namespace PSPipedream.Cmdlets
         public string[]? Id { get; set; }
 
         /// <summary>Only the webhooks whose name matches one of these (wildcards allowed).</summary>
-        [Parameter(Position = 0, HelpMessage = "Only the webhooks whose name matches (wildcards allowed, case-insensitive).")]
+        [Parameter(Position = 0, HelpMessage = "Only the webhooks whose name matches: wildcards * ? [a-z] allowed (` escapes one), case-insensitive, every other character exactly as given (no look-alikes).")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[]? Name { get; set; }
@@ -41,11 +41,17 @@ namespace PSPipedream.Cmdlets
             {
                 foreach (var id in Id) ValidateId(nameof(Id), id, "wh_");
             }
-            _filter = new PdIdNameFilter(Id, Name);
+            var filter = PdIdNameFilter.Create(Id, Name, out var problem);
+            if (filter == null)
+            {
+                ThrowInvalidArgument(nameof(Name), problem!, Name);
+                return;
+            }
+            _filter = filter;
 
             WriteList(CreateListRequest());
 
-            foreach (var error in _filter.NotFoundErrors("webhook", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
+            foreach (var error in filter.NotFoundErrors("webhook", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
         protected override bool Matches(Webhook item) => _filter == null || _filter.Matches(item.Id, item.Name);

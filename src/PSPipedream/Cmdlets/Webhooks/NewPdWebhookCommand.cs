@@ -40,7 +40,7 @@ namespace PSPipedream.Cmdlets
                 RejectItemArgument(nameof(Url), problem, Url == null ? null : PdText.Quote(WithoutUserInfo(Url)));
                 return;
             }
-            if (!ShouldProcess(Url, "Create webhook")) return;
+            if (!ShouldProcessItem(Url, "Create webhook")) return;
 
             var request = PdRequest.Post("webhooks")
                 .WithQuery("url", Url)
