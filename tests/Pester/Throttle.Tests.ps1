@@ -289,3 +289,48 @@ Describe '-ThrottleLimit when the command ends early' {
         }
     }
 }
+
+Describe '-ThrottleLimit under a 429 storm' {
+    BeforeAll {
+        Reset-Emulator
+        $null = Add-PdEmulatorSource @script:Quiet -Count 100
+        # Backoff from 50 to 100 ms x 2^n instead of whole seconds (read when a connection is made).
+        $script:SavedBase = $env:PSPD_TEST_RETRY_BASE_MS
+        $env:PSPD_TEST_RETRY_BASE_MS = '100'
+    }
+
+    AfterAll {
+        $env:PSPD_TEST_RETRY_BASE_MS = $script:SavedBase
+        Clear-PdEmulatorFault @script:Quiet
+    }
+
+    It 'thins the herd, says so, and stops starting items once only 429s have come for longer than a request waits' {
+        $connection = Connect-TestAccount
+        $connection.MaxRetryWaitSeconds = 2
+        $sources = @(Get-PdSource -All -Connection $connection)
+        Clear-PdEmulatorRequest @script:Quiet
+        $null = Add-PdEmulatorFault @script:Quiet -Method GET -Path '/v1/sources/*/event_summaries' -Status 429 -Count 100000
+
+        $err = $null
+        $verbose = @(& {
+                try { $sources | Get-PdEvent -ThrottleLimit 32 -Connection $connection -ErrorAction SilentlyContinue -Verbose }
+                catch { $script:StormError = $_ }
+            } 4>&1)
+        $err = $script:StormError
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdRateLimited*'
+        $err.Exception.Message | Should -Match "^Stopped before dc_.*nothing but 429 .* this one and any after it were not sent\.$"
+        $sent = @(Get-EventRequest)
+        # Not every source was tried: the input was not burnt through.
+        @($sent.Path | Select-Object -Unique).Count | Should -BeLessThan 100
+        $verbose.Message | Should -Contain ($verbose.Message | Where-Object { $_ -match 'the API is throttling: at most 16 requests at once on this connection' } | Select-Object -First 1)
+        # After the first burst of 32, no wave of that size came back: at most 16 arrived in any 50 ms.
+        $later = @($sent | Select-Object -Skip 32)
+        $mostIn50ms = 0
+        foreach ($r in $later) {
+            $n = @($later | Where-Object { $_.ReceivedAt -ge $r.ReceivedAt -and $_.ReceivedAt -lt $r.ReceivedAt.AddMilliseconds(50) }).Count
+            if ($n -gt $mostIn50ms) { $mostIn50ms = $n }
+        }
+        $mostIn50ms | Should -BeLessOrEqual 16
+    }
+}

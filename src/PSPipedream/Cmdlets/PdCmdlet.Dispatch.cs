@@ -46,6 +46,8 @@ namespace PSPipedream.Cmdlets
         /// </remarks>
         protected void Dispatch<T>(object? target, Func<Task<T>> start, Action<T> finish)
         {
+            StopIfThrottledTooLong(target);
+            _dispatched++;
             _preparedChange = false;
             Task<T> task;
             try
@@ -59,6 +61,26 @@ namespace PSPipedream.Cmdlets
             }
             _pending.Enqueue(new PdPendingItem(task, () => finish(task.GetAwaiter().GetResult()), target, _preparedChange));
             FinishPending(ThrottleLimitValue - 1);
+        }
+
+        /// <summary>Items this command has started (for saying how far it got).</summary>
+        private int _dispatched;
+
+        /// <summary>
+        /// Starts no more items once the connection has seen nothing but 429s for longer than a
+        /// request may wait: every further item would only add to the storm and fail the same way.
+        /// The items in flight finish first; then one PdRateLimited names the first item not sent.
+        /// </summary>
+        private void StopIfThrottledTooLong(object? target)
+        {
+            var connection = ResolveConnection();
+            if (!(connection.Client.Retry.ThrottledTooLong() is TimeSpan spell)) return;
+            FinishPending(0);
+            var exception = new PdApiException(PdErrors.RateLimited, string.Format(CultureInfo.InvariantCulture,
+                "Stopped before {0}: the API has answered this connection with nothing but 429 (Too Many Requests) for {1} seconds, longer than a request waits (MaxRetryWaitSeconds {2}). {3} item{4} had been started; this one and any after it were not sent.",
+                PdText.Quote(Convert.ToString(target, CultureInfo.InvariantCulture) ?? "the next item"),
+                PdRetryPolicy.Seconds(spell), connection.MaxRetryWaitSeconds, _dispatched, _dispatched == 1 ? "" : "s"));
+            ThrowTerminatingError(PdErrors.ToErrorRecord(exception, target));
         }
 
         /// <summary>

@@ -126,11 +126,7 @@ namespace PSPipedream.Cmdlets
                 ThrowTerminatingError(PdErrors.ToErrorRecord(ex, null));
                 throw;
             }
-            // A client that never sends: only its URL building is used, the same as the real one's.
-            using (var client = new PdClient(baseUri, "unused"))
-            {
-                return client.BuildUri(request);
-            }
+            return PdClient.BuildUri(baseUri, request);
         }
 
         /// <summary>The base URI (ending in '/') requests would go to, found without sending anything; see <see cref="PreviewUri"/>.</summary>

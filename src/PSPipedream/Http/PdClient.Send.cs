@@ -38,8 +38,7 @@ namespace PSPipedream.Http
             Attempt? last = null;
             for (var attempt = 1; ; attempt++)
             {
-                await WaitAtGateAsync(request, uri, run, last, attempt, cancellationToken).ConfigureAwait(false);
-                var result = await SendThrottledAsync(request, uri, requestBody, readBody, cancellationToken).ConfigureAwait(false);
+                var result = await SendThrottledAsync(request, uri, run, last, attempt, requestBody, readBody, cancellationToken).ConfigureAwait(false);
                 last = result;
                 if (result.Kind == null)
                 {
@@ -104,13 +103,22 @@ namespace PSPipedream.Http
         private static readonly TimeSpan NoticeableWait = TimeSpan.FromMilliseconds(100);
 
         /// <summary>
-        /// One attempt inside the connection's concurrency limit, which 429s lower and other answers
-        /// raise again; a change of the limit is added to the attempt's -Verbose line.
+        /// One attempt, sent once the connection's gate is open and inside its concurrency limit,
+        /// which 429s lower and other answers raise again; a change of the limit is added to the
+        /// attempt's -Verbose line.
         /// </summary>
-        private async Task<Attempt> SendThrottledAsync(PdRequest request, Uri uri, string? requestBody, Func<JsonReader, object>? readBody,
-            CancellationToken cancellationToken)
+        private async Task<Attempt> SendThrottledAsync(PdRequest request, Uri uri, PdRetryRun run, Attempt? last, int attempt,
+            string? requestBody, Func<JsonReader, object>? readBody, CancellationToken cancellationToken)
         {
-            var ticket = await Retry.Concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            PdConcurrency.Ticket ticket;
+            while (true)
+            {
+                await WaitAtGateAsync(request, uri, run, last, attempt, cancellationToken).ConfigureAwait(false);
+                ticket = await Retry.Concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+                // A 429 to another request may have closed the gate while this one queued for a slot.
+                if (Retry.Gate.Remaining <= TimeSpan.Zero) break;
+                Retry.Concurrency.Exit(ticket, throttled: false, answered: false);
+            }
             Attempt? result = null;
             try
             {

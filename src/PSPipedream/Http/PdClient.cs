@@ -166,10 +166,14 @@ namespace PSPipedream.Http
         }
 
         /// <summary>The full URL of a request: every segment and query value percent-encoded.</summary>
-        public Uri BuildUri(PdRequest request)
+        public Uri BuildUri(PdRequest request) => BuildUri(BaseUri, request);
+
+        /// <summary>The URL a request would have below <paramref name="baseUri"/>, without a client (for -WhatIf, which connects to nothing).</summary>
+        internal static Uri BuildUri(Uri baseUri, PdRequest request)
         {
-            var path = BaseUri.AbsolutePath + string.Join("/", request.Segments.Select(EncodeSegment));
-            var sb = new StringBuilder(BaseUri.GetLeftPart(UriPartial.Authority)).Append(path);
+            baseUri = NormalizeBaseUri(baseUri);
+            var path = baseUri.AbsolutePath + string.Join("/", request.Segments.Select(EncodeSegment));
+            var sb = new StringBuilder(baseUri.GetLeftPart(UriPartial.Authority)).Append(path);
             if (request.Query.Count > 0)
             {
                 sb.Append('?');
