@@ -82,4 +82,12 @@ Describe '-Debug in a session without a console' {
         @($lines -match '^DEBUG: Request body: \{"active":false\}$').Count | Should -Be 1
         $lines | Should -Contain 'OUTPUT: u_emulator'
     }
+
+    It 'Connect-PdAccount and Disconnect-PdAccount with -Debug do not prompt' {
+        $lines = Invoke-Unattended 'Connect-PdAccount -Debug; Disconnect-PdAccount -Debug'
+        $lines | Should -Contain 'RESULT: no error'
+        @($lines -match '^DEBUG: Connected as ').Count | Should -Be 1
+        @($lines -match '^DEBUG: Disconnected ').Count | Should -Be 1
+        @($lines -match '^(VERBOSE|WARNING): ').Count | Should -Be 0
+    }
 }

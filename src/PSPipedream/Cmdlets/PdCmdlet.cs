@@ -216,30 +216,11 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        /// <summary>
-        /// A verbose line that never stops to ask. PowerShell 7 turns -Debug given alone into
-        /// "inquire" for verbose and warning records (it asks at each one, and throws in a session
-        /// without a console); debug records it just shows. So with -Debug and no -Verbose the line
-        /// goes to the debug stream instead; with -Verbose, or neither, it is a verbose line.
-        /// </summary>
-        protected void WriteVerboseLine(string text)
-        {
-            if (IsDebugAlone("Verbose")) WriteDebug(text);
-            else WriteVerbose(text);
-        }
+        /// <summary>A verbose line that never stops to ask (see <see cref="PdStreams.VerboseLine"/>).</summary>
+        protected void WriteVerboseLine(string text) => PdStreams.VerboseLine(this, text);
 
-        /// <summary>A warning that never stops to ask: under -Debug without -WarningAction it is a "WARNING: " debug line (see <see cref="WriteVerboseLine"/>).</summary>
-        protected void WriteWarningLine(string text)
-        {
-            if (IsDebugAlone("WarningAction")) WriteDebug("WARNING: " + text);
-            else WriteWarning(text);
-        }
-
-        /// <summary>True when -Debug is given and <paramref name="parameterName"/> (the one that would decide instead) is not.</summary>
-        private bool IsDebugAlone(string parameterName) =>
-            MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)
-            && (debug is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(debug))
-            && !MyInvocation.BoundParameters.ContainsKey(parameterName);
+        /// <summary>A warning that never stops to ask (see <see cref="PdStreams.WarningLine"/>).</summary>
+        protected void WriteWarningLine(string text) => PdStreams.WarningLine(this, text);
 
         private bool IsDebugWanted()
         {

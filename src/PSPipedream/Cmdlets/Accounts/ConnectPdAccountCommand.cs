@@ -162,7 +162,7 @@ namespace PSPipedream.Cmdlets
             }
 
             PdSession.Current = connection;
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Connected as {0} ({1}) at {2}{3}; key from {4}.",
+            WriteVerboseLine(string.Format(CultureInfo.InvariantCulture, "Connected as {0} ({1}) at {2}{3}; key from {4}.",
                 connection.Username, connection.UserId, connection.BaseUri.AbsoluteUri,
                 connection.Proxy == null ? string.Empty : " through the proxy " + PdProxy.Shown(connection.Proxy), connection.KeySource));
             if (PassThru) WriteObject(connection);

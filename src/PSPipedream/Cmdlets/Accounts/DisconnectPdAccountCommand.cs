@@ -12,7 +12,7 @@ namespace PSPipedream.Cmdlets
         {
             var current = PdSession.Current;
             PdSession.Clear();
-            if (current != null) WriteVerbose("Disconnected " + current + ".");
+            if (current != null) PdStreams.VerboseLine(this, "Disconnected " + current + ".");
         }
     }
 }

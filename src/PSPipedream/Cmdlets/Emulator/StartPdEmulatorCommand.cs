@@ -86,7 +86,7 @@ namespace PSPipedream.Cmdlets
                 process.BeginErrorReadLine();
                 emulator = WaitUntilReady(process, output, givenKey, startKey);
                 PdEmulatorRegistry.Add(Runspace.DefaultRunspace, emulator);
-                WriteVerbose("PSPipedream emulator (process " + process.Id + ") listening at " + emulator.BaseUri.AbsoluteUri);
+                WriteVerboseLine("PSPipedream emulator (process " + process.Id + ") listening at " + emulator.BaseUri.AbsoluteUri);
                 if (Connect)
                 {
                     try

@@ -16,15 +16,15 @@ namespace PSPipedream.Cmdlets
             var emulator = Emulator ?? PdEmulatorRegistry.Last(Runspace.DefaultRunspace);
             if (emulator == null)
             {
-                WriteVerbose("No running emulator started in this session; nothing to stop.");
+                PdStreams.VerboseLine(this, "No running emulator started in this session; nothing to stop.");
                 return;
             }
             if (emulator.ProcessId == null)
             {
-                WriteVerbose("The emulator at " + emulator.RootUri + " was not started by Start-PdEmulator; it is left running.");
+                PdStreams.VerboseLine(this, "The emulator at " + emulator.RootUri + " was not started by Start-PdEmulator; it is left running.");
                 return;
             }
-            WriteVerbose("Stopping the emulator at " + emulator.BaseUri.AbsoluteUri + " (process " + emulator.ProcessId + ").");
+            PdStreams.VerboseLine(this, "Stopping the emulator at " + emulator.BaseUri.AbsoluteUri + " (process " + emulator.ProcessId + ").");
             emulator.Kill();
             PdEmulatorRegistry.Remove(Runspace.DefaultRunspace, emulator);
         }
