@@ -323,7 +323,9 @@ Describe '-ThrottleLimit under a 429 storm' {
         $sent = @(Get-EventRequest)
         # Not every source was tried: the input was not burnt through.
         @($sent.Path | Select-Object -Unique).Count | Should -BeLessThan 100
-        $verbose.Message | Should -Contain ($verbose.Message | Where-Object { $_ -match 'the API is throttling: at most 16 requests at once on this connection' } | Select-Object -First 1)
+        # How far it drops depends on how many were in flight when the first 429 came back (at most 32).
+        @($verbose.Message -match '-> 429 .*; the API is throttling: at most (1 request|([2-9]|1[0-6]) requests) at once on this connection until it recovers$').Count |
+            Should -BeGreaterOrEqual 1
         # After the first burst of 32, no wave of that size came back: at most 16 arrived in any 50 ms.
         $later = @($sent | Select-Object -Skip 32)
         $mostIn50ms = 0
