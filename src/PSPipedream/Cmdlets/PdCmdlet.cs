@@ -118,8 +118,7 @@ namespace PSPipedream.Cmdlets
             Uri baseUri;
             try
             {
-                var text = PdConnector.Env(PdConnector.BaseUrlVariable);
-                baseUri = text == null ? new Uri(PdConnector.DefaultBaseUri) : PdConnector.ParseBaseUri(text, "$env:" + PdConnector.BaseUrlVariable);
+                baseUri = PdConnector.EnvironmentBaseUri();
             }
             catch (PdApiException ex)
             {

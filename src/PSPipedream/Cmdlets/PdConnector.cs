@@ -50,6 +50,13 @@ namespace PSPipedream.Cmdlets
             return uri;
         }
 
+        /// <summary>The base URI from $env:PIPEDREAM_BASE_URL, else the API's own; throws PdApiException for a bad one.</summary>
+        public static Uri EnvironmentBaseUri()
+        {
+            var text = Env(BaseUrlVariable);
+            return text == null ? new Uri(DefaultBaseUri) : ParseBaseUri(text, "$env:" + BaseUrlVariable);
+        }
+
         public static Uri ParseBaseUri(string text, string source)
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
@@ -136,9 +143,7 @@ namespace PSPipedream.Cmdlets
             if (key == null) return null;
             try
             {
-                var baseText = Env(BaseUrlVariable);
-                var baseUri = baseText == null ? new Uri(DefaultBaseUri) : ParseBaseUri(baseText, "$env:" + BaseUrlVariable);
-                return Open(cmdlet, key, baseUri, Env(OrgIdVariable), "Environment");
+                return Open(cmdlet, key, EnvironmentBaseUri(), Env(OrgIdVariable), "Environment");
             }
             catch (PdApiException ex)
             {

@@ -150,7 +150,8 @@ namespace PSPipedream.Http
                 var raw = Redact(result.ResponseBody)!;
                 // Escaped in the raw text, the key shows only once decoded: show the decoded JSON then.
                 var decoded = PdBodyText.TryParse(result.ResponseBody, out var json) ? json?.ToString(Formatting.None) : null;
-                result.ResponseBody = decoded != null && !ReferenceEquals(Redact(decoded), decoded) ? Redact(decoded) : raw;
+                var redacted = Redact(decoded);
+                result.ResponseBody = decoded != null && !ReferenceEquals(redacted, decoded) ? redacted : raw;
             }
         }
 
@@ -535,7 +536,8 @@ namespace PSPipedream.Http
             return null;
         }
 
-        private static Exception Innermost(Exception ex)
+        /// <summary>The exception at the bottom of a chain: the socket's or the runtime's own words for a network failure.</summary>
+        internal static Exception Innermost(Exception ex)
         {
             while (ex.InnerException != null) ex = ex.InnerException;
             return ex;

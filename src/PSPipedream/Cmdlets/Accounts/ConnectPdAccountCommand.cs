@@ -124,17 +124,7 @@ namespace PSPipedream.Cmdlets
             Uri baseUri;
             try
             {
-                if (BaseUri != null)
-                {
-                    baseUri = PdConnector.CheckBaseUri(BaseUri, "-BaseUri");
-                }
-                else
-                {
-                    var text = PdConnector.Env(PdConnector.BaseUrlVariable);
-                    baseUri = text != null
-                        ? PdConnector.ParseBaseUri(text, "$env:" + PdConnector.BaseUrlVariable)
-                        : new Uri(PdConnector.DefaultBaseUri);
-                }
+                baseUri = BaseUri != null ? PdConnector.CheckBaseUri(BaseUri, "-BaseUri") : PdConnector.EnvironmentBaseUri();
             }
             catch (PdApiException ex)
             {

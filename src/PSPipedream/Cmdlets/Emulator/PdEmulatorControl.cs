@@ -186,7 +186,7 @@ namespace PSPipedream.Cmdlets
             catch (HttpRequestException ex)
             {
                 throw new PdApiException(PdErrors.ConnectionFailed, string.Format(CultureInfo.InvariantCulture,
-                    "{0} {1} failed: the emulator could not be reached ({2}).", method, target, Innermost(ex).Message),
+                    "{0} {1} failed: the emulator could not be reached ({2}).", method, target, PdClient.Innermost(ex).Message),
                     method.Method, target, innerException: ex);
             }
             catch (IOException ex)
@@ -226,12 +226,6 @@ namespace PSPipedream.Cmdlets
         private PdApiException Failed(HttpMethod method, string target, string what, int? status) =>
             new PdApiException(ControlFailed, string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}", method, target, what),
                 method.Method, target, status);
-
-        private static Exception Innermost(Exception ex)
-        {
-            while (ex.InnerException != null) ex = ex.InnerException;
-            return ex;
-        }
 
         public void Dispose() => _http.Dispose();
     }
