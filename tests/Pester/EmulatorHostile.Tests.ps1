@@ -16,7 +16,7 @@ BeforeAll {
 
     # The hostile servers, one port per kind; they end when this pipe to them closes.
     $psi = [Diagnostics.ProcessStartInfo]::new($script:Python)
-    $psi.ArgumentList.Add((Join-Path $PSScriptRoot 'HostileControlServer.py'))
+    $psi.ArgumentList.Add((Join-Path $PSScriptRoot 'servers/HostileControlServer.py'))
     $psi.RedirectStandardInput = $true
     $psi.RedirectStandardOutput = $true
     $psi.UseShellExecute = $false
@@ -33,7 +33,7 @@ BeforeAll {
     # pd-emulator as Start-PdEmulator finds it: an executable file, here FakeEmulator.py run by this Python.
     function script:New-FakeEmulator([string] $Folder = $script:Temp) {
         $path = Join-Path $Folder 'pd-emulator'
-        $lines = @(Get-Content (Join-Path $PSScriptRoot 'FakeEmulator.py'))
+        $lines = @(Get-Content (Join-Path $PSScriptRoot 'servers/FakeEmulator.py'))
         Set-Content -Path $path -Value (@("#!$($script:Python)") + $lines)
         [IO.File]::SetUnixFileMode($path, [IO.UnixFileMode]'UserRead, UserWrite, UserExecute')
         $path

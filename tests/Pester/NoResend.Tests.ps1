@@ -7,7 +7,7 @@ BeforeAll {
     Import-Module $env:PSPD_TEST_MODULE -Force
     $script:Log = Join-Path ([IO.Path]::GetTempPath()) ("pspd-hangup-{0}.log" -f [guid]::NewGuid())
     $psi = [Diagnostics.ProcessStartInfo]::new('python3')
-    foreach ($a in (Join-Path $PSScriptRoot 'servers/hangup_server.py'), '--log', $script:Log, '--seconds', '300') {
+    foreach ($a in (Join-Path $PSScriptRoot 'servers/HangupServer.py'), '--log', $script:Log, '--seconds', '300') {
         $psi.ArgumentList.Add($a)
     }
     $psi.RedirectStandardOutput = $true
