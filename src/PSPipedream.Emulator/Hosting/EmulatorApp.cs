@@ -51,7 +51,7 @@ public static class EmulatorApp
             k.Limits.MaxRequestBodySize = 64L * 1024 * 1024;
         });
 
-        var allowedHosts = AllowedHosts(options.AllowedHosts.Concat(ArgValues(args, "allow-host")));
+        var allowedHosts = CommandLine.AllowedHosts(options.AllowedHosts.Concat(CommandLine.Values(args, "allow-host")));
         bool exposeKeys = options.ExposeKeys;
         if (builder.Configuration["expose-keys"] is { } expose)
         {
@@ -73,8 +73,7 @@ public static class EmulatorApp
         app.UseMiddleware<ControlGuard>();
         app.UseMiddleware<ApiMiddleware>();
         app.UseRouting();
-        new ApiEndpoints(state).Map(app);
-        new ControlEndpoints(state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), exposeKeys).Map(app);
+        Routes.Map(app, state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), exposeKeys);
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Register(() => started.Value = true);
@@ -86,42 +85,6 @@ public static class EmulatorApp
         category is not null && (category.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal)
             || category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal)
             || category.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
-
-    /// <summary>
-    /// Every value of a command-line option that may be given more than once (<c>--name value</c>,
-    /// <c>--name=value</c> or <c>/name value</c>), which the configuration keeps only the last of.
-    /// </summary>
-    private static IEnumerable<string> ArgValues(string[] args, string name)
-    {
-        for (int i = 0; i < args.Length; i++)
-        {
-            string a = args[i];
-            if (a.Equals("--" + name, StringComparison.OrdinalIgnoreCase) || a.Equals("/" + name, StringComparison.OrdinalIgnoreCase))
-            {
-                if (i + 1 < args.Length) yield return args[++i];
-                else yield return "";
-            }
-            else if (a.StartsWith("--" + name + "=", StringComparison.OrdinalIgnoreCase))
-            {
-                yield return a[(name.Length + 3)..];
-            }
-        }
-    }
-
-    /// <summary>The <c>--allow-host</c> names, each value holding one or more, comma-separated.</summary>
-    private static List<AllowedHost> AllowedHosts(IEnumerable<string> values)
-    {
-        var hosts = new List<AllowedHost>();
-        foreach (string value in values)
-        {
-            foreach (string part in value.Split(',', StringSplitOptions.TrimEntries))
-            {
-                hosts.Add(AllowedHost.Parse(part) ?? throw new EmulatorStartupException(
-                    $"--allow-host takes a host name, optionally with a port (name or name:port), not '{part}'."));
-            }
-        }
-        return hosts;
-    }
 
     private static void LoadUsers(EmulatorState state, EmulatorOptions options, string? apiKeyArg, string? usersArg)
     {
@@ -152,7 +115,7 @@ public static class EmulatorApp
                 Orgs = { new EmulatorOrg { Id = "o_emulator", Name = "Emulator Org", Orgname = "emulator-org", Email = "emulator-org@example.com" } },
             });
         }
-        lock (state.Gate)
+        state.Locked(() =>
         {
             foreach (var spec in specs)
             {
@@ -165,7 +128,7 @@ public static class EmulatorApp
                     throw new EmulatorStartupException($"Bad user {spec.Id ?? spec.Username ?? "(unnamed)"}: {e.Message}", e);
                 }
             }
-        }
+        });
     }
 
     /// <summary>The addresses the server is bound to, with the real ports.</summary>
@@ -179,9 +142,11 @@ public static class EmulatorApp
         var output = Console.Out;
         output.WriteLine($"PSPipedream emulator listening on {address}");
         output.WriteLine($"Base URI: {address.TrimEnd('/')}/v1");
-        lock (state.Gate)
+        state.Locked(() =>
+        {
             foreach (var u in state.Users)
                 output.WriteLine($"User {u.Id} ({u.Username}) API key: {u.ApiKey}");
+        });
         output.Flush();
     }
 }

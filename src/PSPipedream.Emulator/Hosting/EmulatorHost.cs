@@ -35,7 +35,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         get
         {
             var state = _app.Services.GetRequiredService<EmulatorState>();
-            lock (state.Gate) return state.Users.Select(u => u.ApiKey).ToList();
+            return state.Locked(() => state.Users.Select(u => u.ApiKey).ToList());
         }
     }
 
@@ -52,8 +52,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         string address = EmulatorApp.Addresses(app).First().TrimEnd('/');
         var state = app.Services.GetRequiredService<EmulatorState>();
-        string key;
-        lock (state.Gate) key = state.Users[0].ApiKey;
+        string key = state.Locked(() => state.Users[0].ApiKey);
         return new EmulatorHost(app, new Uri(address + "/"), key);
     }
 
@@ -69,7 +68,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public void Reset()
     {
         var state = _app.Services.GetRequiredService<EmulatorState>();
-        lock (state.Gate) state.Reset();
+        state.Locked(state.Reset);
         _app.Services.GetRequiredService<FaultStore>().Clear();
         _app.Services.GetRequiredService<RequestLog>().Clear();
     }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace PSPipedream.Emulator;
 
 /// <summary>How to start the emulator. Command-line options override what is set here.</summary>
@@ -57,34 +54,4 @@ public sealed class EmulatorOrg
     public string? Name { get; set; }
     public string? Orgname { get; set; }
     public string? Email { get; set; }
-}
-
-internal sealed class UsersFile
-{
-    [JsonPropertyName("users")]
-    public List<EmulatorUser> Users { get; set; } = new();
-
-    public static List<EmulatorUser> Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidOperationException($"Cannot read the users file {path}: {e.Message}", e);
-        }
-        try
-        {
-            var file = JsonSerializer.Deserialize<UsersFile>(text, JsonOut.SerializerOptions);
-            if (file is null || file.Users.Count == 0)
-                throw new InvalidOperationException($"The users file {path} lists no users.");
-            return file.Users;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"The users file {path} is not valid JSON: {e.Message}", e);
-        }
-    }
 }

@@ -14,6 +14,9 @@ internal sealed class ApiRequest
     public static ApiRequest Of(HttpContext ctx) =>
         ctx.Features.Get<ApiRequest>() ?? throw new InvalidOperationException("API request without an ApiRequest feature");
 
+    /// <summary>A value of the route's pattern, such as the id of <c>/v1/sources/{id}</c>.</summary>
+    public string Route(string name) => Context.Request.RouteValues[name] as string ?? "";
+
     /// <summary>A parameter from the query string, else from the JSON body; null when absent.</summary>
     public string? Param(string name)
     {

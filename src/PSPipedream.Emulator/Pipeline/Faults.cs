@@ -47,11 +47,11 @@ internal sealed class FaultStore
         string path = Str(body, "path")?.Trim() is { Length: > 0 } p ? p : "*";
         string action = Str(body, "action")?.Trim().ToLowerInvariant() is { Length: > 0 } a ? a : "status";
         if (!Actions.Contains(action)) throw new ApiException(400, $"action must be one of {string.Join(", ", Actions)}");
-        int count = BodyFields.Int(body, "count") ?? 1;
+        int count = ControlBody.Int(body, "count") ?? 1;
         if (count < 1) throw new ApiException(400, "count must be at least 1");
-        int status = BodyFields.Int(body, "status") ?? (action == "status" ? 503 : 200);
+        int status = ControlBody.Int(body, "status") ?? (action == "status" ? 503 : 200);
         if (status is < 100 or > 599) throw new ApiException(400, "status must be an HTTP status code");
-        int delay = BodyFields.Int(body, "delay_ms") ?? 0;
+        int delay = ControlBody.Int(body, "delay_ms") ?? 0;
         if (delay is < 0 or > 600_000) throw new ApiException(400, "delay_ms must be from 0 to 600000");
         string? retryAfter = body.TryGetProperty("retry_after", out var ra) ? ra.ValueKind switch
         {
@@ -110,7 +110,7 @@ internal sealed class FaultStore
     public byte[] List() 
     {
         lock (_gate)
-            return JsonOut.Build(w => Writers.Data(w, x =>
+            return JsonOut.Build(w => Envelope.Data(w, x =>
             {
                 x.WriteStartArray();
                 foreach (var f in _faults) f.Write(x);

@@ -1,0 +1,123 @@
+namespace PSPipedream.Emulator;
+
+/// <summary>The registry's components, as data: id, key, name, where its code lives, the code, and the props it declares.</summary>
+internal static partial class Registry
+{
+    public const string RssUrl = "https://github.com/PipedreamHQ/pipedream/blob/master/components/rss/sources/new-item-in-feed/new-item-in-feed.js";
+
+    public static readonly Entry[] Entries =
+    [
+        new("sc_rssNew", "rss-new-item-in-feed", "rss", "/components/rss/sources/new-item-in-feed/new-item-in-feed.js",
+            """
+            const rss = require("https://github.com/PipedreamHQ/pipedream/components/rss/rss.app.js");
+
+            module.exports = {
+              key: "rss-new-item-in-feed",
+              name: "rss",
+              version: "0.0.1",
+              props: {
+                url: {
+                  type: "string",
+                  label: "Feed URL",
+                  description: "Enter the URL for any public RSS feed.",
+                },
+                timer: {
+                  type: "$.interface.timer",
+                  default: {
+                    intervalSeconds: 60 * 15,
+                  },
+                },
+              },
+              dedupe: "unique",
+              async run() {
+                const items = await rss.fetchFeed(this.url);
+                for (const item of items) {
+                  this.$emit(item, { id: item.guid || item.link, summary: item.title });
+                }
+              },
+            };
+            """,
+            """
+            [
+              {"name": "url", "type": "string", "label": "Feed URL", "description": "Enter the URL for any public RSS feed."},
+              {"name": "timer", "type": "$.interface.timer", "default": {"intervalSeconds": 900}}
+            ]
+            """),
+        new("sc_httpReq", "http-new-requests", "http", "/components/http/sources/new-requests/new-requests.js",
+            """
+            module.exports = {
+              key: "http-new-requests",
+              name: "http",
+              version: "0.0.1",
+              props: {
+                http: {
+                  type: "$.interface.http",
+                  customResponse: false,
+                },
+              },
+              async run(event) {
+                this.$emit(event, { summary: `${event.method} ${event.path}` });
+              },
+            };
+            """,
+            """
+            [
+              {"name": "http", "type": "$.interface.http", "customResponse": false}
+            ]
+            """),
+        new("sc_ghNewRp", "github-new-repository", "New Repository", "/components/github/sources/new-repository/new-repository.js",
+            """
+            const github = require("../../github.app.js");
+
+            module.exports = {
+              key: "github-new-repository",
+              name: "New Repository",
+              version: "0.0.1",
+              props: {
+                github,
+                timer: {
+                  type: "$.interface.timer",
+                  default: {
+                    intervalSeconds: 60 * 15,
+                  },
+                },
+              },
+              dedupe: "last",
+              async run() {
+                const repos = await this.github.getRepos();
+                for (const repo of repos) this.$emit(repo, { id: repo.id, summary: repo.full_name });
+              },
+            };
+            """,
+            """
+            [
+              {"name": "github", "type": "app", "app": "github"},
+              {"name": "timer", "type": "$.interface.timer", "default": {"intervalSeconds": 900}}
+            ]
+            """),
+        new("sc_schedEv", "schedule-every-interval", "Every Interval", "/components/schedule/sources/every-interval/every-interval.js",
+            """
+            module.exports = {
+              key: "schedule-every-interval",
+              name: "Every Interval",
+              version: "0.0.1",
+              props: {
+                timer: {
+                  type: "$.interface.timer",
+                  default: {
+                    intervalSeconds: 3600,
+                  },
+                },
+              },
+              async run(event) {
+                this.$emit({ timestamp: event.timestamp });
+              },
+            };
+            """,
+            """
+            [
+              {"name": "timer", "type": "$.interface.timer", "default": {"intervalSeconds": 3600}}
+            ]
+            """),
+    ];
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace PSPipedream.Emulator;
+
+internal sealed partial class EmulatorState
+{
+    /// <summary>
+    /// Makes <paramref name="count"/> HTTP sources for an owner at once, for tests and benchmarks that need
+    /// long lists; they are made by the owner, or by a member of the owning org. Returns the first and last ids.
+    /// </summary>
+    public (string First, string Last) SeedSources(string ownerId, int count, string namePrefix)
+    {
+        var user = UserById(ownerId) ?? _users.FirstOrDefault(u => u.OrgIds.Contains(ownerId)) ?? _users[0];
+        var component = Registry("http-new-requests")!;
+        string? first = null, last = null;
+        for (int i = 1; i <= count; i++)
+        {
+            var props = JsonOut.ToElement(w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("http");
+                w.WriteString("endpoint_url", $"https://en{i:x6}.m.pipedream.net");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+            var s = CreateSource(user, ownerId, component, props, namePrefix + i.ToString(CultureInfo.InvariantCulture), true);
+            first ??= s.Id;
+            last = s.Id;
+        }
+        return (first!, last!);
+    }
+}
