@@ -11,6 +11,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
+using PSPipedream.Json;
+using PSPipedream.Text;
 
 namespace PSPipedream.Http
 {

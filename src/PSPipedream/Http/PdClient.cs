@@ -9,6 +9,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
+using PSPipedream.Text;
 
 namespace PSPipedream.Http
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Json;
 
 namespace PSPipedream.Http
 {
@@ -208,11 +209,5 @@ namespace PSPipedream.Http
         public PdShapeException(string what) : base(what)
         {
         }
-    }
-
-    /// <summary>A model with an id, which the pager's loop guard compares between pages.</summary>
-    public interface IPdIdentified
-    {
-        string? Id { get; }
     }
 }

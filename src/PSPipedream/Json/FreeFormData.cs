@@ -7,7 +7,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>
     /// What counts as data in a free-form value, for <see cref="PdFreeForm"/>: which scalars are

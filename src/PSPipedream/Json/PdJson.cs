@@ -9,7 +9,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>JSON settings and conversions shared by the whole module.</summary>
     public static class PdJson

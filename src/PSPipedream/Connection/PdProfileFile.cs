@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Connection
 {
     /// <summary>One section of the pd CLI's config file.</summary>
     public sealed class PdProfile
