@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Newtonsoft.Json.Linq;
 using PSPipedream.Text;
 
 namespace PSPipedream.Http
