@@ -121,16 +121,16 @@ namespace PSPipedream.Http
                 switch (name)
                 {
                     case "total_count":
-                        info.TotalCount = PdPage.ReadCount(Scalar(reader));
+                        info.TotalCount = PdPageInfo.ReadCount(Scalar(reader));
                         break;
                     case "count":
-                        info.Count = PdPage.ReadCount(Scalar(reader));
+                        info.Count = PdPageInfo.ReadCount(Scalar(reader));
                         break;
                     case "start_cursor":
-                        info.StartCursor = PdPage.ReadString(Scalar(reader));
+                        info.StartCursor = PdPageInfo.ReadString(Scalar(reader));
                         break;
                     case "end_cursor":
-                        info.EndCursor = PdPage.ReadString(Scalar(reader));
+                        info.EndCursor = PdPageInfo.ReadString(Scalar(reader));
                         break;
                     default:
                         reader.Skip();
