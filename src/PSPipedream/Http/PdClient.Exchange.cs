@@ -18,6 +18,8 @@ namespace PSPipedream.Http
         /// Throws <see cref="PdApiException"/> when the last attempt failed, and
         /// OperationCanceledException when <paramref name="cancellationToken"/> fires (also during a wait).
         /// </summary>
+        /// <param name="request">What to send; its trace hook hears of every attempt.</param>
+        /// <param name="cancellationToken">The caller's Ctrl+C.</param>
         /// <param name="readBody">
         /// Reads a 2xx JSON answer token by token into what the caller wants (see <see cref="PdPageReader"/>),
         /// straight from the response stream unless the body is kept for -Debug; its result is

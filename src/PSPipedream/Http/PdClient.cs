@@ -31,7 +31,11 @@ namespace PSPipedream.Http
         {
         }
 
+        /// <param name="baseUri">API root, as for the public constructor.</param>
+        /// <param name="apiKey">Sent as a Bearer token and nowhere else.</param>
+        /// <param name="powerShellVersion">For the User-Agent.</param>
         /// <param name="proxy">What requests go through; the default handler is set to it, and failures name it.</param>
+        /// <param name="handler">For tests; by default an HttpClientHandler set to <paramref name="proxy"/>.</param>
         internal PdClient(Uri baseUri, string apiKey, string? powerShellVersion, PdProxy proxy, HttpMessageHandler? handler = null)
         {
             if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
