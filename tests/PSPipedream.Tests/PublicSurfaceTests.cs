@@ -56,11 +56,20 @@ public class PublicSurfaceTests
         var exported = assembly.GetExportedTypes();
         var allowed = new HashSet<string>(AllowList(), StringComparer.Ordinal);
 
-        // C# makes a public class's base class public too (CS0060): the cmdlet bases and PdModel.
+        // C# makes a public class's base class public too (CS0060): the cmdlet bases and PdModel;
+        // and a public generic class's constraints (CS0703), such as IOrgScoped on the org list base.
         foreach (var type in exported.Where(t => allowed.Contains(t.FullName!)).ToList())
         {
             for (var b = type.BaseType; b != null && b.Assembly == assembly; b = b.BaseType)
-                allowed.Add((b.IsGenericType ? b.GetGenericTypeDefinition() : b).FullName!);
+            {
+                var definition = b.IsGenericType ? b.GetGenericTypeDefinition() : b;
+                allowed.Add(definition.FullName!);
+                foreach (var parameter in definition.GetGenericArguments())
+                {
+                    foreach (var constraint in parameter.GetGenericParameterConstraints().Where(c => c.Assembly == assembly))
+                        allowed.Add(constraint.FullName!);
+                }
+            }
         }
 
         var names = exported.Select(t => t.FullName!).ToHashSet(StringComparer.Ordinal);
