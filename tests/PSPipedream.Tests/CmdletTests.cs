@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using PSPipedream.Connection;
 using PSPipedream.Http;
 using Xunit;
 

@@ -9,6 +9,7 @@ using System.Security;
 using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Connection;
 using PSPipedream.Emulator;
 using PSPipedream.Http;
 using Xunit;

@@ -5,7 +5,8 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Connection;
+using PSPipedream.Errors;
 using Xunit;
 
 namespace PSPipedream.Tests;

@@ -1,6 +1,5 @@
 using System;
 using PSPipedream.Cmdlets;
-using PSPipedream.Http;
 using Xunit;
 
 namespace PSPipedream.Tests;

@@ -11,7 +11,9 @@ using System.Security;
 using System.Threading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Errors;
+using PSPipedream.Json;
+using PSPipedream.Text;
 using Xunit;
 
 namespace PSPipedream.Tests;

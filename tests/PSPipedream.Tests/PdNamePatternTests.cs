@@ -1,5 +1,5 @@
 using PSPipedream.Cmdlets;
-using PSPipedream.Http;
+using PSPipedream.Text;
 using Xunit;
 
 namespace PSPipedream.Tests;

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using PSPipedream.Cmdlets;
-using PSPipedream.Http;
+using PSPipedream.Connection;
 using Xunit;
 
 namespace PSPipedream.Tests;

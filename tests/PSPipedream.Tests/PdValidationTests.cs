@@ -1,6 +1,7 @@
 using System.Linq;
 using PSPipedream.Cmdlets;
-using PSPipedream.Http;
+using PSPipedream.Errors;
+using PSPipedream.Text;
 using Xunit;
 
 namespace PSPipedream.Tests;

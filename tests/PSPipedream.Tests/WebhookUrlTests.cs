@@ -2,7 +2,8 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using PSPipedream.Cmdlets;
-using PSPipedream.Http;
+using PSPipedream.Connection;
+using PSPipedream.Errors;
 using Xunit;
 
 namespace PSPipedream.Tests;

@@ -86,7 +86,7 @@ Describe 'The control cmdlets against a loopback server that misbehaves' -Skip:$
                 { Get-PdEmulatorRequest -Emulator $root })) {
             $err = Get-PdErrorRecord $call
             $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorControlFailed*'
-            $err.Exception | Should -BeOfType ([PSPipedream.Http.PdApiException])
+            $err.Exception | Should -BeOfType ([PSPipedream.PdApiException])
             $err.Exception.Message | Should -Match 'not JSON'
         }
     }
@@ -102,7 +102,7 @@ Describe 'The control cmdlets against a loopback server that misbehaves' -Skip:$
         $root = Get-HostRoot oddshape
         $err = Get-PdErrorRecord { & $Call $root }
         $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorControlFailed*'
-        $err.Exception | Should -BeOfType ([PSPipedream.Http.PdApiException])
+        $err.Exception | Should -BeOfType ([PSPipedream.PdApiException])
         $err.Exception.Message | Should -Match '_emulator/'
     }
 

@@ -5,7 +5,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using PSPipedream.Errors;
 using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using PSPipedream.Errors;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets

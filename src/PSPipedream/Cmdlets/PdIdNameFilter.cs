@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PSPipedream.Http;
+using PSPipedream.Errors;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

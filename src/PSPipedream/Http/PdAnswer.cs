@@ -2,6 +2,9 @@ using System;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
+using PSPipedream.Json;
+using PSPipedream.Text;
 
 namespace PSPipedream.Http
 {

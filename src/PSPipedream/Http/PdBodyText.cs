@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Json;
+using PSPipedream.Text;
 
 namespace PSPipedream.Http
 {

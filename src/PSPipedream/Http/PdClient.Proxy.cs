@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using PSPipedream.Errors;
 
 namespace PSPipedream.Http
 {
@@ -18,7 +19,7 @@ namespace PSPipedream.Http
         /// answer at all, the proxy asking for credentials, or a gateway error. Empty otherwise,
         /// and when the request went straight to the host.
         /// </summary>
-        private string ThroughProxy(Uri uri, Attempt result)
+        private string ThroughProxy(Uri uri, PdAttempt result)
         {
             var mayBeTheProxy = !result.Status.HasValue || result.ErrorId == PdErrors.ProxyAuthenticationRequired ||
                                 result.Status == 502 || result.Status == 504;
@@ -27,7 +28,7 @@ namespace PSPipedream.Http
         }
 
         /// <summary>What to do about a proxy that wants credentials, or null for any other failure.</summary>
-        private string? ProxyAdvice(Attempt result)
+        private string? ProxyAdvice(PdAttempt result)
         {
             if (result.ErrorId != PdErrors.ProxyAuthenticationRequired) return null;
             return Proxy.Credentials == null
@@ -58,7 +59,7 @@ namespace PSPipedream.Http
         }
 
         /// <summary>Fills in an attempt whose tunnel the proxy refused for want of credentials: not retried, PdProxyAuthenticationRequired.</summary>
-        private static void ProxyRefused(Attempt result, int status)
+        private static void ProxyRefused(PdAttempt result, int status)
         {
             result.Kind = PdFailureKind.Status;
             result.Status = status;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Json;
 
 namespace PSPipedream.Http
 {
@@ -120,16 +121,16 @@ namespace PSPipedream.Http
                 switch (name)
                 {
                     case "total_count":
-                        info.TotalCount = PdPage.ReadCount(Scalar(reader));
+                        info.TotalCount = PdPageInfo.ReadCount(Scalar(reader));
                         break;
                     case "count":
-                        info.Count = PdPage.ReadCount(Scalar(reader));
+                        info.Count = PdPageInfo.ReadCount(Scalar(reader));
                         break;
                     case "start_cursor":
-                        info.StartCursor = PdPage.ReadString(Scalar(reader));
+                        info.StartCursor = PdPageInfo.ReadString(Scalar(reader));
                         break;
                     case "end_cursor":
-                        info.EndCursor = PdPage.ReadString(Scalar(reader));
+                        info.EndCursor = PdPageInfo.ReadString(Scalar(reader));
                         break;
                     default:
                         reader.Skip();
@@ -168,51 +169,5 @@ namespace PSPipedream.Http
                 default: return "a " + token.ToString().ToLowerInvariant();
             }
         }
-    }
-
-    /// <summary>
-    /// Hands on another reader's tokens one by one. The serializer's typed reads (ReadAsString
-    /// and the like) then take whole tokens through <see cref="Read"/>, so when a value does not
-    /// fit its model the reader is still on a token boundary and the rest of the body can be
-    /// read; JsonTextReader's own typed reads stop in the middle of the value.
-    /// </summary>
-    internal sealed class PdTokenReader : JsonReader
-    {
-        private readonly JsonReader _inner;
-
-        public PdTokenReader(JsonReader inner)
-        {
-            _inner = inner;
-            DateParseHandling = inner.DateParseHandling;
-            FloatParseHandling = inner.FloatParseHandling;
-            MaxDepth = inner.MaxDepth;
-        }
-
-        public override bool Read()
-        {
-            if (!_inner.Read()) return false;
-            SetToken(_inner.TokenType, _inner.Value, false);
-            return true;
-        }
-
-        public override void Close()
-        {
-            base.Close();
-            _inner.Close();
-        }
-    }
-
-    /// <summary>An answer that is JSON but not of the shape the API promises; becomes PdInvalidResponse naming the request.</summary>
-    internal sealed class PdShapeException : Exception
-    {
-        public PdShapeException(string what) : base(what)
-        {
-        }
-    }
-
-    /// <summary>A model with an id, which the pager's loop guard compares between pages.</summary>
-    public interface IPdIdentified
-    {
-        string? Id { get; }
     }
 }

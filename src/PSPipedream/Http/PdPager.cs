@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using PSPipedream.Text;
 
 namespace PSPipedream.Http
 {
@@ -38,6 +38,7 @@ namespace PSPipedream.Http
     public static class PdPager
     {
         /// <param name="request">The list request (path and extra query); limit/after/before are set here.</param>
+        /// <param name="options">How far and which way to walk.</param>
         /// <param name="fetch">Sends one request and returns its page (the cmdlet blocks here, on its own thread).</param>
         public static IEnumerable<TPage> Pages<TPage>(PdRequest request, PdPagingOptions options, Func<PdRequest, TPage> fetch) where TPage : IPdPage
         {

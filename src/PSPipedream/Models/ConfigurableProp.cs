@@ -1,5 +1,5 @@
 using Newtonsoft.Json;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream
 {

@@ -1,7 +1,7 @@
 using System;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream
 {

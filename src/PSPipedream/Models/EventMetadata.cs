@@ -1,4 +1,5 @@
-using PSPipedream.Http;
+using PSPipedream.Json;
+
 
 namespace PSPipedream
 {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Newtonsoft.Json.Serialization;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream
 {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream
 {

@@ -1,4 +1,3 @@
-using PSPipedream.Http;
 namespace PSPipedream
 {
     /// <summary>A subscription (sub_...): events of an emitter delivered to a listener.</summary>

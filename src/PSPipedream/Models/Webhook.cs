@@ -1,6 +1,6 @@
 using System;
 using Newtonsoft.Json;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream
 {

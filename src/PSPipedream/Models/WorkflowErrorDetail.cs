@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream
 {

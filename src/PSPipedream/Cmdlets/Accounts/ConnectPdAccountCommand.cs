@@ -4,6 +4,8 @@ using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using PSPipedream.Connection;
+using PSPipedream.Errors;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using PSPipedream.Http;
+using PSPipedream.Connection;
 
 namespace PSPipedream.Cmdlets
 {

@@ -8,6 +8,7 @@ using System.Net.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {

@@ -7,6 +7,7 @@ using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Connection;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using PSPipedream.Http;
+using PSPipedream.Connection;
 
 namespace PSPipedream.Cmdlets
 {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets

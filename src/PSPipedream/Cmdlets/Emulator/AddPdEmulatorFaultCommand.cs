@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {
@@ -63,7 +64,7 @@ namespace PSPipedream.Cmdlets
         {
             if (!CanMatchApiPath(Path))
             {
-                ThrowInvalidArgument(nameof(Path), "-Path '" + Http.PdText.Quote(Path) +
+                ThrowInvalidArgument(nameof(Path), "-Path '" + PdText.Quote(Path) +
                     "' can never match: the emulator's API paths start with /v1/, e.g. /v1/users/me/sources*.", Path);
             }
             var action = ParameterSetName switch

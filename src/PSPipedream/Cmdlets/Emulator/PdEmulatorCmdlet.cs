@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using PSPipedream.Http;
+using PSPipedream.Connection;
+using PSPipedream.Errors;
 
 namespace PSPipedream.Cmdlets
 {

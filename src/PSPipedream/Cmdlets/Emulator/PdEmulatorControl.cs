@@ -7,7 +7,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
 using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

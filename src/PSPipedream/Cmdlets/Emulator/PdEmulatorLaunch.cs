@@ -9,7 +9,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using PSPipedream.Http;
+using PSPipedream.Errors;
 
 namespace PSPipedream.Cmdlets
 {

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {

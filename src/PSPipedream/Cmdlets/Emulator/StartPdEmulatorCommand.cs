@@ -8,7 +8,9 @@ using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Connection;
+using PSPipedream.Errors;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

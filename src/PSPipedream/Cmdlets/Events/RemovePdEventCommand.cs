@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using PSPipedream.Errors;
 using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

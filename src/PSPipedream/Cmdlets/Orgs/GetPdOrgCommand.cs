@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using PSPipedream.Errors;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets

@@ -2,7 +2,10 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
 using PSPipedream.Http;
+using PSPipedream.Json;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

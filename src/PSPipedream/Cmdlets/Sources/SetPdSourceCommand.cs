@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Http;
+using PSPipedream.Errors;
+using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Text
 {
     /// <summary>
     /// How user input and server text are shown in messages and views: never too long, never a

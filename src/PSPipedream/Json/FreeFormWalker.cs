@@ -6,8 +6,9 @@ using System.Management.Automation;
 using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Text;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>
     /// One walk over a free-form value for <see cref="PdFreeForm"/>. It keeps the path from the

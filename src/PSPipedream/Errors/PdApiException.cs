@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using PSPipedream.Errors;
 
-namespace PSPipedream.Http
+namespace PSPipedream
 {
     /// <summary>
     /// A failed API call: a non-2xx answer, a timeout, a network failure or an answer that cannot

@@ -2,23 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Connection
 {
-    /// <summary>One section of the pd CLI's config file.</summary>
-    public sealed class PdProfile
-    {
-        public PdProfile(string name, string? apiKey, string? orgId)
-        {
-            Name = name;
-            ApiKey = apiKey;
-            OrgId = orgId;
-        }
-
-        public string Name { get; }
-        public string? ApiKey { get; }
-        public string? OrgId { get; }
-    }
-
     /// <summary>
     /// Reads the pd CLI's INI config: $XDG_CONFIG_HOME/pipedream/config, else ~/.config/pipedream/config.
     /// Sections are profiles; keys api_key and org_id. Lines starting with '#' or ';' are comments,

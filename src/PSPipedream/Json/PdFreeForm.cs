@@ -3,8 +3,10 @@ using System.Collections;
 using System.Collections.Generic;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PSPipedream.Errors;
+using PSPipedream.Text;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>
     /// The one converter for free-form values a user gives (-Props, -Body, -Query): data becomes

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>
     /// Query parameters from a dictionary: each value a scalar or a flat list of scalars (joined

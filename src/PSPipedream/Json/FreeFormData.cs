@@ -1,13 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Internal;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>
     /// What counts as data in a free-form value, for <see cref="PdFreeForm"/>: which scalars are
@@ -170,23 +168,5 @@ namespace PSPipedream.Http
         /// <summary>"a" or "an" before a type name.</summary>
         internal static string Article(string name) =>
             name.Length > 0 && "AEIOUaeiou".IndexOf(name[0]) >= 0 ? "an" : "a";
-    }
-
-    /// <summary>Why a free-form value was refused; never leaves <see cref="PdFreeForm"/>.</summary>
-    internal sealed class FreeFormProblem : Exception
-    {
-        public FreeFormProblem(string message) : base(message)
-        {
-        }
-    }
-
-    /// <summary>Object identity, for finding a value inside itself.</summary>
-    internal sealed class ReferenceComparer : IEqualityComparer<object>
-    {
-        public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

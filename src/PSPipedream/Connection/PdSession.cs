@@ -1,7 +1,6 @@
-using System;
 using System.Threading;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Connection
 {
     /// <summary>
     /// The process-wide current connection. Static, so every runspace of the process (including

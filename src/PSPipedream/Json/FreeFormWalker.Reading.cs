@@ -2,8 +2,9 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Threading;
+using PSPipedream.Text;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Json
 {
     /// <summary>
     /// Reading a user's object runs its code (enumerators, script properties, indexers); a

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using PSPipedream.Text;
 
-namespace PSPipedream.Http
+namespace PSPipedream.Errors
 {
     /// <summary>The one place that maps failures to ErrorIds, categories and ErrorRecords.</summary>
     public static class PdErrors
@@ -111,17 +112,5 @@ namespace PSPipedream.Http
             "Not connected to Pipedream. Run Connect-PdAccount, or set $env:PIPEDREAM_API_KEY " +
             "(and optionally $env:PIPEDREAM_BASE_URL and $env:PIPEDREAM_ORG_ID) so that cmdlets connect on their own.",
             null);
-    }
-
-    /// <summary>An argument rejected before any request; names the parameter.</summary>
-    public sealed class PdArgumentException : PdApiException
-    {
-        public PdArgumentException(string parameterName, string message)
-            : base(PdErrors.InvalidArgument, message)
-        {
-            ParameterName = parameterName;
-        }
-
-        public string ParameterName { get; }
     }
 }

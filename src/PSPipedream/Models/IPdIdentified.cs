@@ -1,0 +1,8 @@
+namespace PSPipedream
+{
+    /// <summary>A model with an id, which the pager's loop guard compares between pages.</summary>
+    public interface IPdIdentified
+    {
+        string? Id { get; }
+    }
+}

@@ -1,0 +1,18 @@
+using PSPipedream.Text;
+
+namespace PSPipedream
+{
+    /// <summary>
+    /// What the module's views (PSPipedream.Format.ps1xml) call to show a value. Public because
+    /// format script blocks run as the user's script; the rules themselves stay with
+    /// <see cref="PdText"/>, which is free to change.
+    /// </summary>
+    public static class PdFormat
+    {
+        /// <summary>
+        /// A value as a table or list cell: a string, or free-form data as its one line of JSON,
+        /// with control and invisible characters shown as \uXXXX; anything else as it is.
+        /// </summary>
+        public static object? Display(object? value) => PdText.Display(value);
+    }
+}
