@@ -14,13 +14,15 @@ function Get-PwshCommand {
     return @($process)
 }
 
-# A start info for a fresh `pwsh -NoProfile -NonInteractive <Arguments>`; it does not redirect
-# anything unless asked, so by default the child writes straight to this console.
+# A start info for a fresh `pwsh -NoProfile -NonInteractive <Arguments>` (with -AsGiven, `pwsh
+# <Arguments>`, for a start that is timed as a user's would be); it does not redirect anything unless
+# asked, so by default the child writes straight to this console.
 function New-PwshStartInfo {
-    param([string[]] $ArgumentList, [switch] $RedirectOutput)
+    param([string[]] $ArgumentList, [switch] $RedirectOutput, [switch] $AsGiven)
     $pwsh = @(Get-PwshCommand)
     $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-    foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive') + @($ArgumentList)) { $psi.ArgumentList.Add($a) }
+    $options = if ($AsGiven) { @() } else { @('-NoProfile', '-NonInteractive') }
+    foreach ($a in @($pwsh | Select-Object -Skip 1) + $options + @($ArgumentList)) { $psi.ArgumentList.Add($a) }
     $psi.UseShellExecute = $false
     $psi.RedirectStandardOutput = [bool] $RedirectOutput
     $psi.RedirectStandardError = [bool] $RedirectOutput

@@ -59,7 +59,7 @@ function Invoke-BenchTask {
         Write-Step "Benchmarks against the emulator at $($emulator.BaseUri)"
         & (Join-Path $Build.Root 'bench/Invoke-Bench.ps1') -ModulePath $Build.ModuleManifest `
             -BaseUri $emulator.BaseUri -ControlUri $emulator.Root -Runs $BenchRuns -ImportRuns (4 * $BenchRuns) `
-            -PwshCommand @(Get-PwshCommand) -OutFile (Join-Path $Build.Root 'bench/results.md') -EmulatorProcessId $emulator.Process.Id
+            -OutFile (Join-Path $Build.Root 'bench/results.md') -EmulatorProcessId $emulator.Process.Id
     }
     finally {
         Stop-EmulatorProcess $emulator
