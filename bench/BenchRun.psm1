@@ -8,6 +8,7 @@ Import-Module (Join-Path $PSScriptRoot 'BenchTargets.psm1')
 
 $script:Culture = [cultureinfo]::InvariantCulture
 $script:Run = $null
+$script:NoThrottle = 'n/a (no -ThrottleLimit)'
 
 # The children's environment: no telemetry or update check (they would go beyond loopback), and no
 # PIPEDREAM_* settings of the user's own (a default org would change what the lists hold).
@@ -175,9 +176,26 @@ function Add-TargetRow {
     Add-Row $(if ($Measure) { $Measure } else { $Target }) $Value (Format-BenchTarget $entry) $result
 }
 
-# A ratio row, judged by the target of that name.
-function Add-RatioRow([string] $Target, [double] $Ratio) {
-    Add-TargetRow -Target $Target -Value ($Ratio.ToString('N2', $script:Culture) + 'x') -Actual $Ratio
+# The row of a competitor's median time, and the detail line of its counted and warm-up times;
+# returns the median. A competitor that needs a -ThrottleLimit the cmdlet does not have ($null)
+# gets an n/a row, and $null back.
+function Add-TimeRow([string] $Measure, $Competitor, [string] $Detail) {
+    if ($null -eq $Competitor) {
+        Add-Row $Measure $script:NoThrottle
+        return $null
+    }
+    $median = Get-Median $Competitor.ms
+    Add-Row $Measure (Format-Ms $median)
+    Add-Detail $Detail $Competitor.ms $Competitor.warmup_ms
+    $median
+}
+
+# A ratio row, judged by the target of that name; n/a when there is no denominator (a measurement
+# that needs a -ThrottleLimit the cmdlet does not have).
+function Add-RatioRow([string] $Target, [double] $Numerator, $Denominator) {
+    if ($null -eq $Denominator) { return Add-TargetRow -Target $Target -Value $script:NoThrottle }
+    $ratio = $Numerator / $Denominator
+    Add-TargetRow -Target $Target -Value ($ratio.ToString('N2', $script:Culture) + 'x') -Actual $ratio
 }
 
 # The limit of one of the current scenario's targets.
@@ -261,5 +279,5 @@ function Write-BenchReport([Parameter(Mandatory)] [string] $OutFile) {
 }
 
 Export-ModuleMember -Function Start-BenchRun, Stop-BenchRun, Get-BenchRun, Invoke-BenchScenario, Use-BenchUser, Invoke-BenchChild,
-    Measure-PwshProcess, Format-Ms, Format-MB, Format-Count, Get-Median, Add-Row, Add-TargetRow, Add-RatioRow, Get-TargetLimit,
+    Measure-PwshProcess, Format-Ms, Format-MB, Format-Count, Get-Median, Add-Row, Add-TargetRow, Add-TimeRow, Add-RatioRow, Get-TargetLimit,
     Add-Detail, Write-BenchReport

@@ -35,20 +35,22 @@ function Get-BenchLoggedRequest([uri] $Root, [string] $Method, [string] $PathPat
         Where-Object { $_.method -eq $Method -and $_.path -match $PathPattern }
 }
 
-# The settings the driver gave a scenario's measurement (see Invoke-BenchChild in bench/BenchRun.psm1):
-# ModulePath, BaseUri, ControlUri, ApiKey, ResultPath and the scenario's own.
-function Read-BenchSetting([Parameter(Mandatory)] [string] $Path) {
-    $settings = Get-Content -Raw $Path | ConvertFrom-Json
-    Assert-BenchLoopback $settings.BaseUri
-    Assert-BenchLoopback $settings.ControlUri
-    $settings
-}
-
 # Imports the module under test and connects it to the emulator as the current connection, with the
 # settings' key; returns the connection.
 function Connect-BenchModule([Parameter(Mandatory)] $Setting) {
     Import-Module $Setting.ModulePath -Global
     Connect-PdAccount -BaseUri $Setting.BaseUri -ApiKey $Setting.ApiKey -PassThru
+}
+
+# The start of a scenario's measurement, in its child pwsh: reads the settings the driver gave it
+# (see Invoke-BenchChild in bench/BenchRun.psm1: ModulePath, BaseUri, ControlUri, ApiKey, ResultPath
+# and the scenario's own) and connects the module under test. Returns the settings, with the
+# connection added as Connection.
+function Start-BenchMeasurement([Parameter(Mandatory)] [string] $SettingsPath) {
+    $settings = Get-Content -Raw $SettingsPath | ConvertFrom-Json
+    Assert-BenchLoopback $settings.BaseUri
+    Assert-BenchLoopback $settings.ControlUri
+    $settings | Add-Member -NotePropertyName Connection -NotePropertyValue (Connect-BenchModule $settings) -PassThru
 }
 
 # The path regex of a user's source list (GET /v1/users/me/sources, with or without a trailing slash).

@@ -35,7 +35,6 @@ if ($Report) {
     return
 }
 
-$s = Read-BenchSetting $Settings
-$null = Connect-BenchModule $s
+$s = Start-BenchMeasurement $Settings
 $items = @(Get-PdSource -All | Select-Object -First 1)
 Write-BenchResult $s.ResultPath ([ordered]@{ items = $items.Count })

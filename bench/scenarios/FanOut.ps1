@@ -48,29 +48,16 @@ if ($Report) {
         ThrottleLimit = $throttleLimit; Runs = $run.Runs
     }
     $c = $r.competitors
-    $noThrottle = 'n/a (no -ThrottleLimit)'
-    $sequential = Get-Median $c.sequential.ms
-    $parallel = Get-Median $c.parallel.ms
-    Add-Row '(a) `Get-PdSource -All | Get-PdEvent`' (Format-Ms $sequential)
-    $throttle = if ($r.has_throttle_limit) { Get-Median $c.throttle.ms } else { $null }
-    Add-Row "(b) ``... | Get-PdEvent -ThrottleLimit $throttleLimit``" $(if ($r.has_throttle_limit) { Format-Ms $throttle } else { $noThrottle })
-    Add-Row "(c) ``ForEach-Object -Parallel { Get-PdEvent } -ThrottleLimit $throttleLimit``" (Format-Ms $parallel)
-    if ($r.has_throttle_limit) {
-        Add-RatioRow '(a) / (b)' ($sequential / $throttle)
-        Add-RatioRow '(c) / (b)' ($parallel / $throttle)
-    }
-    else {
-        Add-TargetRow '(a) / (b)' $noThrottle
-        Add-TargetRow '(c) / (b)' $noThrottle
-    }
-    Add-Detail '(a) sequential' $c.sequential.ms $c.sequential.warmup_ms
-    if ($r.has_throttle_limit) { Add-Detail '(b) -ThrottleLimit' $c.throttle.ms $c.throttle.warmup_ms }
-    Add-Detail '(c) ForEach-Object -Parallel' $c.parallel.ms $c.parallel.warmup_ms
+    $sequential = Add-TimeRow '(a) `Get-PdSource -All | Get-PdEvent`' $c.sequential '(a) sequential'
+    $throttle = Add-TimeRow "(b) ``... | Get-PdEvent -ThrottleLimit $throttleLimit``" $(if ($r.has_throttle_limit) { $c.throttle }) '(b) -ThrottleLimit'
+    $parallel = Add-TimeRow "(c) ``ForEach-Object -Parallel { Get-PdEvent } -ThrottleLimit $throttleLimit``" $c.parallel '(c) ForEach-Object -Parallel'
+    Add-RatioRow '(a) / (b)' $sequential $throttle
+    Add-RatioRow '(c) / (b)' $parallel $throttle
     return
 }
 
-$s = Read-BenchSetting $Settings
-$conn = Connect-BenchModule $s
+$s = Start-BenchMeasurement $Settings
+$conn = $s.Connection
 $hasThrottle = (Get-Command Get-PdEvent).Parameters.ContainsKey('ThrottleLimit')
 $modulePath = $s.ModulePath
 $throttleLimit = $s.ThrottleLimit

@@ -26,22 +26,15 @@ if ($Report) {
     $run = Get-BenchRun
     $user = Use-BenchUser 'bench-list' -Sources $count -Prefix 'list-'
     $c = (Invoke-BenchChild @{ ApiKey = $user.ApiKey; Expected = $count; Runs = $run.Runs }).competitors
-    $module = Get-Median $c.module.ms
-    $irm = Get-Median $c.irm.ms
-    $floor = Get-Median $c.floor.ms
-    Add-Row 'module: `Get-PdSource -All`' (Format-Ms $module)
-    Add-Row 'IRM loop (limit=100, end_cursor)' (Format-Ms $irm)
-    Add-Row 'floor: HttpClient + Newtonsoft loop' (Format-Ms $floor)
-    Add-RatioRow 'module / floor' ($module / $floor)
-    Add-RatioRow 'IRM / module' ($irm / $module)
-    Add-Detail 'module' $c.module.ms $c.module.warmup_ms
-    Add-Detail 'IRM loop' $c.irm.ms $c.irm.warmup_ms
-    Add-Detail 'floor' $c.floor.ms $c.floor.warmup_ms
+    $module = Add-TimeRow 'module: `Get-PdSource -All`' $c.module 'module'
+    $irm = Add-TimeRow 'IRM loop (limit=100, end_cursor)' $c.irm 'IRM loop'
+    $floor = Add-TimeRow 'floor: HttpClient + Newtonsoft loop' $c.floor 'floor'
+    Add-RatioRow 'module / floor' $module $floor
+    Add-RatioRow 'IRM / module' $irm $module
     return
 }
 
-$s = Read-BenchSetting $Settings
-$null = Connect-BenchModule $s
+$s = Start-BenchMeasurement $Settings
 $listUri = $s.BaseUri.TrimEnd('/') + '/users/me/sources'
 $headers = @{ Authorization = "Bearer $($s.ApiKey)" }
 $client = [System.Net.Http.HttpClient]::new()

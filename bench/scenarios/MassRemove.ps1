@@ -35,21 +35,10 @@ if ($Report) {
         Runs = $run.Runs; EmulatorProcessId = $run.EmulatorProcessId
     }
     $c = $r.competitors
-    $noThrottle = 'n/a (no -ThrottleLimit)'
-    $sequential = Get-Median $c.sequential.ms
     $latency = if ($delayMs -gt 0) { ", each answered $delayMs ms late" } else { '' }
-    Add-Row "``Remove-PdSource -Force`` over $count sources$latency" (Format-Ms $sequential)
-    if ($r.has_throttle_limit) {
-        $throttle = Get-Median $c.throttle.ms
-        Add-Row "the same with ``-ThrottleLimit $throttleLimit``" (Format-Ms $throttle)
-        Add-RatioRow 'sequential / -ThrottleLimit' ($sequential / $throttle)
-    }
-    else {
-        Add-Row "the same with ``-ThrottleLimit $throttleLimit``" $noThrottle
-        Add-TargetRow 'sequential / -ThrottleLimit' $noThrottle
-    }
-    Add-Detail 'sequential' $c.sequential.ms $c.sequential.warmup_ms
-    if ($r.has_throttle_limit) { Add-Detail '-ThrottleLimit' $c.throttle.ms $c.throttle.warmup_ms }
+    $sequential = Add-TimeRow "``Remove-PdSource -Force`` over $count sources$latency" $c.sequential 'sequential'
+    $throttle = Add-TimeRow "the same with ``-ThrottleLimit $throttleLimit``" $(if ($r.has_throttle_limit) { $c.throttle }) '-ThrottleLimit'
+    Add-RatioRow 'sequential / -ThrottleLimit' $sequential $throttle
     foreach ($p in @($r.cpu)) {
         if ($null -eq $p) { continue }
         $busy = ($p.client_cpu_ms + $p.emulator_cpu_ms) / $p.wall_ms
@@ -59,8 +48,7 @@ if ($Report) {
     return
 }
 
-$s = Read-BenchSetting $Settings
-$null = Connect-BenchModule $s
+$s = Start-BenchMeasurement $Settings
 $hasThrottle = (Get-Command Remove-PdSource).Parameters.ContainsKey('ThrottleLimit')
 $count = $s.Count
 $throttleLimit = $s.ThrottleLimit

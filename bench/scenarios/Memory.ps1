@@ -40,8 +40,7 @@ if ($Report) {
     return
 }
 
-$s = Read-BenchSetting $Settings
-$null = Connect-BenchModule $s
+$s = Start-BenchMeasurement $Settings
 $sw = [Diagnostics.Stopwatch]::StartNew()
 $measured = Get-PdSource -All | Measure-Object
 $sw.Stop()

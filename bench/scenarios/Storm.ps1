@@ -39,8 +39,7 @@ if ($Report) {
     return
 }
 
-$s = Read-BenchSetting $Settings
-$null = Connect-BenchModule $s
+$s = Start-BenchMeasurement $Settings
 $throttleLimit = $s.ThrottleLimit
 
 $competitors = [ordered]@{
