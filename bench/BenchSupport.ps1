@@ -1,5 +1,10 @@
-# Helpers shared by bench/Invoke-Bench.ps1 and the scenarios in bench/scenarios, dot-sourced by each.
+# Helpers shared by the driver (bench/BenchRun.psm1) and the scenarios in bench/scenarios, dot-sourced
+# by each; it also gives the script that dot-sources it strict mode, 'Stop' and no progress bars.
 # Nothing here talks to anything but a loopback host.
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
 
 # Throws unless the URI is on loopback: the benchmarks never talk to anything else.
 function Assert-BenchLoopback([uri] $Uri) {
@@ -30,12 +35,22 @@ function Get-BenchLoggedRequest([uri] $Root, [string] $Method, [string] $PathPat
         Where-Object { $_.method -eq $Method -and $_.path -match $PathPattern }
 }
 
-# Checks that the emulator is on loopback, imports the module under test and connects it to the
-# emulator as the current connection; returns the connection.
-function Connect-BenchModule([string] $ModulePath, [string] $BaseUri, [string] $ApiKey) {
-    Assert-BenchLoopback $BaseUri
-    Import-Module $ModulePath -Global
-    Connect-PdAccount -BaseUri $BaseUri -ApiKey $ApiKey -PassThru
+# Imports the module under test and connects it to the emulator as the current connection, with the
+# settings' key; returns the connection.
+function Connect-BenchModule([Parameter(Mandatory)] $Setting) {
+    Import-Module $Setting.ModulePath -Global
+    Connect-PdAccount -BaseUri $Setting.BaseUri -ApiKey $Setting.ApiKey -PassThru
+}
+
+# The start of a scenario's measurement, in its child pwsh: reads the settings the driver gave it
+# (see Invoke-BenchChild in bench/BenchRun.psm1: ModulePath, BaseUri, ControlUri, ApiKey, ResultPath
+# and the scenario's own) and connects the module under test. Returns the settings, with the
+# connection added as Connection.
+function Start-BenchMeasurement([Parameter(Mandatory)] [string] $SettingsPath) {
+    $settings = Get-Content -Raw $SettingsPath | ConvertFrom-Json
+    Assert-BenchLoopback $settings.BaseUri
+    Assert-BenchLoopback $settings.ControlUri
+    $settings | Add-Member -NotePropertyName Connection -NotePropertyValue (Connect-BenchModule $settings) -PassThru
 }
 
 # The path regex of a user's source list (GET /v1/users/me/sources, with or without a trailing slash).

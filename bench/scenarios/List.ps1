@@ -1,7 +1,7 @@
 #Requires -Version 7.2
 <#
 .SYNOPSIS
-    Scenario 1: listing every source of a user, three ways, in this one process.
+    Scenario 1: listing every source of a user, three ways, in one child process.
 
 .DESCRIPTION
     module  Get-PdSource -All | Measure-Object
@@ -12,28 +12,33 @@
 
     Every loop stops as the module's pager does (an empty page, no end_cursor, or total_count
     items read), so each makes the same requests: the run checks that from the emulator's request
-    log. Each competitor writes every item into Measure-Object, and each run must count $Expected.
+    log. Each competitor writes every item into Measure-Object, and each run must count them all.
+
+    With -Report (the driver, bench/BenchRun.psm1), it seeds the user, runs the measurement below
+    in a child pwsh and writes the rows; with -Settings, it is that measurement.
 #>
-param(
-    [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $BaseUri,
-    [Parameter(Mandatory)] [string] $ControlUri,
-    [Parameter(Mandatory)] [string] $ApiKey,
-    [Parameter(Mandatory)] [int] $Expected,
-    [Parameter(Mandatory)] [int] $Runs,
-    [Parameter(Mandatory)] [string] $ResultPath
-)
-
-Set-StrictMode -Version 3.0
-$ErrorActionPreference = 'Stop'
-$ProgressPreference = 'SilentlyContinue'
+[CmdletBinding()]
+param([switch] $Report, [string] $Settings)
 . (Join-Path $PSScriptRoot '../BenchSupport.ps1')
-$null = Connect-BenchModule $ModulePath $BaseUri $ApiKey
 
-$listUri = $BaseUri.TrimEnd('/') + '/users/me/sources'
-$headers = @{ Authorization = "Bearer $ApiKey" }
+if ($Report) {
+    $count = 10000
+    $run = Get-BenchRun
+    $user = Use-BenchUser 'bench-list' -Sources $count -Prefix 'list-'
+    $c = (Invoke-BenchChild @{ ApiKey = $user.ApiKey; Expected = $count; Runs = $run.Runs }).competitors
+    $module = Add-TimeRow 'module: `Get-PdSource -All`' $c.module 'module'
+    $irm = Add-TimeRow 'IRM loop (limit=100, end_cursor)' $c.irm 'IRM loop'
+    $floor = Add-TimeRow 'floor: HttpClient + Newtonsoft loop' $c.floor 'floor'
+    Add-RatioRow 'module / floor' $module $floor
+    Add-RatioRow 'IRM / module' $irm $module
+    return
+}
+
+$s = Start-BenchMeasurement $Settings
+$listUri = $s.BaseUri.TrimEnd('/') + '/users/me/sources'
+$headers = @{ Authorization = "Bearer $($s.ApiKey)" }
 $client = [System.Net.Http.HttpClient]::new()
-$client.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $ApiKey)
+$client.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $s.ApiKey)
 
 $competitors = [ordered]@{
     module = { Get-PdSource -All | Measure-Object }
@@ -70,19 +75,19 @@ $competitors = [ordered]@{
     }
 }
 
-$pages = [int] [math]::Ceiling($Expected / 100)
-$beforeEach = { param($name) Invoke-BenchControl -Root $ControlUri -Method DELETE -Path '/_emulator/requests' }
+$pages = [int] [math]::Ceiling($s.Expected / 100)
+$beforeEach = { param($name) Invoke-BenchControl -Root $s.ControlUri -Method DELETE -Path '/_emulator/requests' }
 $afterEach = {
     param($name, $measured)
-    $requests = @(Get-BenchLoggedRequest $ControlUri GET $BenchSourceListPattern).Count
+    $requests = @(Get-BenchLoggedRequest $s.ControlUri GET $BenchSourceListPattern).Count
     if ($requests -ne $pages) { throw "list: $name sent $requests list requests, not $pages." }
     $requests
 }
 
 try {
-    $results = Invoke-BenchRounds -Competitors $competitors -Runs $Runs -Expected $Expected -BeforeEach $beforeEach -AfterEach $afterEach -Label 'list'
+    $results = Invoke-BenchRounds -Competitors $competitors -Runs $s.Runs -Expected $s.Expected -BeforeEach $beforeEach -AfterEach $afterEach -Label 'list'
 }
 finally {
     $client.Dispose()
 }
-Write-BenchResult $ResultPath ([ordered]@{ expected = $Expected; pages = $pages; competitors = $results })
+Write-BenchResult $s.ResultPath ([ordered]@{ expected = $s.Expected; pages = $pages; competitors = $results })

@@ -13,13 +13,6 @@ BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Examples = Join-Path $script:RepoRoot 'examples'
 
-    # The pwsh that runs these tests, as a command line for a fresh process.
-    function Get-PwshCommand {
-        $process = [Environment]::ProcessPath
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-        @($process)
-    }
-
     # The API requests logged since the last Clear-EmulatorRequest that change something.
     function Get-ChangingRequest { @(Get-EmulatorRequest | Where-Object { $_.Method -notin 'GET', 'HEAD' }) }
 
@@ -28,15 +21,8 @@ BeforeAll {
 
 Describe 'build.ps1 -Task Demo' -Tag 'Demo' {
     BeforeAll {
-        $pwsh = @(Get-PwshCommand)
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-        foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $script:RepoRoot 'build.ps1'), '-Task', 'Demo', '-NoBuild')) {
-            $psi.ArgumentList.Add($a)
-        }
+        $psi = New-PwshStartInfo -ArgumentList @('-File', (Join-Path $script:RepoRoot 'build.ps1'), '-Task', 'Demo', '-NoBuild') -RedirectOutput
         $psi.WorkingDirectory = $script:RepoRoot
-        $psi.UseShellExecute = $false
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
         $process = [System.Diagnostics.Process]::Start($psi)
         $stdout = $process.StandardOutput.ReadToEndAsync()
         $stderr = $process.StandardError.ReadToEndAsync()

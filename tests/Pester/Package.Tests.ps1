@@ -2,6 +2,7 @@
 # with PSResourceGet and with PowerShellGet, and the emulator installed as a .NET tool.
 # Every install runs in a fresh pwsh whose home is a temporary folder, so the user's own repositories
 # and modules stay as they were, and nothing comes from (or goes to) the internet.
+# Every test here is tagged Package: `build.ps1 -Task Test -NoPackage` writes no packages and leaves them out.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -48,54 +49,16 @@ BeforeAll {
         $repo
     }
 
-    # Runs a script in a fresh `pwsh -NoProfile` whose home (HOME and the XDG folders) is $TempHome,
-    # from inside it. The folders are made first: .NET reports a missing one as '', and PSResourceGet
-    # and NuGet then write their settings relative to the working directory. PSModulePath is left out,
-    # so the module path follows that home as in a user's new session. Any request beyond loopback
-    # goes to a proxy that refuses it. The script's last output line is JSON; returns it as an object,
-    # or throws with everything the child wrote.
-    function Invoke-IsolatedPwsh([string] $TempHome, [string] $Script) {
+    # Runs a script in a fresh pwsh whose home is $TempHome, offline but for loopback (see
+    # Invoke-IsolatedPwsh in build/Process.psm1). The script's last output line is JSON; returns it as
+    # an object, or throws with everything the child wrote.
+    function Invoke-IsolatedScript([string] $TempHome, [string] $Script) {
         $file = Join-Path $TempHome 'script.ps1'
         Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n" + $Script) -Encoding utf8
-        $pwsh = @(Get-PwshCommand)
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-        foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) { $psi.ArgumentList.Add($a) }
-        $environment = [ordered]@{
-            HOME                        = $TempHome
-            XDG_CONFIG_HOME             = Join-Path $TempHome '.config'
-            XDG_DATA_HOME               = Join-Path $TempHome '.local/share'
-            XDG_CACHE_HOME              = Join-Path $TempHome '.cache'
-            POWERSHELL_TELEMETRY_OPTOUT = '1'
-            POWERSHELL_UPDATECHECK      = 'Off'
-        }
-        foreach ($name in $environment.Keys) {
-            if ($environment[$name].StartsWith($TempHome)) { $null = New-Item -ItemType Directory -Force $environment[$name] }
-            $psi.Environment[$name] = $environment[$name]
-        }
-        $psi.WorkingDirectory = $TempHome
-        # Both spellings: .NET reads either, and on Linux the environment is case-sensitive.
-        foreach ($name in 'http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY') { $psi.Environment[$name] = 'http://127.0.0.1:9' }
-        foreach ($name in 'no_proxy', 'NO_PROXY') { $psi.Environment[$name] = '127.0.0.1,localhost,::1' }
-        $null = $psi.Environment.Remove('PSModulePath')
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($psi)
-        try {
-            $stdout = $process.StandardOutput.ReadToEndAsync()
-            $stderr = $process.StandardError.ReadToEndAsync()
-            if (-not $process.WaitForExit(180000)) { throw 'The child pwsh did not finish within 3 minutes.' }
-            $process.WaitForExit()
-            $lines = @($stdout.Result -split '\r?\n' | Where-Object { $_.Trim() })
-            if ($process.ExitCode -ne 0 -or $lines.Count -eq 0) {
-                throw "The child pwsh failed (exit code $($process.ExitCode)):`n$($stdout.Result)`n$($stderr.Result)"
-            }
-            $lines[-1] | ConvertFrom-Json
-        }
-        finally {
-            if (-not $process.HasExited) { $process.Kill($true) }
-            $process.Dispose()
-        }
+        $stdout = Invoke-IsolatedPwsh -TempHome $TempHome -ScriptFile $file -Offline -TimeoutSeconds 180
+        $lines = @($stdout -split '\r?\n' | Where-Object { $_.Trim() })
+        if ($lines.Count -eq 0) { throw "The child pwsh wrote nothing:`n$stdout" }
+        $lines[-1] | ConvertFrom-Json
     }
 
     # Where PSResourceGet and PowerShellGet keep their registered repositories, for a home's data and
@@ -191,10 +154,10 @@ Unregister-PSResourceRepository -Name PSGallery -ErrorAction SilentlyContinue
 Register-PSResourceRepository -Name '$name' -Uri '$repo'
 Install-PSResource -Name PSPipedream -Repository '$name' -TrustRepository -Scope CurrentUser
 "@
-        $result = Invoke-IsolatedPwsh $tempHome ($install + "`n" + $script:UseModule)
+        $result = Invoke-IsolatedScript $tempHome ($install + "`n" + $script:UseModule)
         Assert-InstalledModuleWorks $result $tempHome
 
-        $gone = Invoke-IsolatedPwsh $tempHome @'
+        $gone = Invoke-IsolatedScript $tempHome @'
 Uninstall-PSResource -Name PSPipedream -Scope CurrentUser
 [ordered]@{
     Installed = @(Get-InstalledPSResource -Name PSPipedream -ErrorAction SilentlyContinue).Count
@@ -215,10 +178,10 @@ Unregister-PSRepository -Name PSGallery -ErrorAction SilentlyContinue
 Register-PSRepository -Name '$name' -SourceLocation '$repo' -InstallationPolicy Trusted
 Install-Module -Name PSPipedream -Repository '$name' -Scope CurrentUser
 "@
-        $result = Invoke-IsolatedPwsh $tempHome ($install + "`n" + $script:UseModule)
+        $result = Invoke-IsolatedScript $tempHome ($install + "`n" + $script:UseModule)
         Assert-InstalledModuleWorks $result $tempHome
 
-        $gone = Invoke-IsolatedPwsh $tempHome @'
+        $gone = Invoke-IsolatedScript $tempHome @'
 Uninstall-Module -Name PSPipedream
 [ordered]@{
     Installed = @(Get-InstalledModule -Name PSPipedream -ErrorAction SilentlyContinue).Count
@@ -252,33 +215,17 @@ Describe 'The emulator package' -Tag 'Package' {
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
 
         $command = Join-Path $tools ($IsWindows ? 'pd-emulator.exe' : 'pd-emulator')
-        $key = -join ((1..32) | ForEach-Object { '0123456789abcdefghijklmnopqrstuvwxyz'[(Get-Random -Maximum 36)] })
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($command)
-        foreach ($a in '--urls', 'http://127.0.0.1:0', '--api-key', $key) { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($psi)
+        $emulator = Start-EmulatorProcess -Command $command
         try {
-            $null = $process.StandardError.ReadToEndAsync()
-            $url = $null
-            $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
-                $read = $process.StandardOutput.ReadLineAsync()
-                if (-not $read.Wait(60000) -or $null -eq $read.Result) { break }
-                if ($read.Result -match 'listening on (http://\S+)') { $url = $Matches[1].TrimEnd('/') }
-            }
+            $url = $emulator.Root
             $url | Should -Not -BeNullOrEmpty -Because 'pd-emulator prints the address it listens on'
-            $null = $process.StandardOutput.ReadToEndAsync()
 
-            $answer = Invoke-WebRequest -Uri "$url/v1/users/me" -Headers @{ Authorization = "Bearer $key" } -TimeoutSec 30
+            $answer = Invoke-WebRequest -Uri "$url/v1/users/me" -Headers @{ Authorization = "Bearer $($emulator.ApiKey)" } -TimeoutSec 30
             $answer.StatusCode | Should -Be 200
             ($answer.Content | ConvertFrom-Json).data.id | Should -Be 'u_emulator'
         }
         finally {
-            if (-not $process.HasExited) { $process.Kill($true) }
-            $null = $process.WaitForExit(10000)
-            $process.Dispose()
+            Stop-EmulatorProcess $emulator
         }
     }
 }

@@ -1,8 +1,11 @@
 # Helpers for the Pester suites: drive the emulator through the module's emulator cmdlets
 # (Get-PdEmulatorRequest, Add-PdEmulatorFault, ...), connect the module to it, and reach the API
 # directly for setup and state checks. build.ps1 starts the emulator and sets PSPD_TEST_* variables.
+# The process plumbing (a fresh pwsh, one in a temporary home, an emulator of a test's own) is the
+# build's own, from build/Process.psm1, and is exported from here with the rest.
 
 Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot '../../build/Process.psm1')
 
 function Get-EmulatorSetting {
     foreach ($name in 'PSPD_TEST_ROOT', 'PSPD_TEST_BASEURI', 'PSPD_TEST_APIKEY', 'PSPD_TEST_MODULE') {
@@ -168,13 +171,6 @@ function Get-PdErrorRecord([Parameter(Mandatory)] [scriptblock] $ScriptBlock) {
     $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Select-Object -First 1
 }
 
-# The pwsh that runs these tests, as a command line for a fresh process (dotnet pwsh.dll, or pwsh).
-function Get-PwshCommand {
-    $process = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-    @($process)
-}
-
 # Whether the object carries the module's type name PSPipedream.<Name> (or PSPipedream.Models.<Name>).
 function Test-PdTypeName($InputObject, [string] $Name) {
     if ($null -eq $InputObject) { return $false }
@@ -186,4 +182,5 @@ Export-ModuleMember -Function Get-EmulatorSetting, Reset-Emulator, Get-EmulatorR
     Clear-EmulatorRequest, Add-EmulatorFault, Clear-EmulatorFault, New-EmulatorUser, New-EmulatorWorkflow,
     Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount,
     Invoke-TestApi, Get-TestSource, Get-TestEventId, New-TestSubscription, Get-TestSubscription,
-    ConvertFrom-TestQuery, Get-ThrownErrorText, Get-PdErrorRecord, Get-PwshCommand, Test-PdTypeName
+    ConvertFrom-TestQuery, Get-ThrownErrorText, Get-PdErrorRecord, Test-PdTypeName,
+    Get-PwshCommand, New-PwshStartInfo, Invoke-IsolatedPwsh, New-EmulatorKey, Start-EmulatorProcess, Stop-EmulatorProcess
