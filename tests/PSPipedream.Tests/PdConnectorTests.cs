@@ -1,5 +1,5 @@
 using System;
-using PSPipedream.Cmdlets;
+using PSPipedream.Connection;
 using PSPipedream.Http;
 using Xunit;
 

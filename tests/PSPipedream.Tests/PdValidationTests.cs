@@ -47,15 +47,15 @@ public class PdValidationTests
     [Fact]
     public void Component_keys()
     {
-        Assert.Null(GetPdComponentCommand.CheckKey("rss-new-item-in-feed"));
-        Assert.Equal("'dc_abc' is the id of another kind of resource (dc_...), not a component id (sc_...) or key.", GetPdComponentCommand.CheckKey("dc_abc"));
-        Assert.Equal(@"The id 'key\u0007' contains a control character (\u0007).", GetPdComponentCommand.CheckKey("key\u0007"));
+        Assert.Null(PdValidation.CheckComponentKey("rss-new-item-in-feed"));
+        Assert.Equal("'dc_abc' is the id of another kind of resource (dc_...), not a component id (sc_...) or key.", PdValidation.CheckComponentKey("dc_abc"));
+        Assert.Equal(@"The id 'key\u0007' contains a control character (\u0007).", PdValidation.CheckComponentKey("key\u0007"));
     }
 
     [Fact]
     public void Long_component_keys_and_event_names_are_refused()
     {
-        Assert.StartsWith("The id '", GetPdComponentCommand.CheckKey(new string('k', 1001)));
+        Assert.StartsWith("The id '", PdValidation.CheckComponentKey(new string('k', 1001)));
         Assert.Null(PdValidation.CheckText(new string('e', 1000), "event name"));
         Assert.StartsWith("The event name 'eee", PdValidation.CheckText(new string('e', 1001), "event name"));
     }

@@ -19,7 +19,7 @@ AfterAll {
 
 Describe 'Start-PdEmulator' {
     It 'starts an emulator on loopback, connects to it and describes it' {
-        $script:Emu | Should -BeOfType ([PSPipedream.Cmdlets.PdEmulator])
+        $script:Emu | Should -BeOfType ([PSPipedream.PdEmulator])
         $script:Emu.BaseUri.AbsoluteUri | Should -Match '^http://127\.0\.0\.1:\d+/v1$'
         $script:Emu.RootUri.AbsoluteUri | Should -Be ($script:Emu.BaseUri.AbsoluteUri -replace 'v1$', '')
         $script:Emu.ApiKey | Should -BeOfType ([securestring])

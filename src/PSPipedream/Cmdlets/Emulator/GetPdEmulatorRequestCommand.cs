@@ -29,7 +29,7 @@ namespace PSPipedream.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Last { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             var query = new List<string>();
             if (IsBound(nameof(Since))) query.Add("since=" + Since.ToString(CultureInfo.InvariantCulture));
