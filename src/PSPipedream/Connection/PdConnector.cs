@@ -6,7 +6,12 @@ using PSPipedream.Http;
 
 namespace PSPipedream.Connection
 {
-    /// <summary>Makes verified connections, for Connect-PdAccount and for the implicit connection from environment variables.</summary>
+    /// <summary>
+    /// Makes connections and checks their key, for Connect-PdAccount, Start-PdEmulator -Connect and
+    /// the implicit connection from environment variables. It sends only through the client it
+    /// makes, reports each exchange to the trace sink it is given, and throws PdApiException; the
+    /// cmdlets turn that into their ErrorRecords.
+    /// </summary>
     internal static class PdConnector
     {
         public const string ApiKeyVariable = "PIPEDREAM_API_KEY";

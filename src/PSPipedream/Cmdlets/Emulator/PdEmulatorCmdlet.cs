@@ -54,9 +54,8 @@ namespace PSPipedream.Cmdlets
                 "No emulator to talk to: run Start-PdEmulator, pass -Emulator, or connect to an emulator on loopback with Connect-PdAccount.");
         }
 
-        protected override void EndProcessing()
+        private protected override void OnDisposing()
         {
-            base.EndProcessing();
             _control?.Dispose();
             _control = null;
         }

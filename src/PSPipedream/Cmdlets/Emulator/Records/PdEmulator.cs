@@ -60,21 +60,7 @@ namespace PSPipedream
         /// <summary>Ends the process if it still runs; an emulator that already exited is fine.</summary>
         internal void Kill()
         {
-            if (Process == null) return;
-            try
-            {
-                if (!Process.HasExited)
-                {
-                    Process.Kill();
-                    Process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-            }
+            if (Process != null) Cmdlets.PdEmulatorLaunch.Kill(Process);
         }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "PSPipedream emulator at {0}", BaseUri.AbsoluteUri);
