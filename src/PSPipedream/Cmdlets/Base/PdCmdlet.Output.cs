@@ -1,5 +1,3 @@
-using PSPipedream.Http;
-
 namespace PSPipedream.Cmdlets
 {
     /// <summary>Writing models: each as a PSObject with its unknown fields, and what Tab completion may learn from it.</summary>

@@ -43,7 +43,7 @@ namespace PSPipedream.Cmdlets
         private protected T Wait<T>(Task<T> task) => Traces.Wait(task, CancellationToken);
 
         /// <summary>Writes the request lines queued so far (on the pipeline thread).</summary>
-        private protected void FlushTraces() => _traceWriter?.Flush();
+        private void FlushTraces() => _traceWriter?.Flush();
 
         private Task<T> Start<T>(PdRequest request, Func<PdClient, PdRequest, CancellationToken, Task<T>> send)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using Newtonsoft.Json.Linq;
 
 namespace PSPipedream.Cmdlets
 {

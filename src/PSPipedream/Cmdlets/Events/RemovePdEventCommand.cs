@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
