@@ -11,13 +11,4 @@ namespace PSPipedream.Cmdlets
 
         private protected override int ThrottleLimitValue => ThrottleLimit;
     }
-
-    /// <summary>-ThrottleLimit: how many items' requests a cmdlet may have in flight at once.</summary>
-    internal static class PdThrottle
-    {
-        public const int Max = 32;
-
-        public const string HelpMessage =
-            "How many pipeline items' requests to have in flight at once, 1 to 32 (default 1, one after the other). Output still comes in input order; -WhatIf and -Confirm still ask first, item by item.";
-    }
 }
