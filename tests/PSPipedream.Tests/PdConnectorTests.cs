@@ -1,5 +1,6 @@
 using System;
-using PSPipedream.Cmdlets;
+using PSPipedream.Connection;
+using PSPipedream.Http;
 using Xunit;
 
 namespace PSPipedream.Tests;
@@ -34,4 +35,51 @@ public class PdConnectorTests
     [InlineData("api.pipedream.com/v1")]
     public void Other_schemes_and_relative_uris_are_invalid(string uri) =>
         Assert.Equal("PdInvalidArgument", Assert.Throws<PdApiException>(() => PdConnector.ParseBaseUri(uri, "-BaseUri")).ErrorId);
+}
+
+[Collection("Emulator")]
+public sealed class PdConnectorVerifyTests
+{
+    private readonly EmulatorFixture _emu;
+
+    public PdConnectorVerifyTests(EmulatorFixture emu)
+    {
+        _emu = emu;
+        _emu.Reset();
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_good_key_fills_in_the_user_and_reports_the_check_to_the_sink()
+    {
+        var traces = new System.Collections.Generic.List<PdTrace>();
+        var connection = PdConnector.Create(EmulatorFixture.Key, _emu.Host.BaseUri, "o_x", "Parameter", null);
+        Assert.Null(connection.UserId);
+        var verified = await PdConnector.VerifyAsync(connection, traces.Add, captureBodies: true, System.Threading.CancellationToken.None);
+        Assert.Same(connection, verified);
+        Assert.Equal("u_emulator", verified.UserId);
+        Assert.Equal("o_x", verified.OrgId);
+        var trace = Assert.Single(traces);
+        Assert.Equal(200, trace.StatusCode);
+        Assert.EndsWith("/users/me", trace.Uri.AbsolutePath);
+        Assert.NotNull(trace.ResponseBody);
+        connection.Client.Dispose();
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_refused_key_throws_and_the_client_is_disposed()
+    {
+        var connection = PdConnector.Create("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", _emu.Host.BaseUri, null, "Parameter", null);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => PdConnector.VerifyAsync(connection, null, false, System.Threading.CancellationToken.None));
+        Assert.Equal("PdUnauthorized", ex.ErrorId);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => connection.Client.SendAsync(PdRequest.Get("users", "me"), System.Threading.CancellationToken.None));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_root_without_v1_gets_the_advice()
+    {
+        var root = new Uri(_emu.Host.BaseUri.GetLeftPart(UriPartial.Authority) + "/");
+        var connection = PdConnector.Create(EmulatorFixture.Key, root, null, "Parameter", null);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => PdConnector.VerifyAsync(connection, null, false, System.Threading.CancellationToken.None));
+        Assert.EndsWith("Did you mean -BaseUri " + root.GetLeftPart(UriPartial.Authority) + "/v1?", ex.Message);
+    }
 }

@@ -48,17 +48,47 @@ public class PdValidationTests
     [Fact]
     public void Component_keys()
     {
-        Assert.Null(GetPdComponentCommand.CheckKey("rss-new-item-in-feed"));
-        Assert.Equal("'dc_abc' is the id of another kind of resource (dc_...), not a component id (sc_...) or key.", GetPdComponentCommand.CheckKey("dc_abc"));
-        Assert.Equal(@"The id 'key\u0007' contains a control character (\u0007).", GetPdComponentCommand.CheckKey("key\u0007"));
+        Assert.Null(PdValidation.CheckComponentKey("rss-new-item-in-feed"));
+        Assert.Equal("'dc_abc' is the id of another kind of resource (dc_...), not a component id (sc_...) or key.", PdValidation.CheckComponentKey("dc_abc"));
+        Assert.Equal(@"The id 'key\u0007' contains a control character (\u0007).", PdValidation.CheckComponentKey("key\u0007"));
     }
 
     [Fact]
     public void Long_component_keys_and_event_names_are_refused()
     {
-        Assert.StartsWith("The id '", GetPdComponentCommand.CheckKey(new string('k', 1001)));
+        Assert.StartsWith("The id '", PdValidation.CheckComponentKey(new string('k', 1001)));
         Assert.Null(PdValidation.CheckText(new string('e', 1000), "event name"));
         Assert.StartsWith("The event name 'eee", PdValidation.CheckText(new string('e', 1001), "event name"));
+    }
+
+    [Fact]
+    public void Event_ids_and_ranges()
+    {
+        Assert.Null(PdValidation.CheckEventId("1589486981597-0"));
+        Assert.Equal("'1589486981597' is not an event id: it should look like 1589486981597-0 (<digits>-<digits>).", PdValidation.CheckEventId("1589486981597"));
+        Assert.StartsWith("The event id '", PdValidation.CheckEventId(new string('1', 1001)));
+        Assert.Null(PdValidation.CheckEventRange("1-0", null));
+        Assert.Null(PdValidation.CheckEventRange("9-0", "10-0"));
+        Assert.Null(PdValidation.CheckEventRange("010-2", "10-2"));
+        Assert.Equal("-StartId 10-1 is newer than -EndId 10-0: the range runs from the oldest event (-StartId) to the newest (-EndId).",
+            PdValidation.CheckEventRange("10-1", "10-0"));
+    }
+
+    [Fact]
+    public void Emulator_fault_paths_must_be_able_to_match_an_api_path()
+    {
+        foreach (var path in new[] { "/v1/users/me", "/v1", "/v1/*", "/*", "*", "/v*/x" }) Assert.Null(PdValidation.CheckFaultPath(path));
+        Assert.Equal("-Path '/users/me/sources*' can never match: the emulator's API paths start with /v1/, e.g. /v1/users/me/sources*.",
+            PdValidation.CheckFaultPath("/users/me/sources*"));
+        Assert.NotNull(PdValidation.CheckFaultPath("/v2/*"));
+    }
+
+    [Fact]
+    public void Names_may_be_left_out_but_not_blank()
+    {
+        Assert.Null(PdValidation.CheckName(null));
+        Assert.Null(PdValidation.CheckName("x"));
+        Assert.Equal("The name is empty.", PdValidation.CheckName(" "));
     }
 
     [Fact]

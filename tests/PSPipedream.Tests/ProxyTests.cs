@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PSPipedream.Cmdlets;
+using PSPipedream.Connection;
 using PSPipedream.Http;
 using Xunit;
 

@@ -15,7 +15,7 @@ public class WebhookUrlTests
     [InlineData("http://example.com:8443/a/b?c=d&e=f")]
     [InlineData("https://example.com/users/@me")]
     [InlineData("https://example.com/?mail=a@b.c")]
-    public void Plain_http_and_https_urls_pass(string url) => Assert.Null(NewPdWebhookCommand.CheckUrl(url));
+    public void Plain_http_and_https_urls_pass(string url) => Assert.Null(PdValidation.CheckWebhookUrl(url));
 
     [Fact]
     public void White_space_and_control_characters_are_refused_anywhere()
@@ -23,7 +23,7 @@ public class WebhookUrlTests
         foreach (var url in new[] { " https://example.com/x", "https://example.com/x ", "https://exa mple.com/x", "https://example.com/x\t",
                      "https://example.com/\r\nX-Injected: 1", "https://example.com/\u0007", "\u001b[2Jhttps://example.com/", "https://example.com/\u00a0" })
         {
-            var problem = NewPdWebhookCommand.CheckUrl(url);
+            var problem = PdValidation.CheckWebhookUrl(url);
             Assert.NotNull(problem);
             Assert.Contains("is not a webhook URL: it contains white space or a control character", problem);
             Assert.DoesNotContain(problem!, char.IsControl);
@@ -44,7 +44,7 @@ public class WebhookUrlTests
         foreach (var (url, shown) in cases)
         {
             Assert.Equal("'" + shown + "' is not a webhook URL: it carries a user name or password before the host, " +
-                "which would be written to every log that records the URL. Leave them out.", NewPdWebhookCommand.CheckUrl(url));
+                "which would be written to every log that records the URL. Leave them out.", PdValidation.CheckWebhookUrl(url));
         }
     }
 
@@ -53,12 +53,12 @@ public class WebhookUrlTests
     {
         foreach (var url in new[] { "ftp://user:s3cret@example.com/", "https:user:s3cret@example.com/", "https://user:s3cret@example.com/ x", "mysql://root:s3cret@db" })
         {
-            var problem = NewPdWebhookCommand.CheckUrl(url);
+            var problem = PdValidation.CheckWebhookUrl(url);
             Assert.NotNull(problem);
             Assert.DoesNotContain("s3cret", problem);
             Assert.Contains("***@", problem);
         }
-        Assert.Equal("The URL is empty.", NewPdWebhookCommand.CheckUrl("  "));
+        Assert.Equal("The URL is empty.", PdValidation.CheckWebhookUrl("  "));
     }
 }
 

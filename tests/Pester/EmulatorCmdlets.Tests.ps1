@@ -19,7 +19,7 @@ AfterAll {
 
 Describe 'Start-PdEmulator' {
     It 'starts an emulator on loopback, connects to it and describes it' {
-        $script:Emu | Should -BeOfType ([PSPipedream.Cmdlets.PdEmulator])
+        $script:Emu | Should -BeOfType ([PSPipedream.PdEmulator])
         $script:Emu.BaseUri.AbsoluteUri | Should -Match '^http://127\.0\.0\.1:\d+/v1$'
         $script:Emu.RootUri.AbsoluteUri | Should -Be ($script:Emu.BaseUri.AbsoluteUri -replace 'v1$', '')
         $script:Emu.ApiKey | Should -BeOfType ([securestring])
@@ -130,6 +130,9 @@ Describe 'The control cmdlets' {
         $seed = Add-PdEmulatorSource -Emulator $script:Emu -Count 12 -NamePrefix 'emu-'
         $seed.Count | Should -Be 12
         $seed.FirstId | Should -Match '^dc_'
+        $seed | Should -BeOfType ([PSPipedream.PdEmulatorSeed])
+        $seed.PSObject.TypeNames[0] | Should -Be 'PSPipedream.PdEmulatorSeed'
+        $seed.PSObject.Properties.Name | Should -Be 'Count', 'FirstId', 'LastId'
         (Get-PdSource -All | Where-Object Name -like 'emu-*').Count | Should -Be 12
         Reset-PdEmulator -Emulator $script:Emu
         @(Get-PdSource -All).Count | Should -Be 0
@@ -178,6 +181,9 @@ Describe 'The control cmdlets' {
         $wf = New-PdEmulatorWorkflow -Emulator $script:Emu -Id p_emucmd -OwnerId u_emulator
         $wf.Id | Should -Be 'p_emucmd'
         $wf.OwnerId | Should -Be 'u_emulator'
+        $wf | Should -BeOfType ([PSPipedream.PdEmulatorWorkflow])
+        $wf.PSObject.Properties.Name | Should -Be 'Id', 'OwnerId', 'CreatedAt'
+        $wf.CreatedAt | Should -BeOfType ([datetime])
         $ids = @(Send-PdEmulatorEvent -Emulator $script:Emu -EmitterId p_emucmd -Event @{ n = 1 } -Count 2)
         $ids.Count | Should -Be 2
         @(Get-PdWorkflowEvent -WorkflowId p_emucmd -All).Count | Should -Be 2

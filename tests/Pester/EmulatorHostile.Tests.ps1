@@ -300,7 +300,7 @@ Describe 'Start-PdEmulator keeps the key off the command line' -Skip:($script:No
 
     It 'quotes each argument so that a runtime without ArgumentList splits the command line back the same' {
         $arguments = @('plain', '', 'two words', 'abc\" --users "/x.json', 'trailing\', 'space and trailing\\', '"', '\\"', "tab`there", 'C:\dir\"x', 'a\\b\c')
-        $join = [PSPipedream.Cmdlets.PdEmulator].Assembly.GetType('PSPipedream.Cmdlets.PdProcessArguments').GetMethod('Join')
+        $join = [PSPipedream.PdEmulator].Assembly.GetType('PSPipedream.Cmdlets.PdProcessArguments').GetMethod('Join')
         $commandLine = $join.Invoke($null, @(, [string[]] $arguments))
         # .NET splits ProcessStartInfo.Arguments by the same rules as CommandLineToArgvW.
         $psi = [Diagnostics.ProcessStartInfo]::new($script:Python)

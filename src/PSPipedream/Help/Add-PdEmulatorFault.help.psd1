@@ -11,7 +11,7 @@ retries; -Abort drops the connection; -Truncate sends half of the JSON body; -No
 sends an HTML page; -NoData sends {} without running the request; -RepeatCursor hands a
 list page's own cursors back; -Delay waits that many milliseconds, then answers normally.
 
-It writes the fault (PSPipedream.Cmdlets.PdEmulatorFault). Clear-PdEmulatorFault and
+It writes the fault (PSPipedream.PdEmulatorFault). Clear-PdEmulatorFault and
 Reset-PdEmulator remove faults. -WhatIf sends nothing.
 '@
     Examples    = @(

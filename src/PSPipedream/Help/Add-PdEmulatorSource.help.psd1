@@ -4,7 +4,8 @@
 Add-PdEmulatorSource sends POST /_emulator/seed: -Count sources named -NamePrefix (default
 seed-) and a number, owned by -OwnerId (a user u_... or an org o_...) or the emulator's
 first user. It is much faster than New-PdSource in a loop, for tests of paging or of
-scripts that walk many sources. It writes Count, FirstId and LastId. -WhatIf sends nothing.
+scripts that walk many sources. It writes a PSPipedream.PdEmulatorSeed: Count, FirstId and
+LastId. -WhatIf sends nothing.
 '@
     Examples    = @(
         @{

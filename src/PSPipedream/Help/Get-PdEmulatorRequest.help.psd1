@@ -2,7 +2,7 @@
     Synopsis    = 'Lists the API requests the emulator received, oldest first.'
     Description = @'
 Get-PdEmulatorRequest reads the emulator's request log (GET /_emulator/requests): one
-PSPipedream.Cmdlets.PdEmulatorRequest per API call, with Seq, ReceivedAt (UTC), Method,
+PSPipedream.PdEmulatorRequest per API call, with Seq, ReceivedAt (UTC), Method,
 Path, Query, Body (the JSON text), BodyTruncated, Status, DurationMs and Fault. Control
 calls are not logged, and the log never holds the API key.
 

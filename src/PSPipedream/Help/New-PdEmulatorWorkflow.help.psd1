@@ -4,8 +4,9 @@
 New-PdEmulatorWorkflow sends POST /_emulator/workflows. The workflow gets -Id (p_ then
 letters, digits, _ or -) or a made-up id, and belongs to -OwnerId (a user u_... or an org
 o_...) or the emulator's first user. Events sent to it with Send-PdEmulatorEvent are then
-listed by Get-PdWorkflowEvent and Get-PdWorkflowError. It writes the workflow's Id, OwnerId
-and CreatedAt. Reset-PdEmulator removes such workflows. -WhatIf sends nothing.
+listed by Get-PdWorkflowEvent and Get-PdWorkflowError. It writes the workflow as a
+PSPipedream.PdEmulatorWorkflow: Id, OwnerId and CreatedAt. Reset-PdEmulator removes such
+workflows. -WhatIf sends nothing.
 '@
     Examples    = @(
         @{

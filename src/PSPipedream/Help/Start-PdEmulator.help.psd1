@@ -21,9 +21,9 @@ handed to the emulator in the environment variable PD_EMULATOR_API_KEY, never on
 command line, which other users of the machine can read. Each argument (the users file's
 path, say) reaches the emulator as one argument, whatever quotes or spaces it holds.
 
-It writes a PSPipedream.Cmdlets.PdEmulator object: BaseUri (for Connect-PdAccount
--BaseUri), RootUri (the control API), ApiKey (the first user's key, a SecureString),
-ApiKeyHint, ProcessId and Users. -Connect also connects to it as its first user and makes
+It writes a PSPipedream.PdEmulator object: BaseUri (for Connect-PdAccount -BaseUri),
+RootUri (the control API), ApiKey (the first user's key, a SecureString), ApiKeyHint,
+ProcessId and Users. -Connect also connects to it as its first user and makes
 that the current connection, as Connect-PdAccount does.
 
 The other emulator cmdlets (Reset-PdEmulator, Get-PdEmulatorRequest, Add-PdEmulatorFault,

@@ -71,9 +71,9 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Write the connection object, for -Connection on other cmdlets.")]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+            if (OrgId != null) Check(nameof(OrgId), PdValidation.CheckId(OrgId, "o_"), OrgId, terminating: true);
             var proxy = ChooseProxy();
 
             var profileName = ProfileName ?? PdProfileFile.DefaultProfileName;
@@ -136,15 +136,15 @@ namespace PSPipedream.Cmdlets
 
             var orgId = OrgId ?? PdConnector.Env(PdConnector.OrgIdVariable) ?? profile?.OrgId;
 
-            PdConnection connection;
+            // The check obeys the timeout and retry settings too.
+            var connection = PdConnector.Create(apiKey, baseUri, orgId, keySource, PdHost.PowerShellVersion(this), proxy);
+            connection.MaxRetries = MaxRetries;
+            connection.MaxRetryWaitSeconds = MaxRetryWaitSeconds;
+            connection.TimeoutSeconds = TimeoutSeconds;
             try
             {
-                connection = PdConnector.Open(this, apiKey, baseUri, orgId, keySource, c =>
-                {
-                    c.MaxRetries = MaxRetries;
-                    c.MaxRetryWaitSeconds = MaxRetryWaitSeconds;
-                    c.TimeoutSeconds = TimeoutSeconds;
-                }, proxy);
+                using var traces = new PdTraceWriter(this);
+                connection = traces.Verify(connection, CancellationToken);
             }
             catch (PdApiException ex)
             {
@@ -169,18 +169,14 @@ namespace PSPipedream.Cmdlets
             if (NoProxy) return PdProxy.None;
             if (ProxyCredential != null && ProxyUseDefaultCredentials)
             {
-                ThrowTerminatingError(PdErrors.InvalidArgumentRecord(nameof(ProxyUseDefaultCredentials),
-                    "-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: give one way to sign in to the proxy.", null));
+                Check(nameof(ProxyUseDefaultCredentials),
+                    "-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: give one way to sign in to the proxy.", null, terminating: true);
             }
             ICredentials? credentials = ProxyCredential?.GetNetworkCredential();
             if (ProxyUseDefaultCredentials) credentials = CredentialCache.DefaultCredentials;
             if (Proxy == null) return PdProxy.System(credentials);
 
-            var problem = PdConnector.CheckProxyUri(Proxy);
-            if (problem != null)
-            {
-                ThrowTerminatingError(PdErrors.InvalidArgumentRecord(nameof(Proxy), problem, PdConnector.WithoutUserInfo(Proxy.OriginalString)));
-            }
+            Check(nameof(Proxy), PdConnector.CheckProxyUri(Proxy), PdConnector.WithoutUserInfo(Proxy.OriginalString), terminating: true);
             return PdProxy.Explicit(Proxy, credentials);
         }
     }

@@ -10,7 +10,7 @@ namespace PSPipedream.Cmdlets
     /// the caller's; this never keeps it.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
 using PSPipedream.Json;
@@ -48,9 +47,9 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "For a GET of a list: follow page_info.end_cursor and write the items of every page. A 'limit' in -Query sets the page size (default 100).")]
         public SwitchParameter All { get; set; }
 
-        protected override object? ErrorTarget => _target ?? Path;
+        private protected override object? ErrorTarget => _target ?? Path;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             _target = null;
             var method = Method.ToUpperInvariant();
@@ -59,7 +58,7 @@ namespace PSPipedream.Cmdlets
             IReadOnlyList<KeyValuePair<string, string?>>? query = null;
             if (Query != null && !PdFreeForm.TryToQuery(Query, nameof(Query), out query, out var queryProblem))
             {
-                RejectItemArgument(nameof(Query), queryProblem!, Query);
+                Check(nameof(Query), queryProblem, Query);
                 return;
             }
             JToken? body = null;
@@ -67,12 +66,12 @@ namespace PSPipedream.Cmdlets
             {
                 if (method == "GET")
                 {
-                    RejectItemArgument(nameof(Body), "A GET request has no body; pass its parameters with -Query.", Body);
+                    Check(nameof(Body), "A GET request has no body; pass its parameters with -Query.", Body);
                     return;
                 }
                 if (!PdFreeForm.TryToJsonBody(Body, nameof(Body), out body, out var bodyProblem))
                 {
-                    RejectItemArgument(nameof(Body), bodyProblem!, Body);
+                    Check(nameof(Body), bodyProblem, Body);
                     return;
                 }
             }
@@ -83,7 +82,7 @@ namespace PSPipedream.Cmdlets
             var path = ApiPath.Parse(Path, baseUri, out var problem);
             if (path == null)
             {
-                RejectItemArgument(nameof(Path), problem!, Path);
+                Check(nameof(Path), problem, Path);
                 return;
             }
             var request = new PdRequest(new HttpMethod(method), path.Segments);
@@ -100,7 +99,7 @@ namespace PSPipedream.Cmdlets
             if (body != null) request.WithBody(body);
             if (All.IsPresent && method != "GET")
             {
-                RejectItemArgument(nameof(All), "-All follows the pages of a GET list; it cannot be used with " + method + ".", method);
+                Check(nameof(All), "-All follows the pages of a GET list; it cannot be used with " + method + ".", method);
                 return;
             }
 
@@ -111,7 +110,7 @@ namespace PSPipedream.Cmdlets
             }
             catch (PdApiException ex)
             {
-                RejectItemArgument(nameof(Path), ex.Message, Path);
+                Check(nameof(Path), ex.Message, Path);
                 return;
             }
             _target = method + " " + uri.AbsoluteUri;
@@ -122,7 +121,7 @@ namespace PSPipedream.Cmdlets
                 WriteAllPages(request);
                 return;
             }
-            WriteBody(Send(request));
+            WriteBody(Wait(SendAsync(request)));
         }
 
         private void WriteAllPages(PdRequest request)
@@ -133,7 +132,7 @@ namespace PSPipedream.Cmdlets
             {
                 if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1 || size > PdPagingOptions.MaxPageSize)
                 {
-                    RejectItemArgument(nameof(Query), "limit must be a whole number from 1 to 100 for -All, not '" + limit + "'.", limit);
+                    Check(nameof(Query), "limit must be a whole number from 1 to 100 for -All, not '" + limit + "'.", limit);
                     return;
                 }
                 options.PageSize = size;
@@ -142,7 +141,7 @@ namespace PSPipedream.Cmdlets
             options.Before = request.Query.Where(kv => kv.Key == "before").Select(kv => kv.Value).LastOrDefault();
             if (options.After != null && options.Before != null)
             {
-                RejectItemArgument(nameof(Query), "after and before cannot be used together.", Query);
+                Check(nameof(Query), "after and before cannot be used together.", Query);
                 return;
             }
 
@@ -151,7 +150,7 @@ namespace PSPipedream.Cmdlets
             var progress = new PdWalkProgress(this, MyInvocation.MyCommand.Name);
             try
             {
-                foreach (var page in PdPager.Pages(request, options, progress.Around(r => PdPage.FromJson(body = Send(r)))))
+                foreach (var page in PdPager.Pages(request, options, progress.Around(r => PdPage.FromJson(body = Wait(SendAsync(r))))))
                 {
                     if (first && !(body is JObject obj && obj["data"] is JArray))
                     {

@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// connection (components it got or created, sources that name their key). It sends nothing:
     /// there is no list of components to ask for.
     /// </summary>
-    public sealed class ComponentKeyCompleter : PdCompleter
+    internal sealed class ComponentKeyCompleter : PdCompleter
     {
         public override string Offers => "the component keys this session has seen (from Get-PdComponent and New-PdComponent)";
 

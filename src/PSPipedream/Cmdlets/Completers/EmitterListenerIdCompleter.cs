@@ -13,7 +13,7 @@ namespace PSPipedream.Cmdlets
     /// and the sources (and, for -ListenerId, webhooks) that other Tabs fetched in the last minute. -WorkflowId offers workflows
     /// (p_...) only; -EmitterId also offers p_* and dc_* (every workflow, every source).
     /// </summary>
-    public sealed class EmitterListenerIdCompleter : PdCompleter
+    internal sealed class EmitterListenerIdCompleter : PdCompleter
     {
         private static readonly PdCompletionItem[] EmitterWildcards =
         {

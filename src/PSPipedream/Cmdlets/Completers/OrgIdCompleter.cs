@@ -7,7 +7,7 @@ using PSPipedream.Http;
 namespace PSPipedream.Cmdlets
 {
     /// <summary>Tab completion for -OrgId: the connected user's orgs (GET /users/me), the org's name in the tooltip.</summary>
-    public sealed class OrgIdCompleter : PdCompleter
+    internal sealed class OrgIdCompleter : PdCompleter
     {
         public override string Offers => "the orgs of the connected user, with their names";
 

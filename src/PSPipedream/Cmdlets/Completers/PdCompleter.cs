@@ -20,7 +20,7 @@ namespace PSPipedream.Cmdlets
     /// <see cref="Fetch"/>: the connection's own client, one attempt, at most two seconds, and the
     /// answer cached for a minute per connection.
     /// </summary>
-    public abstract class PdCompleter : IArgumentCompleter
+    internal abstract class PdCompleter : IArgumentCompleter
     {
         /// <summary>The longest a Tab waits for the API.</summary>
         public static readonly TimeSpan RequestCap = TimeSpan.FromSeconds(2);

@@ -127,7 +127,7 @@ namespace PSPipedream.Cmdlets
     }
 
     /// <summary>One value Tab can offer: the value itself, a name it can also be found by, and the tooltip.</summary>
-    public sealed class PdCompletionItem
+    internal sealed class PdCompletionItem
     {
         public PdCompletionItem(string value, string? name, string toolTip)
         {

@@ -8,7 +8,7 @@ using PSPipedream.Connection;
 namespace PSPipedream.Cmdlets
 {
     /// <summary>Tab completion for -ProfileName: the sections of the pd CLI's config file, the profile's org in the tooltip.</summary>
-    public sealed class ProfileNameCompleter : PdCompleter
+    internal sealed class ProfileNameCompleter : PdCompleter
     {
         public override string Offers => "the sections of the pd CLI's config file";
 

@@ -11,7 +11,7 @@ namespace PSPipedream.Cmdlets
     /// the command line (-OrgId) or of the connection's default org, else the user's own, matched
     /// on id or name, the name in the tooltip.
     /// </summary>
-    public sealed class SourceIdCompleter : PdCompleter
+    internal sealed class SourceIdCompleter : PdCompleter
     {
         /// <summary>Cache keys of source lists start with this, then the org id or "me".</summary>
         internal const string CacheKeyPrefix = "sources:";

@@ -7,7 +7,7 @@ using PSPipedream.Http;
 namespace PSPipedream.Cmdlets
 {
     /// <summary>Tab completion for a webhook id: the first page of the user's webhooks, the name (else the URL) in the tooltip.</summary>
-    public sealed class WebhookIdCompleter : PdCompleter
+    internal sealed class WebhookIdCompleter : PdCompleter
     {
         internal const string CacheKey = "webhooks";
 

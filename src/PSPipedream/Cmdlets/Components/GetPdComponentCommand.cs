@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using PSPipedream.Http;
 using PSPipedream.Text;
@@ -15,9 +14,6 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(Component))]
     public sealed class GetPdComponentCommand : PdFanOutCmdlet
     {
-        /// <summary>Prefixes of other resources' ids, which are never a component key.</summary>
-        private static readonly string[] OtherPrefixes = { "dc_", "p_", "u_", "o_", "wh_", "sub_", "d_" };
-
         private const string KeySet = "Key";
         private const string IdSet = "Id";
 
@@ -39,32 +35,18 @@ namespace PSPipedream.Cmdlets
         [Parameter(ParameterSetName = KeySet, HelpMessage = "Look the keys up in Pipedream's global registry of published components.")]
         public SwitchParameter Registry { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             var byId = ParameterSetName == IdSet;
             foreach (var key in byId ? Id : Key)
             {
-                var problem = byId ? PdValidation.CheckId(key, "sc_") : CheckKey(key);
-                if (problem != null)
-                {
-                    RejectItemArgument(byId ? nameof(Id) : nameof(Key), problem, key);
-                    continue;
-                }
+                var problem = byId ? PdValidation.CheckId(key, "sc_") : PdValidation.CheckComponentKey(key);
+                if (!Check(byId ? nameof(Id) : nameof(Key), problem, key)) continue;
                 var request = Registry.IsPresent
                     ? PdRequest.Get("components", "registry", key)
                     : PdRequest.Get("components", key);
-                Dispatch(key, () => SendForAsync<Component>(request), WriteModel);
+                Dispatch(key, () => SendAsync<Component>(request), WriteModel);
             }
-        }
-
-        /// <summary>A component key or saved id: not empty, at most 1,000 characters, no white space or control characters, not another resource's id.</summary>
-        internal static string? CheckKey(string? key)
-        {
-            var problem = PdValidation.CheckId(key);
-            if (problem != null) return problem;
-            var other = OtherPrefixes.FirstOrDefault(p => key!.StartsWith(p, StringComparison.Ordinal));
-            return other == null ? null
-                : "'" + PdText.Quote(key) + "' is the id of another kind of resource (" + other + "...), not a component id (sc_...) or key.";
         }
     }
 }

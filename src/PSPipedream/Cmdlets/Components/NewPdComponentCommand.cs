@@ -44,9 +44,9 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Url { get; set; }
 
-        protected override object? ErrorTarget => _current;
+        private protected override object? ErrorTarget => _current;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             switch (ParameterSetName)
             {
@@ -81,10 +81,14 @@ namespace PSPipedream.Cmdlets
             if (!ShouldProcessItem(target, "Save component")) return;
             var request = PdRequest.Post("components").WithBody(new JObject { [field] = value });
             request.IfUncertain = "Saving it again may leave two copies of the component.";
-            WriteModel(SendFor<Component>(request));
+            WriteModel(Wait(SendAsync<Component>(request)));
         }
 
-        /// <summary>The files -Path names; a path that matches nothing is an error naming it, before any request.</summary>
+        /// <summary>
+        /// The files -Path names; a path that matches nothing is an error naming it, before any
+        /// request: non-terminating for piped files (the next one is tried), terminating for -Path
+        /// given directly.
+        /// </summary>
         private IEnumerable<string> ResolveFiles(string path)
         {
             IList<string> files;
@@ -95,22 +99,22 @@ namespace PSPipedream.Cmdlets
             }
             catch (ItemNotFoundException ex)
             {
-                RejectPath(new ErrorRecord(ex, "PdFileNotFound", ErrorCategory.ObjectNotFound, path));
+                Refuse(new ErrorRecord(ex, "PdFileNotFound", ErrorCategory.ObjectNotFound, path));
                 return new string[0];
             }
             catch (System.Management.Automation.DriveNotFoundException ex)
             {
-                RejectPath(new ErrorRecord(ex, "PdFileNotFound", ErrorCategory.ObjectNotFound, path));
+                Refuse(new ErrorRecord(ex, "PdFileNotFound", ErrorCategory.ObjectNotFound, path));
                 return new string[0];
             }
             if (provider.Name != "FileSystem")
             {
-                RejectPath(PdErrors.InvalidArgumentRecord(nameof(Path), "'" + path + "' is not a file system path.", path));
+                Check(nameof(Path), "'" + path + "' is not a file system path.", path);
                 return new string[0];
             }
             if (files.Count == 0)
             {
-                RejectPath(new ErrorRecord(new ItemNotFoundException("Cannot find a file matching '" + path + "'."),
+                Refuse(new ErrorRecord(new ItemNotFoundException("Cannot find a file matching '" + path + "'."),
                     "PdFileNotFound", ErrorCategory.ObjectNotFound, path));
             }
             var result = new List<string>();
@@ -118,19 +122,12 @@ namespace PSPipedream.Cmdlets
             {
                 if (Directory.Exists(file))
                 {
-                    RejectPath(PdErrors.InvalidArgumentRecord(nameof(Path), "'" + file + "' is a directory, not a file.", file));
+                    Check(nameof(Path), "'" + file + "' is a directory, not a file.", file);
                     continue;
                 }
                 result.Add(file);
             }
             return result;
-        }
-
-        /// <summary>Non-terminating for piped files (the next one is tried), terminating for -Path given directly.</summary>
-        private void RejectPath(ErrorRecord record)
-        {
-            if (MyInvocation.ExpectingInput) WriteError(record);
-            else ThrowTerminatingError(record);
         }
     }
 }

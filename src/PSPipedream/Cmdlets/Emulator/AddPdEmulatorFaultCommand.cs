@@ -1,8 +1,6 @@
-using System;
 using System.Globalization;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {
@@ -60,13 +58,9 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? RetryAfter { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!CanMatchApiPath(Path))
-            {
-                ThrowInvalidArgument(nameof(Path), "-Path '" + PdText.Quote(Path) +
-                    "' can never match: the emulator's API paths start with /v1/, e.g. /v1/users/me/sources*.", Path);
-            }
+            Check(nameof(Path), PdValidation.CheckFaultPath(Path), Path, terminating: true);
             var action = ParameterSetName switch
             {
                 AbortSet => "abort",
@@ -93,16 +87,6 @@ namespace PSPipedream.Cmdlets
                 action, IsBound(nameof(Status)) ? " " + Status.ToString(CultureInfo.InvariantCulture) : string.Empty, Count, Method, Path);
             if (!ShouldProcess(control.RootUri.AbsoluteUri, what)) return;
             WriteObject(control.Post("faults", body, a => PdEmulatorFault.From(PdEmulatorControl.ExpectObject(a)), CancellationToken));
-        }
-
-        /// <summary>True when the glob could match a path under /v1/: what comes before its first * must fit "/v1/" (or start with it).</summary>
-        internal static bool CanMatchApiPath(string glob)
-        {
-            const string root = "/v1/";
-            var star = glob.IndexOf('*');
-            var literal = star < 0 ? glob : glob.Substring(0, star);
-            return literal.StartsWith(root, StringComparison.Ordinal) || root.StartsWith(literal, StringComparison.Ordinal)
-                || (star < 0 && glob == "/v1");
         }
     }
 }

@@ -5,7 +5,7 @@ namespace PSPipedream.Cmdlets
 {
     /// <summary>Creates many sources at once in the emulator (POST /_emulator/seed).</summary>
     [Cmdlet(VerbsCommon.Add, "PdEmulatorSource", SupportsShouldProcess = true)]
-    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(PdEmulatorSeed))]
     public sealed class AddPdEmulatorSourceCommand : PdEmulatorCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "How many sources to create.")]
@@ -20,27 +20,15 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? OwnerId { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (OwnerId != null) ValidateId(nameof(OwnerId), OwnerId, "u_", "o_");
+            if (OwnerId != null) Check(nameof(OwnerId), PdValidation.CheckId(OwnerId, "u_", "o_"), OwnerId, terminating: true);
             var control = Control;
             if (!ShouldProcess(control.RootUri.AbsoluteUri, "Create " + Count + " source(s)")) return;
             var body = new JObject { ["count"] = Count };
             if (NamePrefix != null) body["name_prefix"] = NamePrefix;
             if (OwnerId != null) body["owner_id"] = OwnerId;
-            WriteObject(control.Post("seed", body, ReadSeed, CancellationToken));
-        }
-
-        private static PSObject ReadSeed(JToken? answer)
-        {
-            var seed = PdEmulatorControl.ExpectObject(answer);
-            var ids = seed["ids"] == null ? new JArray() : PdEmulatorControl.ExpectArray(seed["ids"]);
-            var result = new PSObject();
-            result.TypeNames.Insert(0, "PSPipedream.PdEmulatorSeed");
-            result.Properties.Add(new PSNoteProperty("Count", (int?)seed["count"] ?? 0));
-            result.Properties.Add(new PSNoteProperty("FirstId", ids.Count > 0 ? (string?)ids[0] : null));
-            result.Properties.Add(new PSNoteProperty("LastId", ids.Count > 1 ? (string?)ids[1] : null));
-            return result;
+            WriteObject(control.Post("seed", body, PdEmulatorSeed.From, CancellationToken));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(void))]
     public sealed class ClearPdEmulatorFaultCommand : PdEmulatorCmdlet
     {
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             var control = Control;
             if (!ShouldProcess(control.RootUri.AbsoluteUri, "Remove every fault")) return;

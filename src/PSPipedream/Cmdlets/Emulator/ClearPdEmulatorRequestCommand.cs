@@ -7,7 +7,7 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(void))]
     public sealed class ClearPdEmulatorRequestCommand : PdEmulatorCmdlet
     {
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             var control = Control;
             if (!ShouldProcess(control.RootUri.AbsoluteUri, "Clear the emulator's request log")) return;

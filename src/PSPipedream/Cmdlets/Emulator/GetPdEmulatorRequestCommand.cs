@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using Newtonsoft.Json.Linq;
 
 namespace PSPipedream.Cmdlets
 {
@@ -29,7 +28,7 @@ namespace PSPipedream.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Last { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             var query = new List<string>();
             if (IsBound(nameof(Since))) query.Add("since=" + Since.ToString(CultureInfo.InvariantCulture));

@@ -5,7 +5,7 @@ namespace PSPipedream.Cmdlets
 {
     /// <summary>Makes a workflow in the emulator (POST /_emulator/workflows), for Get-PdWorkflowEvent and emits.</summary>
     [Cmdlet(VerbsCommon.New, "PdEmulatorWorkflow", SupportsShouldProcess = true)]
-    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(PdEmulatorWorkflow))]
     public sealed class NewPdEmulatorWorkflowCommand : PdEmulatorCmdlet
     {
         [Parameter(Position = 0, HelpMessage = "The workflow id to use (p_ then letters, digits, _ or -). Default: a made-up one.")]
@@ -16,28 +16,16 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? OwnerId { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (Id != null) ValidateId(nameof(Id), Id, "p_");
-            if (OwnerId != null) ValidateId(nameof(OwnerId), OwnerId, "u_", "o_");
+            if (Id != null) Check(nameof(Id), PdValidation.CheckId(Id, "p_"), Id, terminating: true);
+            if (OwnerId != null) Check(nameof(OwnerId), PdValidation.CheckId(OwnerId, "u_", "o_"), OwnerId, terminating: true);
             var control = Control;
             if (!ShouldProcess(Id ?? control.RootUri.AbsoluteUri, "Create an emulator workflow")) return;
             var body = new JObject();
             if (Id != null) body["id"] = Id;
             if (OwnerId != null) body["owner_id"] = OwnerId;
-            WriteObject(control.Post("workflows", body, ReadWorkflow, CancellationToken));
-        }
-
-        private static PSObject ReadWorkflow(JToken? answer)
-        {
-            var workflow = PdEmulatorControl.ExpectObject(answer);
-            var result = new PSObject();
-            result.TypeNames.Insert(0, "PSPipedream.PdEmulatorWorkflow");
-            result.Properties.Add(new PSNoteProperty("Id", (string?)workflow["id"]));
-            result.Properties.Add(new PSNoteProperty("OwnerId", (string?)workflow["owner_id"]));
-            var created = (long?)workflow["created_at"];
-            result.Properties.Add(new PSNoteProperty("CreatedAt", created == null ? (object?)null : System.DateTimeOffset.FromUnixTimeSeconds(created.Value).UtcDateTime));
-            return result;
+            WriteObject(control.Post("workflows", body, PdEmulatorWorkflow.From, CancellationToken));
         }
     }
 }

@@ -24,10 +24,10 @@ namespace PSPipedream.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSeconds { get; set; } = (int)PdEmulatorControl.DefaultTimeout.TotalSeconds;
 
-        protected override object? ErrorTarget => _control?.RootUri.AbsoluteUri;
+        private protected override object? ErrorTarget => _control?.RootUri.AbsoluteUri;
 
         /// <summary>The control client for the emulator this call is about (made once per call).</summary>
-        internal PdEmulatorControl Control
+        private protected PdEmulatorControl Control
         {
             get
             {
@@ -55,29 +55,10 @@ namespace PSPipedream.Cmdlets
                 "No emulator to talk to: run Start-PdEmulator, pass -Emulator, or connect to an emulator on loopback with Connect-PdAccount.");
         }
 
-        protected override void EndProcessing()
+        private protected override void OnDisposing()
         {
-            base.EndProcessing();
             _control?.Dispose();
             _control = null;
-        }
-    }
-
-    /// <summary>Lets -Emulator take a root URI (string or Uri) as well as a PdEmulator object.</summary>
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class PdEmulatorTransformationAttribute : ArgumentTransformationAttribute
-    {
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            var value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            Uri? uri = value as Uri;
-            if (value is string text && !Uri.TryCreate(text, UriKind.Absolute, out uri))
-            {
-                throw new ArgumentTransformationMetadataException("'" + text + "' is not an absolute URI.");
-            }
-            if (uri == null) return inputData;
-            if (!uri.IsAbsoluteUri) throw new ArgumentTransformationMetadataException("'" + uri.OriginalString + "' is not an absolute URI.");
-            return PdEmulator.FromRoot(uri);
         }
     }
 }

@@ -29,14 +29,14 @@ namespace PSPipedream.Cmdlets
         [ValidateRange(1, 10000)]
         public int Count { get; set; } = 1;
 
-        protected override object? ErrorTarget => EmitterId;
+        private protected override object? ErrorTarget => EmitterId;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!TryValidateId(nameof(EmitterId), EmitterId, "dc_", "p_")) return;
+            if (!Check(nameof(EmitterId), PdValidation.CheckId(EmitterId, "dc_", "p_"), EmitterId)) return;
             if (!PdFreeForm.TryToJson(Event, nameof(Event), out var json, out var problem))
             {
-                ThrowInvalidArgument(nameof(Event), problem!, Event);
+                Check(nameof(Event), problem, Event, terminating: true);
                 return;
             }
             var control = Control;

@@ -1,28 +1,25 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
-using Newtonsoft.Json.Linq;
 using PSPipedream.Connection;
 using PSPipedream.Errors;
-using PSPipedream.Text;
+using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
 {
-    /// <summary>Starts the PSPipedream emulator (pd-emulator) on a loopback port and waits until it answers.</summary>
+    /// <summary>
+    /// Starts the PSPipedream emulator (pd-emulator) on a loopback port and waits until it answers.
+    /// Finding the tool is PdEmulatorTool's, starting and ending the process PdEmulatorLaunch's, and
+    /// the wait PdEmulatorReadiness's.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "PdEmulator")]
     [OutputType(typeof(PdEmulator))]
     public sealed class StartPdEmulatorCommand : PdCmdletBase
     {
-        private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
-        // The emulator prints its users right after its address.
-        private static readonly TimeSpan UserLineWait = TimeSpan.FromSeconds(2);
-
         [Parameter(HelpMessage = "The loopback port to listen on; 0 (the default) picks a free one.")]
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
@@ -43,7 +40,7 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             var (fileName, prefix) = ResolveExecutable();
             if (Port != 0)
@@ -51,32 +48,21 @@ namespace PSPipedream.Cmdlets
                 try { PdEmulatorLaunch.CheckPortFree(Port); }
                 catch (PdApiException ex) { ThrowApiError(ex, Port); }
             }
-            string? givenKey = ApiKey == null ? null : new NetworkCredential(string.Empty, ApiKey).Password.Trim();
-            if (givenKey != null && givenKey.Length == 0) ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, "-ApiKey is empty.", null));
-            if (givenKey != null && givenKey.Any(char.IsControl))
-            {
-                ThrowTerminatingError(PdErrors.InvalidArgumentRecord(nameof(ApiKey), "An API key holds no control characters.", null));
-            }
+            var givenKey = GivenKey();
             var usersFile = UsersFile == null ? null : GetUnresolvedProviderPathFromPSPath(UsersFile);
 
             // Without -ApiKey or a users file the key is made here, so it is known without asking
             // the emulator, which shows keys only to a caller that has one.
             var startKey = givenKey ?? (usersFile == null ? PdEmulatorLaunch.NewApiKey() : null);
-            var psi = PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey);
-
             var output = new PdEmulatorOutput();
-            var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) => output.Line(e.Data);
-            process.ErrorDataReceived += (_, e) => output.ErrorLine(e.Data);
-            process.Exited += (_, __) => output.Exited();
+            Process process = null!;
             try
             {
-                process.Start();
+                process = PdEmulatorLaunch.Start(PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey), output);
             }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException || ex is IOException)
+            catch (PdApiException ex)
             {
-                ThrowTerminatingError(PdErrors.Create(PdErrors.EmulatorStartFailed,
-                    "Could not start '" + fileName + "': " + ex.Message, fileName, ex));
+                ThrowApiError(ex, fileName);
             }
 
             // From here on, whatever goes wrong (Ctrl+C included) ends the process before the
@@ -86,21 +72,17 @@ namespace PSPipedream.Cmdlets
             {
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
-                emulator = WaitUntilReady(process, output, givenKey, startKey);
-                PdEmulatorRegistry.Add(Runspace.DefaultRunspace, emulator);
-                WriteVerboseLine("PSPipedream emulator (process " + process.Id + ") listening at " + emulator.BaseUri.AbsoluteUri);
-                if (Connect)
+                try
                 {
-                    try
-                    {
-                        var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
-                        PdSession.Current = PdConnector.Open(this, key, emulator.BaseUri, null, "Emulator");
-                    }
-                    catch (PdApiException ex)
-                    {
-                        ThrowApiError(ex, emulator.BaseUri.AbsoluteUri);
-                    }
+                    emulator = new PdEmulatorReadiness(process, output).Wait(givenKey, startKey, usersFile != null, CancellationToken);
                 }
+                catch (PdApiException ex)
+                {
+                    ThrowApiError(ex, null);
+                }
+                PdEmulatorRegistry.Add(Runspace.DefaultRunspace, emulator!);
+                WriteVerboseLine("PSPipedream emulator (process " + process.Id + ") listening at " + emulator!.BaseUri.AbsoluteUri);
+                if (Connect) ConnectTo(emulator);
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
@@ -115,98 +97,35 @@ namespace PSPipedream.Cmdlets
             WriteObject(emulator);
         }
 
+        /// <summary>-ApiKey as text, or null; an empty one or one with control characters stops the cmdlet.</summary>
+        private string? GivenKey()
+        {
+            var key = ApiKey == null ? null : new NetworkCredential(string.Empty, ApiKey).Password.Trim();
+            if (key != null && key.Length == 0) ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, "-ApiKey is empty.", null));
+            if (key != null && key.Any(char.IsControl)) Check(nameof(ApiKey), "An API key holds no control characters.", null, terminating: true);
+            return key;
+        }
+
+        /// <summary>Makes the emulator's first user the current connection, checked as Connect-PdAccount checks it.</summary>
+        private void ConnectTo(PdEmulator emulator)
+        {
+            try
+            {
+                var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
+                var connection = PdConnector.Create(key, emulator.BaseUri, null, "Emulator", PdHost.PowerShellVersion(this));
+                using var traces = new PdTraceWriter(this);
+                PdSession.Current = traces.Verify(connection, CancellationToken);
+            }
+            catch (PdApiException ex)
+            {
+                ThrowApiError(ex, emulator.BaseUri.AbsoluteUri);
+            }
+        }
+
         private static void End(Process process, PdEmulator? emulator)
         {
             PdEmulatorLaunch.Kill(process);
             if (emulator != null) PdEmulatorRegistry.Remove(Runspace.DefaultRunspace, emulator);
-        }
-
-        private PdEmulator WaitUntilReady(Process process, PdEmulatorOutput output, string? givenKey, string? startKey)
-        {
-            var deadline = DateTime.UtcNow + ReadyTimeout;
-            while (!output.BaseUriFound.Wait(200, CancellationToken))
-            {
-                if (DateTime.UtcNow > deadline) Fail(process, output, "did not report its address within 30 seconds.");
-            }
-            var baseText = output.BaseText;
-            if (baseText == null || !Uri.TryCreate(baseText, UriKind.Absolute, out var baseUri))
-            {
-                Fail(process, output, baseText == null
-                    ? "exited before it was ready (exit code " + PdEmulatorLaunch.ExitCode(process) + ")."
-                    : "reported a base URI that is not one: '" + PdText.Quote(baseText) + "'.");
-                return null!;
-            }
-            Uri root = null!;
-            try
-            {
-                root = PdEmulatorControl.RootFor(baseUri);
-            }
-            catch (PdApiException ex)
-            {
-                Fail(process, output, "reported its address as '" + PdText.Quote(baseText) + "'. " + ex.Message, ex.ErrorId);
-            }
-
-            // The key the first user really has: -ApiKey, else the one the emulator printed for it
-            // (an emulator that does not read the key from the environment makes its own), else the
-            // one made here.
-            var key = givenKey;
-            if (key == null)
-            {
-                output.FirstUserFound.Wait(UserLineWait, CancellationToken);
-                key = output.FirstUserKey ?? startKey;
-            }
-            using var control = new PdEmulatorControl(root) { ApiKey = key };
-            List<(string? Id, string? Username, string? Email, string? ApiKey)> users = null!;
-            try
-            {
-                users = control.Get("users", ReadUsers, CancellationToken);
-            }
-            catch (PdApiException ex)
-            {
-                Fail(process, output, "did not answer its control API: " + ex.Message);
-            }
-            key ??= users.Count > 0 ? users[0].ApiKey : null;
-            if (key == null) Fail(process, output, "did not tell its first user's API key: pass the key of one of the users file's users with -ApiKey.");
-
-            var me = new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/users/me");
-            while (true)
-            {
-                var status = control.TryStatus(me, key!, CancellationToken);
-                if (status >= 200 && status <= 299) break;
-                if (status == 401)
-                {
-                    Fail(process, output, "refused the API key (GET /v1/users/me -> 401)." + (givenKey == null ? string.Empty
-                        : UsersFile != null ? " With -UsersFile, -ApiKey must be the key of one of the file's users."
-                        : " An emulator older than this module does not read -ApiKey from " + PdEmulatorLaunch.ApiKeyVariable + "."));
-                }
-                if (process.HasExited) Fail(process, output, "exited before it was ready (exit code " + PdEmulatorLaunch.ExitCode(process) + ").");
-                if (DateTime.UtcNow > deadline) Fail(process, output, "did not answer GET /v1/users/me within 30 seconds.");
-                if (CancellationToken.WaitHandle.WaitOne(100)) throw new PipelineStoppedException();
-            }
-            var list = users.Select(u => new PdEmulatorUser
-            {
-                Id = u.Id,
-                Username = u.Username,
-                Email = u.Email,
-                ApiKeyHint = u.ApiKey == null ? null : PdConnection.HintFor(u.ApiKey),
-            }).ToList();
-            var secure = new SecureString();
-            foreach (var c in key!) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return new PdEmulator(root, baseUri, secure, PdConnection.HintFor(key!), process, list);
-        }
-
-        private static List<(string? Id, string? Username, string? Email, string? ApiKey)> ReadUsers(JToken? answer) =>
-            PdEmulatorControl.ExpectArray(answer).Select(PdEmulatorControl.ExpectObject)
-                .Select(u => ((string?)u["id"], (string?)u["username"], (string?)u["email"], (string?)u["api_key"]))
-                .ToList();
-
-        private void Fail(Process process, PdEmulatorOutput output, string what, string errorId = PdErrors.EmulatorStartFailed)
-        {
-            PdEmulatorLaunch.Kill(process);
-            var err = output.ErrorText();
-            var message = "The emulator " + what + (err.Length > 0 ? " Its error output: " + err : string.Empty);
-            ThrowTerminatingError(PdErrors.Create(errorId, message, null));
         }
 
         /// <summary>-Path (resolved as PowerShell paths are), else pd-emulator where a tool install puts it.</summary>
@@ -214,11 +133,11 @@ namespace PSPipedream.Cmdlets
         {
             try
             {
-                return PdEmulatorLaunch.FindExecutable(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path));
+                return PdEmulatorTool.FindExecutable(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path));
             }
             catch (PdApiException ex)
             {
-                ThrowApiError(ex, Path ?? PdEmulatorLaunch.ToolName);
+                ThrowApiError(ex, Path ?? PdEmulatorTool.ToolName);
                 return (string.Empty, null);
             }
         }

@@ -19,15 +19,15 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string[] SourceId { get; set; } = System.Array.Empty<string>();
 
-        protected override string EmitterParameterName => nameof(SourceId);
+        private protected override string EmitterParameterName => nameof(SourceId);
 
-        protected override string?[] EmitterIds => SourceId;
+        private protected override string?[] EmitterIds => SourceId;
 
-        protected override string EmitterPrefix => "dc_";
+        private protected override string EmitterPrefix => "dc_";
 
-        protected override PdRequest CreateEventRequest(string emitterId) =>
+        private protected override PdRequest CreateEventRequest(string emitterId) =>
             PdRequest.Get("sources", emitterId, "event_summaries");
 
-        protected override void Stamp(Event item, string emitterId) => item.SourceId = emitterId;
+        private protected override void Stamp(Event item, string emitterId) => item.SourceId = emitterId;
     }
 }

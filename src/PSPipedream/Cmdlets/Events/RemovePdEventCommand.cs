@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using PSPipedream.Errors;
 using PSPipedream.Http;
-using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {
@@ -21,8 +19,6 @@ namespace PSPipedream.Cmdlets
         private const string EventSet = "EventId";
         private const string RangeSet = "Range";
         private const string AllSet = "All";
-
-        private static readonly Regex EventIdPattern = new Regex(@"^[0-9]+-[0-9]+\z", RegexOptions.CultureInvariant);
 
         /// <summary>The source whose events to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -59,23 +55,23 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Delete without asking for confirmation. -WhatIf still sends nothing.")]
         public SwitchParameter Force { get; set; }
 
-        protected override object? ErrorTarget => SourceId;
+        private protected override object? ErrorTarget => SourceId;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             if (ParameterSetName == RangeSet && !IsBound(nameof(StartId)) && !IsBound(nameof(EndId)))
             {
                 ThrowTerminatingError(PdErrors.Create(PdErrors.InvalidArgument,
                     "Say which events to delete: -EventId, -StartId and/or -EndId, or -All to delete every event of the source.", SourceId));
             }
-            if (!TryValidateId(nameof(SourceId), SourceId, "dc_")) return;
+            if (!Check(nameof(SourceId), PdValidation.CheckId(SourceId, "dc_"), SourceId)) return;
 
             string? start = null, end = null;
             string target;
             switch (ParameterSetName)
             {
                 case EventSet:
-                    if (!CheckEventId(nameof(EventId), EventId)) return;
+                    if (!Check(nameof(EventId), PdValidation.CheckEventId(EventId), EventId)) return;
                     start = end = EventId;
                     target = string.Format(CultureInfo.InvariantCulture, "event {1} of {0}", SourceId, EventId);
                     break;
@@ -83,16 +79,9 @@ namespace PSPipedream.Cmdlets
                     target = "all events of " + SourceId;
                     break;
                 default:
-                    if (StartId != null && !CheckEventId(nameof(StartId), StartId)) return;
-                    if (EndId != null && !CheckEventId(nameof(EndId), EndId)) return;
-                    if (StartId != null && EndId != null && CompareEventIds(StartId, EndId) > 0)
-                    {
-                        // The API would delete nothing and still answer 202: say so instead.
-                        RejectItemArgument(nameof(StartId), string.Format(CultureInfo.InvariantCulture,
-                            "-StartId {0} is newer than -EndId {1}: the range runs from the oldest event (-StartId) to the newest (-EndId).",
-                            PdText.Quote(StartId), PdText.Quote(EndId)), StartId);
-                        return;
-                    }
+                    if (StartId != null && !Check(nameof(StartId), PdValidation.CheckEventId(StartId), StartId)) return;
+                    if (EndId != null && !Check(nameof(EndId), PdValidation.CheckEventId(EndId), EndId)) return;
+                    if (!Check(nameof(StartId), PdValidation.CheckEventRange(StartId, EndId), StartId)) return;
                     start = StartId;
                     end = EndId;
                     target = string.Format(CultureInfo.InvariantCulture, "{0} events {1} to {2}",
@@ -106,32 +95,6 @@ namespace PSPipedream.Cmdlets
                 .WithQuery("start_id", start)
                 .WithQuery("end_id", end);
             Dispatch(SourceId, () => SendAsync(request), _ => { });
-        }
-
-        /// <summary>Orders two well-formed event ids (&lt;ms&gt;-&lt;sequence&gt;) by time, then sequence.</summary>
-        private static int CompareEventIds(string a, string b)
-        {
-            var x = a.Split('-');
-            var y = b.Split('-');
-            var result = CompareDigits(x[0], y[0]);
-            return result != 0 ? result : CompareDigits(x[1], y[1]);
-        }
-
-        private static int CompareDigits(string a, string b)
-        {
-            a = a.TrimStart('0');
-            b = b.TrimStart('0');
-            return a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
-        }
-
-        private bool CheckEventId(string parameterName, string value)
-        {
-            var problem = PdValidation.CheckText(value, "event id");
-            if (problem == null && EventIdPattern.IsMatch(value)) return true;
-            RejectItemArgument(parameterName, problem ??
-                "'" + PdText.Quote(value) + "' is not an event id: it should look like 1589486981597-0 (<digits>-<digits>).",
-                value);
-            return false;
         }
     }
 }

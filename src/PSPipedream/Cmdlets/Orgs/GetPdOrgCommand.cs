@@ -17,13 +17,13 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string[]? Id { get; set; }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             if (Id != null)
             {
-                foreach (var id in Id) ValidateId(nameof(Id), id, "o_");
+                foreach (var id in Id) Check(nameof(Id), PdValidation.CheckId(id, "o_"), id, terminating: true);
             }
-            var user = SendFor<User>(PdRequest.Get("users", "me"));
+            var user = Wait(SendAsync<User>(PdRequest.Get("users", "me")));
             var orgs = user?.Orgs ?? new Org[0];
             var wanted = Id == null ? null : new HashSet<string>(Id);
             foreach (var org in orgs)

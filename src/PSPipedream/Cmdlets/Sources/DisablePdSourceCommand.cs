@@ -11,8 +11,8 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(Source))]
     public sealed class DisablePdSourceCommand : SetPdSourceCmdletBase
     {
-        protected override string Action => "Disable source";
+        private protected override string Action => "Disable source";
 
-        protected override JObject? CreateBody() => new JObject { ["active"] = false };
+        private protected override JObject? CreateBody() => new JObject { ["active"] = false };
     }
 }

@@ -8,8 +8,8 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(Source))]
     public sealed class EnablePdSourceCommand : SetPdSourceCmdletBase
     {
-        protected override string Action => "Enable source";
+        private protected override string Action => "Enable source";
 
-        protected override JObject? CreateBody() => new JObject { ["active"] = true };
+        private protected override JObject? CreateBody() => new JObject { ["active"] = true };
     }
 }

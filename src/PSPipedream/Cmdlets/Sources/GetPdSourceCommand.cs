@@ -38,44 +38,40 @@ namespace PSPipedream.Cmdlets
 
         private string[]? Ids => Id == null && SourceId == null ? null : (Id ?? Array.Empty<string>()).Concat(SourceId ?? Array.Empty<string>()).ToArray();
 
-        protected override bool HasClientFilter => Ids != null || Name != null;
+        private protected override bool HasClientFilter => Ids != null || Name != null;
 
-        protected override bool IsComplete => _filter != null && _filter.IsComplete;
+        private protected override bool IsComplete => _filter != null && _filter.IsComplete;
 
-        protected override IEnumerable<string> RequiredFields => _filter?.RequiredFields ?? Enumerable.Empty<string>();
+        private protected override IEnumerable<string> RequiredFields => _filter?.RequiredFields ?? Enumerable.Empty<string>();
 
-        protected override string Collection => "sources";
+        private protected override string Collection => "sources";
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!ValidateOrgId()) return;
+            if (!CheckOrgId()) return;
             var ids = Ids;
             if (ids != null)
             {
                 foreach (var id in ids)
                 {
-                    if (!TryValidateId(SourceId != null && Id == null ? nameof(SourceId) : nameof(Id), id, "dc_")) return;
+                    if (!Check(SourceId != null && Id == null ? nameof(SourceId) : nameof(Id), PdValidation.CheckId(id, "dc_"), id)) return;
                 }
             }
             var filter = PdIdNameFilter.Create(ids, Name, out var problem);
-            if (filter == null)
-            {
-                ThrowInvalidArgument(nameof(Name), problem!, Name);
-                return;
-            }
+            Check(nameof(Name), problem, Name, terminating: true);
             _filter = filter;
 
             WriteList(CreateListRequest());
 
-            foreach (var error in filter.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
+            foreach (var error in filter!.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
-        protected override Source? Prepare(Source item)
+        private protected override void AddContext(Source item)
         {
             if (ListedOrgId == null) item.UserId ??= ResolveConnection().UserId;
-            return base.Prepare(item);
+            base.AddContext(item);
         }
 
-        protected override bool Matches(Source item) => _filter == null || _filter.Matches(item.Id, item.Name);
+        private protected override bool Matches(Source item) => _filter == null || _filter.Matches(item.Id, item.Name);
     }
 }

@@ -78,32 +78,24 @@ namespace PSPipedream.Cmdlets
             _ => ComponentId,
         };
 
-        protected override object? ErrorTarget => Name ?? (ParameterSetName == ComponentKeySet ? ComponentKey : ComponentId);
+        private protected override object? ErrorTarget => Name ?? (ParameterSetName == ComponentKeySet ? ComponentKey : ComponentId);
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
+            if (OrgId != null) Check(nameof(OrgId), PdValidation.CheckId(OrgId, "o_"), OrgId, terminating: true);
             // -Props never comes from the pipeline: it is checked once, and a refusal stops the cmdlet.
             if (Props != null && !PdFreeForm.TryToJson(Props, nameof(Props), out _props, out var problem))
             {
-                ThrowInvalidArgument(nameof(Props), problem!, Props);
+                Check(nameof(Props), problem, Props, terminating: true);
             }
         }
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (ParameterSetName == ComponentIdSet && !TryValidateId(nameof(ComponentId), ComponentId, "sc_")) return;
-            if (ParameterSetName == ComponentKeySet && GetPdComponentCommand.CheckKey(ComponentKey) is string keyProblem)
-            {
-                RejectItemArgument(nameof(ComponentKey), keyProblem, ComponentKey);
-                return;
-            }
-            if (Name != null && string.IsNullOrWhiteSpace(Name))
-            {
-                RejectItemArgument(nameof(Name), "The name is empty.", Name);
-                return;
-            }
+            if (ParameterSetName == ComponentIdSet && !Check(nameof(ComponentId), PdValidation.CheckId(ComponentId, "sc_"), ComponentId)) return;
+            if (ParameterSetName == ComponentKeySet && !Check(nameof(ComponentKey), PdValidation.CheckComponentKey(ComponentKey), ComponentKey)) return;
+            if (!Check(nameof(Name), PdValidation.CheckName(Name), Name)) return;
 
             var target = string.Format(CultureInfo.InvariantCulture, "source '{0}' from {1}{2}",
                 Name ?? "(named after the component)", Component, OrgId != null ? " in org " + OrgId : string.Empty);
@@ -120,7 +112,7 @@ namespace PSPipedream.Cmdlets
                     break;
                 case ComponentKeySet:
                     // The API deploys by component id: look the registry component up first.
-                    var component = SendFor<Component>(PdRequest.Get("components", "registry", ComponentKey));
+                    var component = Wait(SendAsync<Component>(PdRequest.Get("components", "registry", ComponentKey)));
                     if (component?.Id == null)
                     {
                         WriteError(PdErrors.NotFoundRecord("Registry component", ComponentKey));
@@ -140,7 +132,7 @@ namespace PSPipedream.Cmdlets
             request.IfUncertain = Name != null
                 ? "Check with Get-PdSource -Name '" + PdText.Quote(Name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
                 : "Check the newest sources (Get-PdSource -All | Sort-Object CreatedAt | Select-Object -Last 5) before trying again.";
-            var source = SendFor<Source>(request);
+            var source = Wait(SendAsync<Source>(request));
             if (orgId != null) source.OrgId ??= orgId;
             WriteModel(source);
         }

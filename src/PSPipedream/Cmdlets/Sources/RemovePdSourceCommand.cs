@@ -23,11 +23,11 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Delete without asking for confirmation. -WhatIf still sends nothing.")]
         public SwitchParameter Force { get; set; }
 
-        protected override object? ErrorTarget => Id;
+        private protected override object? ErrorTarget => Id;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!TryValidateId(nameof(Id), Id, "dc_")) return;
+            if (!Check(nameof(Id), PdValidation.CheckId(Id, "dc_"), Id)) return;
             if (!ShouldProcessForce(Force.IsPresent, Id, "Delete source and its events")) return;
             Dispatch(Id, () => SendAsync(PdRequest.Delete("sources", Id)), _ => { });
         }

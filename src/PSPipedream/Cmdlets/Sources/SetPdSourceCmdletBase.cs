@@ -22,23 +22,23 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Write the updated source to the pipeline.")]
         public SwitchParameter PassThru { get; set; }
 
-        protected override object? ErrorTarget => Id;
+        private protected override object? ErrorTarget => Id;
 
         /// <summary>The ShouldProcess action, e.g. "Disable source".</summary>
-        protected abstract string Action { get; }
+        private protected abstract string Action { get; }
 
         /// <summary>The PUT body (snake_case fields); null when the input was rejected (an error was written).</summary>
-        protected abstract JObject? CreateBody();
+        private protected abstract JObject? CreateBody();
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!TryValidateId(nameof(Id), Id, "dc_")) return;
+            if (!Check(nameof(Id), PdValidation.CheckId(Id, "dc_"), Id)) return;
             var body = CreateBody();
             if (body == null) return;
             if (!ShouldProcessItem(Id, Action)) return;
             var request = PdRequest.Put("sources", Id).WithBody(body);
             // Only -PassThru needs the updated source back; without it any 2xx will do.
-            if (PassThru.IsPresent) Dispatch(Id, () => SendForAsync<Source>(request), WriteModel);
+            if (PassThru.IsPresent) Dispatch(Id, () => SendAsync<Source>(request), WriteModel);
             else Dispatch(Id, () => SendAsync(request), _ => { });
         }
     }

@@ -54,13 +54,13 @@ namespace PSPipedream.Cmdlets
 
         private JToken? _props;
 
-        protected override string Action => "Update source";
+        private protected override string Action => "Update source";
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (ComponentId != null) ValidateId(nameof(ComponentId), ComponentId, "sc_");
-            if (Name != null && string.IsNullOrWhiteSpace(Name)) ThrowInvalidArgument(nameof(Name), "The name is empty.", Name);
+            if (ComponentId != null) Check(nameof(ComponentId), PdValidation.CheckId(ComponentId, "sc_"), ComponentId, terminating: true);
+            Check(nameof(Name), PdValidation.CheckName(Name), Name, terminating: true);
             if (!IsBound(nameof(Name)) && !IsBound(nameof(Active)) && !IsBound(nameof(Props)) && ParameterSetName == SettingsSet)
             {
                 ThrowTerminatingError(PdErrors.Create(PdErrors.InvalidArgument,
@@ -69,11 +69,11 @@ namespace PSPipedream.Cmdlets
             // -Props never comes from the pipeline: it is checked once, and a refusal stops the cmdlet.
             if (Props != null && !PdFreeForm.TryToJson(Props, nameof(Props), out _props, out var problem))
             {
-                ThrowInvalidArgument(nameof(Props), problem!, Props);
+                Check(nameof(Props), problem, Props, terminating: true);
             }
         }
 
-        protected override JObject? CreateBody()
+        private protected override JObject? CreateBody()
         {
             var body = new JObject();
             if (Name != null) body["name"] = Name;

@@ -11,7 +11,7 @@ namespace PSPipedream.Cmdlets
     /// Tab completion for -EventName: the API's event streams default, $errors and $logs.
     /// Names starting with '$' are offered in single quotes so PowerShell does not expand them.
     /// </summary>
-    public sealed class EventNameCompleter : IArgumentCompleter
+    internal sealed class EventNameCompleter : IArgumentCompleter
     {
         /// <summary>What Tab offers, in words, for the generated help.</summary>
         public string Offers => "the event streams: default, $errors and $logs";

@@ -31,9 +31,9 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string[]? ListenerId { get; set; }
 
-        protected override bool HasClientFilter => EmitterId != null || ListenerId != null;
+        private protected override bool HasClientFilter => EmitterId != null || ListenerId != null;
 
-        protected override IEnumerable<string> RequiredFields
+        private protected override IEnumerable<string> RequiredFields
         {
             get
             {
@@ -42,11 +42,11 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        protected override string Collection => "subscriptions";
+        private protected override string Collection => "subscriptions";
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!ValidateOrgId()) return;
+            if (!CheckOrgId()) return;
             _emitters = Patterns(nameof(EmitterId), EmitterId);
             _listeners = Patterns(nameof(ListenerId), ListenerId);
             WriteList(CreateListRequest());
@@ -60,13 +60,13 @@ namespace PSPipedream.Cmdlets
             foreach (var text in texts)
             {
                 var pattern = PdNamePattern.Parse(text, out var problem);
-                if (pattern == null) ThrowInvalidArgument(parameterName, problem!, text);
-                else patterns.Add(pattern);
+                Check(parameterName, problem, text, terminating: true);
+                patterns.Add(pattern!);
             }
             return patterns;
         }
 
-        protected override bool Matches(Subscription item) =>
+        private protected override bool Matches(Subscription item) =>
             IsMatch(_emitters, item.EmitterId) && IsMatch(_listeners, item.ListenerId);
 
         private static bool IsMatch(List<PdNamePattern>? patterns, string? value) =>

@@ -36,23 +36,13 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
-        protected override object? ErrorTarget => ListenerId;
+        private protected override object? ErrorTarget => ListenerId;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
-            var problem = SubscriptionIds.CheckListener(ListenerId);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
-                return;
-            }
-            problem = SubscriptionIds.CheckEventName(EventName);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(EventName), problem, EventName);
-                return;
-            }
+            if (OrgId != null) Check(nameof(OrgId), PdValidation.CheckId(OrgId, "o_"), OrgId, terminating: true);
+            if (!Check(nameof(ListenerId), PdValidation.CheckListener(ListenerId), ListenerId)) return;
+            if (!Check(nameof(EventName), PdValidation.CheckEventName(EventName), EventName)) return;
 
             var target = "new workflows and sources -> " + ListenerId + " (event " + EventName + ")";
             if (!ShouldProcessItem(target, "Create auto-subscription")) return;
@@ -64,7 +54,8 @@ namespace PSPipedream.Cmdlets
             request.IfUncertain = "The API cannot list auto-subscriptions; creating it again is the way to be sure.";
             // The reference does not document the answer: an object becomes an AutoSubscription,
             // anything else is written as it came.
-            var data = SendForData(request);
+            var body = Wait(SendAsync(request));
+            var data = body is JObject answer && answer.TryGetValue("data", out var inner) ? inner : body;
             if (data is JObject)
             {
                 WriteModel(PdAnswer.ToModel<AutoSubscription>(null, data, "\"data\""));

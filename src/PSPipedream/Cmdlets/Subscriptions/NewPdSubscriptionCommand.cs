@@ -43,31 +43,16 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
-        protected override object? ErrorTarget => EmitterId;
+        private protected override object? ErrorTarget => EmitterId;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (OrgId != null) ValidateId(nameof(OrgId), OrgId, "o_");
-            var problem = SubscriptionIds.CheckEmitter(EmitterId);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(EmitterId), problem, EmitterId);
-                return;
-            }
-            problem = SubscriptionIds.CheckListener(ListenerId);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
-                return;
-            }
-            problem = SubscriptionIds.CheckEventName(EventName);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(EventName), problem, EventName);
-                return;
-            }
+            if (OrgId != null) Check(nameof(OrgId), PdValidation.CheckId(OrgId, "o_"), OrgId, terminating: true);
+            if (!Check(nameof(EmitterId), PdValidation.CheckEmitter(EmitterId), EmitterId)) return;
+            if (!Check(nameof(ListenerId), PdValidation.CheckListener(ListenerId), ListenerId)) return;
+            if (!Check(nameof(EventName), PdValidation.CheckEventName(EventName), EventName)) return;
 
-            var target = SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
+            var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName);
             if (!ShouldProcessItem(target, "Create subscription")) return;
 
             var orgId = OrgId ?? ResolveConnection().OrgId;
@@ -78,7 +63,7 @@ namespace PSPipedream.Cmdlets
                 .WithQuery("org_id", orgId);
             request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + PdText.Quote(EmitterId) + "' -ListenerId '" +
                 PdText.Quote(ListenerId) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again.";
-            Dispatch(EmitterId, () => SendForAsync<Subscription>(request), subscription =>
+            Dispatch(EmitterId, () => SendAsync<Subscription>(request), subscription =>
             {
                 if (orgId != null) subscription.OrgId ??= orgId;
                 WriteModel(subscription);

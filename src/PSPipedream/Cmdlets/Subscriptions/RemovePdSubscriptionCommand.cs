@@ -35,30 +35,15 @@ namespace PSPipedream.Cmdlets
         [AllowEmptyString]
         public string? EventName { get; set; }
 
-        protected override object? ErrorTarget => SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
+        private protected override object? ErrorTarget => SubscriptionTarget.Describe(EmitterId, ListenerId, EventName);
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            var problem = SubscriptionIds.CheckEmitter(EmitterId);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(EmitterId), problem, EmitterId);
-                return;
-            }
-            problem = SubscriptionIds.CheckListener(ListenerId);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(ListenerId), problem, ListenerId);
-                return;
-            }
-            problem = SubscriptionIds.CheckEventName(EventName);
-            if (problem != null)
-            {
-                RejectItemArgument(nameof(EventName), problem, EventName);
-                return;
-            }
+            if (!Check(nameof(EmitterId), PdValidation.CheckEmitter(EmitterId), EmitterId)) return;
+            if (!Check(nameof(ListenerId), PdValidation.CheckListener(ListenerId), ListenerId)) return;
+            if (!Check(nameof(EventName), PdValidation.CheckEventName(EventName), EventName)) return;
 
-            var target = SubscriptionIds.Describe(EmitterId, ListenerId, EventName);
+            var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName);
             if (!ShouldProcessItem(target, "Remove subscription")) return;
 
             var request = PdRequest.Delete("subscriptions")

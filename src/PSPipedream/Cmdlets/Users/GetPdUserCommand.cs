@@ -8,9 +8,9 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(User))]
     public sealed class GetPdUserCommand : PdCmdlet
     {
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            var user = SendFor<User>(PdRequest.Get("users", "me"));
+            var user = Wait(SendAsync<User>(PdRequest.Get("users", "me")));
             if (user != null) WriteModel(user);
         }
     }

@@ -27,33 +27,29 @@ namespace PSPipedream.Cmdlets
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        protected override bool HasClientFilter => Id != null || Name != null;
+        private protected override bool HasClientFilter => Id != null || Name != null;
 
-        protected override bool IsComplete => _filter != null && _filter.IsComplete;
+        private protected override bool IsComplete => _filter != null && _filter.IsComplete;
 
-        protected override IEnumerable<string> RequiredFields => _filter?.RequiredFields ?? Enumerable.Empty<string>();
+        private protected override IEnumerable<string> RequiredFields => _filter?.RequiredFields ?? Enumerable.Empty<string>();
 
-        protected override PdRequest CreateListRequest() => PdRequest.Get("users", "me", "webhooks");
+        private protected override PdRequest CreateListRequest() => PdRequest.Get("users", "me", "webhooks");
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             if (Id != null)
             {
-                foreach (var id in Id) ValidateId(nameof(Id), id, "wh_");
+                foreach (var id in Id) Check(nameof(Id), PdValidation.CheckId(id, "wh_"), id, terminating: true);
             }
             var filter = PdIdNameFilter.Create(Id, Name, out var problem);
-            if (filter == null)
-            {
-                ThrowInvalidArgument(nameof(Name), problem!, Name);
-                return;
-            }
+            Check(nameof(Name), problem, Name, terminating: true);
             _filter = filter;
 
             WriteList(CreateListRequest());
 
-            foreach (var error in filter.NotFoundErrors("webhook", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
+            foreach (var error in filter!.NotFoundErrors("webhook", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
-        protected override bool Matches(Webhook item) => _filter == null || _filter.Matches(item.Id, item.Name);
+        private protected override bool Matches(Webhook item) => _filter == null || _filter.Matches(item.Id, item.Name);
     }
 }

@@ -23,11 +23,11 @@ namespace PSPipedream.Cmdlets
         [Parameter(HelpMessage = "Remove without asking for confirmation. -WhatIf still removes nothing.")]
         public SwitchParameter Force { get; set; }
 
-        protected override object? ErrorTarget => Id;
+        private protected override object? ErrorTarget => Id;
 
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
-            if (!TryValidateId(nameof(Id), Id, "wh_")) return;
+            if (!Check(nameof(Id), PdValidation.CheckId(Id, "wh_"), Id)) return;
             if (!ShouldProcessForce(Force.IsPresent, Id, "Remove webhook")) return;
             Dispatch(Id, () => SendAsync(PdRequest.Delete("webhooks", Id)), _ => { });
         }

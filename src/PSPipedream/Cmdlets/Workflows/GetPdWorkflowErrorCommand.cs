@@ -19,15 +19,15 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string WorkflowId { get; set; } = string.Empty;
 
-        protected override string EmitterParameterName => nameof(WorkflowId);
+        private protected override string EmitterParameterName => nameof(WorkflowId);
 
-        protected override string?[] EmitterIds => new[] { WorkflowId };
+        private protected override string?[] EmitterIds => new[] { WorkflowId };
 
-        protected override string EmitterPrefix => "p_";
+        private protected override string EmitterPrefix => "p_";
 
-        protected override PdRequest CreateEventRequest(string emitterId) =>
+        private protected override PdRequest CreateEventRequest(string emitterId) =>
             PdRequest.Get("workflows", emitterId, "$errors", "event_summaries");
 
-        protected override void Stamp(WorkflowError item, string emitterId) => item.WorkflowId = emitterId;
+        private protected override void Stamp(WorkflowError item, string emitterId) => item.WorkflowId = emitterId;
     }
 }

@@ -16,15 +16,15 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string WorkflowId { get; set; } = string.Empty;
 
-        protected override string EmitterParameterName => nameof(WorkflowId);
+        private protected override string EmitterParameterName => nameof(WorkflowId);
 
-        protected override string?[] EmitterIds => new[] { WorkflowId };
+        private protected override string?[] EmitterIds => new[] { WorkflowId };
 
-        protected override string EmitterPrefix => "p_";
+        private protected override string EmitterPrefix => "p_";
 
-        protected override PdRequest CreateEventRequest(string emitterId) =>
+        private protected override PdRequest CreateEventRequest(string emitterId) =>
             PdRequest.Get("workflows", emitterId, "event_summaries");
 
-        protected override void Stamp(Event item, string emitterId) => item.WorkflowId = emitterId;
+        private protected override void Stamp(Event item, string emitterId) => item.WorkflowId = emitterId;
     }
 }

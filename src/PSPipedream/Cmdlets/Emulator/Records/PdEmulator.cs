@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security;
 
-namespace PSPipedream.Cmdlets
+namespace PSPipedream
 {
     /// <summary>A running PSPipedream emulator: the one Start-PdEmulator started, or one given by its root URI.</summary>
     public sealed class PdEmulator
@@ -60,34 +60,9 @@ namespace PSPipedream.Cmdlets
         /// <summary>Ends the process if it still runs; an emulator that already exited is fine.</summary>
         internal void Kill()
         {
-            if (Process == null) return;
-            try
-            {
-                if (!Process.HasExited)
-                {
-                    Process.Kill();
-                    Process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-            }
+            if (Process != null) Cmdlets.PdEmulatorLaunch.Kill(Process);
         }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "PSPipedream emulator at {0}", BaseUri.AbsoluteUri);
-    }
-
-    /// <summary>One user of the emulator (its key shown only as a hint).</summary>
-    public sealed class PdEmulatorUser
-    {
-        public string? Id { get; set; }
-        public string? Username { get; set; }
-        public string? Email { get; set; }
-        public string? ApiKeyHint { get; set; }
-
-        public override string ToString() => Username + " (" + Id + ")";
     }
 }

@@ -1,113 +1,19 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using PSPipedream.Http;
 using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {
     /// <summary>
-    /// Base of every list cmdlet. Declare the cmdlet with SupportsPaging = true; provide
-    /// <see cref="CreateListRequest"/> (path and extra query) and, if needed, <see cref="Prepare"/>
-    /// (fill in context such as OrgId) or <see cref="Matches"/> (a client-side filter, which makes
-    /// the walk cover every page). The base handles -All, -First, -Skip, -IncludeTotalCount,
-    /// -PageSize, -After, -Before, -Property and -ExcludeProperty, and writes each item as its page arrives.
+    /// The walk of a list: the paging parameters turned into paging options, the pages read and
+    /// each matching item written as its page arrives, and a warning when a plain call did not
+    /// show everything.
     /// </summary>
-    public abstract class PdListCmdlet<T> : PdCmdlet where T : PdModel
+    public abstract partial class PdListCmdlet<T>
     {
-        /// <summary>Every page, not just the first.</summary>
-        [Parameter(HelpMessage = "Return every item, page by page (limit=100 per request unless -PageSize is given).")]
-        public SwitchParameter All { get; set; }
-
-        /// <summary>Items per request (1..100).</summary>
-        [Parameter(HelpMessage = "Items per request, 1 to 100. Default: 100, the API's maximum (one page without -All).")]
-        [ValidateRange(1, PdPagingOptions.MaxPageSize)]
-        public int PageSize { get; set; }
-
-        /// <summary>Start after this cursor (page_info.end_cursor of an earlier page).</summary>
-        [Parameter(HelpMessage = "A cursor (page_info.end_cursor): list the items after it.")]
-        [ValidateNotNullOrEmpty]
-        public string? After { get; set; }
-
-        /// <summary>Start before this cursor and page backwards.</summary>
-        [Parameter(HelpMessage = "A cursor (page_info.start_cursor): list the items before it, paging backwards.")]
-        [ValidateNotNullOrEmpty]
-        public string? Before { get; set; }
-
-        /// <summary>Only these fields (PascalCase property names; sent as the API's include).</summary>
-        [Parameter(HelpMessage = "Ask the API for these fields only, e.g. Id,CreatedAt (sent as include=id,created_at).")]
-        [ValidateNotNullOrEmpty]
-        public string[]? Property { get; set; }
-
-        /// <summary>Leave these fields out (sent as the API's exclude).</summary>
-        [Parameter(HelpMessage = "Ask the API to leave these fields out (sent as exclude=...).")]
-        [ValidateNotNullOrEmpty]
-        public string[]? ExcludeProperty { get; set; }
-
-        /// <summary>The list request: path and any extra query (limit, cursors, include/exclude are added by the base).</summary>
-        protected abstract PdRequest CreateListRequest();
-
-        /// <summary>Fills in context on an item (e.g. OrgId); return null to drop it.</summary>
-        protected virtual T? Prepare(T item) => item;
-
-        /// <summary>True when <see cref="Matches"/> filters items client side (the walk then covers every page).</summary>
-        protected virtual bool HasClientFilter => false;
-
-        /// <summary>Client-side filter; -First and -Skip count only matching items.</summary>
-        protected virtual bool Matches(T item) => true;
-
-        /// <summary>Checked after each item and page: true stops the walk (e.g. every asked id was found).</summary>
-        protected virtual bool IsComplete => false;
-
-        /// <summary>Fields always asked for when -Property is used (e.g. "id" when matching by id).</summary>
-        protected virtual IEnumerable<string> RequiredFields => Enumerable.Empty<string>();
-
-        /// <summary>What the items are called in the "Showing 100 of 250 sources" warning.</summary>
-        protected virtual string ItemsName => PdJson.ToSnakeCase(typeof(T).Name).Replace('_', ' ') + "s";
-
-        /// <summary>Called after an item was written.</summary>
-        protected virtual void OnItemWritten(T item)
-        {
-        }
-
-        protected override void ProcessPdRecord() => WriteList(CreateListRequest());
-
-        /// <summary>Maps PascalCase property names to this model's API field names (id,created_at,...).</summary>
-        internal static string MapFields(IEnumerable<string> names) =>
-            string.Join(",", names.SelectMany(n => n.Split(',')).Where(n => n.Trim().Length > 0)
-                .Select(n => PdFieldMap.ToApiName<T>(n)).Distinct(StringComparer.Ordinal));
-
-        /// <summary>Walks <paramref name="request"/> according to the paging parameters and writes each item.</summary>
-        protected void WriteList(PdRequest request)
-        {
-            var walk = PlanWalk(request);
-            if (walk != null) WriteWalk(walk, SendForPage<T>);
-        }
-
-        /// <summary>
-        /// Like <see cref="WriteList"/> for one pipeline item among many (-ThrottleLimit): the first
-        /// page is asked for now, and the list is written in the item's turn, after
-        /// <paramref name="beforeWrite"/> (which restores what <see cref="Prepare"/> needs). Further
-        /// pages of the item are read then, one after the other.
-        /// </summary>
-        protected void DispatchList(PdRequest request, object? target, Action beforeWrite)
-        {
-            var walk = PlanWalk(request);
-            if (walk == null) return;
-            Dispatch(target, () => SendForPageAsync<T>(PdPager.FirstRequest(walk.Request, walk.Options)), firstPage =>
-            {
-                beforeWrite();
-                var fetched = false;
-                WriteWalk(walk, next =>
-                {
-                    if (fetched) return SendForPage<T>(next);
-                    fetched = true;
-                    return firstPage;
-                });
-            });
-        }
-
         /// <summary>What a walk needs from the paging parameters; null when there is nothing to ask for (-First 0).</summary>
         private sealed class WalkPlan
         {
@@ -130,10 +36,7 @@ namespace PSPipedream.Cmdlets
 
         private WalkPlan? PlanWalk(PdRequest request)
         {
-            if (After != null && Before != null)
-            {
-                ThrowInvalidArgument("Before", "-After and -Before cannot be used together.", Before);
-            }
+            if (After != null && Before != null) Check(nameof(Before), "-After and -Before cannot be used together.", Before, terminating: true);
             var paging = PagingParameters;
             var first = paging?.First ?? ulong.MaxValue;
             var skip = paging?.Skip ?? 0UL;
@@ -166,9 +69,9 @@ namespace PSPipedream.Cmdlets
                 {
                     lastPage = page;
                     // The cursors are what -After / -Before take; -Verbose is where a user finds them.
-                    WriteVerboseLine(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    WriteVerboseLine(string.Format(CultureInfo.InvariantCulture,
                         "Page: {0} items of {1}; start_cursor {2}, end_cursor {3}",
-                        page.Count, page.PageInfo.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+                        page.Count, page.PageInfo.TotalCount?.ToString(CultureInfo.InvariantCulture) ?? "?",
                         page.PageInfo.StartCursor ?? "(none)", page.PageInfo.EndCursor ?? "(none)"));
                     if (walk.IncludeTotal && !totalWritten)
                     {
@@ -176,11 +79,11 @@ namespace PSPipedream.Cmdlets
                         WriteObject(PagingParameters!.NewTotalCount(total.HasValue ? (ulong)Math.Max(0, total.Value) : 0UL, total.HasValue ? 1.0 : 0.0));
                         totalWritten = true;
                     }
-                    foreach (var model in page.Items)
+                    foreach (var item in page.Items)
                     {
                         if (written >= first) return;
-                        var item = Prepare(model);
-                        if (item == null || !Matches(item)) continue;
+                        AddContext(item);
+                        if (!Matches(item)) continue;
                         if (skipped < skip)
                         {
                             skipped++;
@@ -215,11 +118,11 @@ namespace PSPipedream.Cmdlets
 
         private string MoreWarning(IPdPage page, ulong written)
         {
-            var shown = written.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var shown = written.ToString("N0", CultureInfo.InvariantCulture);
             var total = page.PageInfo.TotalCount;
             var what = total.HasValue
-                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "Showing {0} of {1:N0} {2}.", shown, total.Value, ItemsName)
-                : string.Format(System.Globalization.CultureInfo.InvariantCulture, "Showing the first {0} {1}; there are more.", shown, ItemsName);
+                ? string.Format(CultureInfo.InvariantCulture, "Showing {0} of {1:N0} {2}.", shown, total.Value, ItemsName)
+                : string.Format(CultureInfo.InvariantCulture, "Showing the first {0} {1}; there are more.", shown, ItemsName);
             return what + " Use -All for every one, or -First <n>.";
         }
 

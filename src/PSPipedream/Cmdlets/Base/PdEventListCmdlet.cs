@@ -19,47 +19,43 @@ namespace PSPipedream.Cmdlets
         [ValidateRange(1, PdThrottle.Max)]
         public int ThrottleLimit { get; set; } = 1;
 
-        protected override int ThrottleLimitValue => ThrottleLimit;
+        private protected override int ThrottleLimitValue => ThrottleLimit;
 
         /// <summary>The name of the emitter id parameter (SourceId or WorkflowId), for messages.</summary>
-        protected abstract string EmitterParameterName { get; }
+        private protected abstract string EmitterParameterName { get; }
 
         /// <summary>The emitter ids of the current pipeline item (one, or several given at once).</summary>
-        protected abstract string?[] EmitterIds { get; }
+        private protected abstract string?[] EmitterIds { get; }
 
         /// <summary>The emitter whose events are being listed.</summary>
         private string? _emitterId;
 
         /// <summary>The id prefix the emitter id must have (dc_ or p_).</summary>
-        protected abstract string EmitterPrefix { get; }
+        private protected abstract string EmitterPrefix { get; }
 
         /// <summary>The path of the event list for an emitter, e.g. sources/{id}/event_summaries.</summary>
-        protected abstract PdRequest CreateEventRequest(string emitterId);
+        private protected abstract PdRequest CreateEventRequest(string emitterId);
 
         /// <summary>Records on an event where it was listed from (SourceId or WorkflowId).</summary>
-        protected abstract void Stamp(T item, string emitterId);
+        private protected abstract void Stamp(T item, string emitterId);
 
         /// <summary>Each emitter's list in turn; -First, -Skip and -All apply to each one.</summary>
-        protected override void ProcessPdRecord()
+        private protected override void ProcessPdRecord()
         {
             foreach (var id in EmitterIds)
             {
-                if (!TryValidateId(EmitterParameterName, id, EmitterPrefix)) continue;
+                if (!Check(EmitterParameterName, PdValidation.CheckId(id, EmitterPrefix), id)) continue;
                 var emitterId = id!;
                 // One emitter's failure (say a source that is gone) is an error about it alone.
                 DispatchList(CreateListRequest(emitterId), emitterId, () => _emitterId = emitterId);
             }
         }
 
-        protected override PdRequest CreateListRequest() => CreateListRequest(_emitterId!);
+        private protected override PdRequest CreateListRequest() => CreateListRequest(_emitterId!);
 
         private PdRequest CreateListRequest(string emitterId) =>
             CreateEventRequest(emitterId).WithQuery("expand", Expand.IsPresent ? "event" : null);
 
-        protected override T? Prepare(T item)
-        {
-            Stamp(item, _emitterId!);
-            return item;
-        }
+        private protected override void AddContext(T item) => Stamp(item, _emitterId!);
     }
 }

@@ -19,26 +19,25 @@ namespace PSPipedream.Cmdlets
         public string? OrgId { get; set; }
 
         /// <summary>The last path segment: "sources", "subscriptions".</summary>
-        protected abstract string Collection { get; }
+        private protected abstract string Collection { get; }
 
         /// <summary>The org being listed (after -OrgId and the connection's default), else null.</summary>
-        protected string? ListedOrgId { get; private set; }
+        private protected string? ListedOrgId { get; private set; }
 
-        protected override object? ErrorTarget => ListedOrgId;
+        private protected override object? ErrorTarget => ListedOrgId;
 
         /// <summary>Checks -OrgId; false (after an error) when the current input must be skipped.</summary>
-        protected bool ValidateOrgId() => OrgId == null || TryValidateId(nameof(OrgId), OrgId, "o_");
+        private protected bool CheckOrgId() => OrgId == null || Check(nameof(OrgId), PdValidation.CheckId(OrgId, "o_"), OrgId);
 
-        protected override PdRequest CreateListRequest()
+        private protected override PdRequest CreateListRequest()
         {
             ListedOrgId = OrgId ?? ResolveConnection().OrgId;
             return PdRequest.OwnerList(ListedOrgId, Collection);
         }
 
-        protected override T? Prepare(T item)
+        private protected override void AddContext(T item)
         {
             if (ListedOrgId != null) item.OrgId ??= ListedOrgId;
-            return item;
         }
     }
 }

@@ -6,18 +6,15 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using PSPipedream.Errors;
 
 namespace PSPipedream.Cmdlets
 {
-    /// <summary>How Start-PdEmulator finds, starts and ends the emulator's process.</summary>
+    /// <summary>How Start-PdEmulator starts and ends the emulator's process (PdEmulatorTool finds it).</summary>
     internal static class PdEmulatorLaunch
     {
-        public const string ToolName = "pd-emulator";
-
         /// <summary>Where the emulator reads its default user's key: the environment, unlike the command line, is not readable by other local users.</summary>
         public const string ApiKeyVariable = "PD_EMULATOR_API_KEY";
 
@@ -53,6 +50,28 @@ namespace PSPipedream.Cmdlets
             if (apiKey != null) startInfo.Environment[ApiKeyVariable] = apiKey;
             else startInfo.Environment.Remove(ApiKeyVariable);
             return startInfo;
+        }
+
+        /// <summary>
+        /// Starts the process, its output lines going to <paramref name="output"/> (read once the
+        /// caller begins reading). Throws PdEmulatorStartFailed when it cannot be started.
+        /// </summary>
+        public static Process Start(ProcessStartInfo startInfo, PdEmulatorOutput output)
+        {
+            var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+            process.OutputDataReceived += (_, e) => output.Line(e.Data);
+            process.ErrorDataReceived += (_, e) => output.ErrorLine(e.Data);
+            process.Exited += (_, __) => output.Exited();
+            try
+            {
+                process.Start();
+            }
+            catch (Exception ex) when (ex is Win32Exception || ex is InvalidOperationException || ex is IOException)
+            {
+                process.Dispose();
+                throw new PdApiException(PdErrors.EmulatorStartFailed, "Could not start '" + startInfo.FileName + "': " + ex.Message, innerException: ex);
+            }
+            return process;
         }
 
         /// <summary>32 letters and digits from a cryptographic source, like the keys the emulator makes.</summary>
@@ -113,41 +132,6 @@ namespace PSPipedream.Cmdlets
             {
                 listener.Stop();
             }
-        }
-
-        /// <summary>The file given (a .dll runs under dotnet), else pd-emulator on PATH, else in the .NET global tools folder.</summary>
-        public static (string FileName, string? Prefix) FindExecutable(string? givenPath)
-        {
-            if (givenPath != null)
-            {
-                if (!File.Exists(givenPath)) throw new PdApiException(PdErrors.EmulatorNotFound, "-Path '" + givenPath + "' does not exist.");
-                return givenPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", givenPath) : (givenPath, null);
-            }
-            var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
-            var names = windows ? new[] { ToolName + ".exe", ToolName } : new[] { ToolName };
-            var folders = new List<string>();
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
-            {
-                if (dir.Trim().Length > 0) folders.Add(dir.Trim());
-            }
-            // dotnet tool install --global puts tools under DOTNET_CLI_HOME when it is set, else the home folder.
-            foreach (var home in new[] { Environment.GetEnvironmentVariable("DOTNET_CLI_HOME"), Environment.GetEnvironmentVariable(windows ? "USERPROFILE" : "HOME") })
-            {
-                if (!string.IsNullOrEmpty(home)) folders.Add(Path.Combine(home, ".dotnet", "tools"));
-            }
-            foreach (var folder in folders)
-            {
-                foreach (var name in names)
-                {
-                    string candidate;
-                    try { candidate = Path.Combine(folder, name); }
-                    catch (ArgumentException) { continue; }
-                    if (File.Exists(candidate)) return (candidate, null);
-                }
-            }
-            throw new PdApiException(PdErrors.EmulatorNotFound,
-                "The PSPipedream emulator (pd-emulator) was not found on PATH or in the .NET global tools folder. " +
-                "Install it with: dotnet tool install --global PSPipedream.Emulator (or pass -Path).");
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using Newtonsoft.Json.Linq;
 
-namespace PSPipedream.Cmdlets
+namespace PSPipedream
 {
     /// <summary>One API request the emulator logged.</summary>
     public sealed class PdEmulatorRequest
@@ -38,32 +38,5 @@ namespace PSPipedream.Cmdlets
         }
 
         public override string ToString() => Method + " " + Path + (string.IsNullOrEmpty(Query) ? "" : "?" + Query) + " -> " + Status;
-    }
-
-    /// <summary>A fault the emulator will inject into the next matching requests.</summary>
-    public sealed class PdEmulatorFault
-    {
-        public string? Id { get; set; }
-        public string? Method { get; set; }
-        public string? Path { get; set; }
-        public int Count { get; set; }
-        public int Remaining { get; set; }
-        public string? Action { get; set; }
-        public int Status { get; set; }
-        public string? RetryAfter { get; set; }
-        public int DelayMs { get; set; }
-
-        internal static PdEmulatorFault From(JToken t) => new PdEmulatorFault
-        {
-            Id = (string?)t["id"],
-            Method = (string?)t["method"],
-            Path = (string?)t["path"],
-            Count = (int?)t["count"] ?? 0,
-            Remaining = (int?)t["remaining"] ?? 0,
-            Action = (string?)t["action"],
-            Status = (int?)t["status"] ?? 0,
-            RetryAfter = (string?)t["retry_after"],
-            DelayMs = (int?)t["delay_ms"] ?? 0,
-        };
     }
 }

@@ -1,13 +1,18 @@
 using System;
-using System.Collections;
 using System.Globalization;
-using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using PSPipedream.Errors;
 using PSPipedream.Http;
 
-namespace PSPipedream.Cmdlets
+namespace PSPipedream.Connection
 {
-    /// <summary>Makes verified connections, for Connect-PdAccount and for the implicit connection from environment variables.</summary>
+    /// <summary>
+    /// Makes connections and checks their key, for Connect-PdAccount, Start-PdEmulator -Connect and
+    /// the implicit connection from environment variables. It sends only through the client it
+    /// makes, reports each exchange to the trace sink it is given, and throws PdApiException; the
+    /// cmdlets turn that into their ErrorRecords.
+    /// </summary>
     internal static class PdConnector
     {
         public const string ApiKeyVariable = "PIPEDREAM_API_KEY";
@@ -106,64 +111,58 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>
-        /// Creates the client (through <paramref name="proxy"/>, by default the system proxy),
-        /// applies <paramref name="configure"/> (timeout and retry settings, so the check obeys
-        /// them too), checks the key with GET /users/me, and fills in the user.
+        /// A connection not checked yet: its client (through <paramref name="proxy"/>, by default the
+        /// system proxy) and what is known before the key is checked. Set its timeout and retry
+        /// settings before <see cref="VerifyAsync"/>, so the check obeys them too.
         /// </summary>
-        public static PdConnection Open(PdCmdletBase cmdlet, string apiKey, Uri baseUri, string? orgId, string keySource,
-            Action<PdConnection>? configure = null, PdProxy? proxy = null)
+        public static PdConnection Create(string apiKey, Uri baseUri, string? orgId, string keySource, string? powerShellVersion,
+            PdProxy? proxy = null)
         {
-            var client = new PdClient(baseUri, apiKey, PowerShellVersion(cmdlet), proxy ?? PdProxy.System(null));
-            var connection = new PdConnection(client, orgId, keySource, PdConnection.HintFor(apiKey));
+            var client = new PdClient(baseUri, apiKey, powerShellVersion, proxy ?? PdProxy.System(null));
+            return new PdConnection(client, orgId, keySource, PdConnection.HintFor(apiKey));
+        }
+
+        /// <summary>
+        /// Checks the key of a connection from <see cref="Create"/> with GET /users/me and fills in
+        /// the user. Each exchange is reported to <paramref name="trace"/> (with its bodies when
+        /// <paramref name="captureBodies"/>). When the check fails the client is disposed and the
+        /// PdApiException thrown.
+        /// </summary>
+        public static async Task<PdConnection> VerifyAsync(PdConnection connection, Action<PdTrace>? trace, bool captureBodies,
+            CancellationToken cancellationToken)
+        {
+            var check = PdRequest.Get("users", "me");
+            check.Trace = trace;
+            check.CaptureBodies = captureBodies;
             try
             {
-                configure?.Invoke(connection);
-                var user = cmdlet.SendFor<User>(connection, PdRequest.Get("users", "me"));
+                var user = await connection.Client.SendAsync<User>(check, cancellationToken).ConfigureAwait(false);
                 connection.UserId = user?.Id;
                 connection.Username = user?.Username;
                 connection.ConnectedAt = DateTime.UtcNow;
                 return connection;
             }
-            catch (PdApiException ex) when (ex.StatusCode == 404 && baseUri.AbsolutePath == "/")
+            catch (PdApiException ex) when (ex.StatusCode == 404 && connection.BaseUri.AbsolutePath == "/")
             {
                 // The API lives under /v1; a root that lacks it is the usual slip (e.g. the emulator's printed root).
-                client.Dispose();
-                throw ex.WithAdvice("Did you mean -BaseUri " + baseUri.GetLeftPart(UriPartial.Authority) + "/v1?");
+                connection.Client.Dispose();
+                throw ex.WithAdvice("Did you mean -BaseUri " + connection.BaseUri.GetLeftPart(UriPartial.Authority) + "/v1?");
             }
             catch
             {
-                client.Dispose();
+                connection.Client.Dispose();
                 throw;
             }
         }
 
-        /// <summary>A verified connection from PIPEDREAM_API_KEY (+ _BASE_URL, _ORG_ID), or null when the key variable is not set.</summary>
-        public static PdConnection? FromEnvironment(PdCmdletBase cmdlet)
+        /// <summary>
+        /// A connection from PIPEDREAM_API_KEY (+ _BASE_URL, _ORG_ID), not checked yet, or null when
+        /// the key variable is not set. Throws PdApiException for a base URL it cannot use.
+        /// </summary>
+        public static PdConnection? FromEnvironment(string? powerShellVersion)
         {
             var key = Env(ApiKeyVariable);
-            if (key == null) return null;
-            try
-            {
-                return Open(cmdlet, key, EnvironmentBaseUri(), Env(OrgIdVariable), "Environment");
-            }
-            catch (PdApiException ex)
-            {
-                cmdlet.ThrowTerminatingError(PdErrors.ToErrorRecord(ex, null));
-                return null;
-            }
-        }
-
-        public static string? PowerShellVersion(PSCmdlet cmdlet)
-        {
-            try
-            {
-                var table = cmdlet.SessionState.PSVariable.GetValue("PSVersionTable") as Hashtable;
-                return table?["PSVersion"]?.ToString();
-            }
-            catch (PSInvalidOperationException)
-            {
-                return null;
-            }
+            return key == null ? null : Create(key, EnvironmentBaseUri(), Env(OrgIdVariable), "Environment", powerShellVersion);
         }
     }
 }
