@@ -1,7 +1,7 @@
 namespace PSPipedream.Connection
 {
     /// <summary>One section of the pd CLI's config file.</summary>
-    public sealed class PdProfile
+    internal sealed class PdProfile
     {
         public PdProfile(string name, string? apiKey, string? orgId)
         {

@@ -10,7 +10,7 @@ namespace PSPipedream.Connection
     /// as is the rest of a line after " #" or " ;"; values may be quoted; names are case-insensitive;
     /// a section given twice is one section (a key given twice: the last wins).
     /// </summary>
-    public static class PdProfileFile
+    internal static class PdProfileFile
     {
         public const string DefaultProfileName = "default";
 

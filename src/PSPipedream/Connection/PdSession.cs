@@ -6,7 +6,7 @@ namespace PSPipedream.Connection
     /// The process-wide current connection. Static, so every runspace of the process (including
     /// ForEach-Object -Parallel) sees the one Connect-PdAccount set.
     /// </summary>
-    public static class PdSession
+    internal static class PdSession
     {
         private static PdConnection? _current;
 

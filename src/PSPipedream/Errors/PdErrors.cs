@@ -7,7 +7,7 @@ using PSPipedream.Text;
 namespace PSPipedream.Errors
 {
     /// <summary>The one place that maps failures to ErrorIds, categories and ErrorRecords.</summary>
-    public static class PdErrors
+    internal static class PdErrors
     {
         public const string BadRequest = "PdBadRequest";
         public const string InvalidArgument = "PdInvalidArgument";

@@ -1,7 +1,7 @@
 namespace PSPipedream.Http
 {
     /// <summary>What the pager needs of a page: how many items, their ids, page_info and where it came from.</summary>
-    public interface IPdPage
+    internal interface IPdPage
     {
         int Count { get; }
         PdPageInfo PageInfo { get; }

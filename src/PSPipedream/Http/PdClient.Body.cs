@@ -12,7 +12,7 @@ using PSPipedream.Text;
 namespace PSPipedream.Http
 {
     /// <summary>Reading an answer's body, capped, and what it counts as: a usable answer, a cut-off or oversized one, or an error in the API's words.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         /// <summary>A 2xx answer that says it is JSON (or says nothing) can be read straight from its stream.</summary>
         private static bool IsStreamable(HttpResponseMessage response)

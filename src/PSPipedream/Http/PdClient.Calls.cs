@@ -8,7 +8,7 @@ using PSPipedream.Text;
 namespace PSPipedream.Http
 {
     /// <summary>What callers ask of the client: a JSON body, a model or a page, each over one exchange.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         /// <summary>
         /// Sends a request (retrying what <see cref="Retry"/> allows) and returns the parsed JSON body,

@@ -11,7 +11,7 @@ using PSPipedream.Text;
 namespace PSPipedream.Http
 {
     /// <summary>One request on the wire: its attempts, the waits between them, and the words of the error it ends in.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         /// <summary>
         /// Sends <paramref name="request"/>, retrying what the policy allows, and returns the answer.

@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace PSPipedream.Http
 {
     /// <summary>The handler a connection sends through by default, and the TLS it needs on .NET Framework.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         private static HttpMessageHandler CreateDefaultHandler(PdProxy proxy)
         {

@@ -6,7 +6,7 @@ using PSPipedream.Errors;
 namespace PSPipedream.Http
 {
     /// <summary>The proxy a connection goes through, and how its failures are told.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         /// <summary>What requests go through (<see cref="PdProxy.None"/> when the caller gave its own handler).</summary>
         internal PdProxy Proxy { get; }

@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace PSPipedream.Http
 {
     /// <summary>The key never shows: not in a message, a reason phrase or a -Debug body, even when a server echoes it back.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         /// <summary>
         /// Text shown to the user (error messages, -Debug bodies) with the key blanked out, in case

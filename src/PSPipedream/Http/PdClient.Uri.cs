@@ -7,7 +7,7 @@ using PSPipedream.Errors;
 namespace PSPipedream.Http
 {
     /// <summary>Request URLs: the base URI, and path segments and query values that can never change the path.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         private static Uri NormalizeBaseUri(Uri uri)
         {

@@ -14,7 +14,7 @@ using PSPipedream.Errors;
 namespace PSPipedream.Http
 {
     /// <summary>One attempt on the wire, and what a network failure means: whether the request can have reached the server.</summary>
-    public sealed partial class PdClient
+    internal sealed partial class PdClient
     {
         /// <summary>One attempt: its answer, or how it failed (never throws for an HTTP or network failure).</summary>
         private async Task<PdAttempt> SendOnceAsync(PdRequest request, Uri uri, string? requestBody, Func<JsonReader, object>? readBody,

@@ -12,7 +12,7 @@ namespace PSPipedream.Http
     /// use from several threads and runspaces at once. It never writes to a PowerShell stream:
     /// each exchange is reported through <see cref="PdRequest.Trace"/>.
     /// </summary>
-    public sealed partial class PdClient : IDisposable
+    internal sealed partial class PdClient : IDisposable
     {
         /// <summary>Default time allowed for one request.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);

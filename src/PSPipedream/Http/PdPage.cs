@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace PSPipedream.Http
 {
     /// <summary>One page of a list answer: its items (raw JSON) and page_info.</summary>
-    public sealed class PdPage : IPdPage
+    internal sealed class PdPage : IPdPage
     {
         public PdPage(IReadOnlyList<JToken> items, PdPageInfo pageInfo)
         {

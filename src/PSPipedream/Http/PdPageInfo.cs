@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace PSPipedream.Http
 {
     /// <summary>page_info of a list answer.</summary>
-    public sealed class PdPageInfo
+    internal sealed class PdPageInfo
     {
         public long? TotalCount { get; set; }
         public long? Count { get; set; }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace PSPipedream.Http
 {
     /// <summary>A page read straight into models (see <see cref="PdPageReader"/>).</summary>
-    public sealed class PdPage<T> : IPdPage where T : PdModel
+    internal sealed class PdPage<T> : IPdPage where T : PdModel
     {
         public PdPage(IReadOnlyList<T> items, PdPageInfo pageInfo)
         {

@@ -6,7 +6,7 @@ using PSPipedream.Text;
 namespace PSPipedream.Http
 {
     /// <summary>How far and which way a list is walked.</summary>
-    public sealed class PdPagingOptions
+    internal sealed class PdPagingOptions
     {
         /// <summary>Walk every page (until a stop condition). Otherwise one page, or as many as <see cref="MaxItems"/> needs.</summary>
         public bool All { get; set; }
@@ -35,7 +35,7 @@ namespace PSPipedream.Http
     /// Stops on an empty page, a missing or empty cursor, total_count reached, or MaxItems reached. A cursor
     /// given before, or a full page of only the previous page's items, is PdInvalidResponse: the walk never loops.
     /// </summary>
-    public static class PdPager
+    internal static class PdPager
     {
         /// <param name="request">The list request (path and extra query); limit/after/before are set here.</param>
         /// <param name="options">How far and which way to walk.</param>

@@ -10,7 +10,7 @@ namespace PSPipedream.Http
     /// One API call, described as data. Path segments and query values are kept raw here and
     /// encoded by <see cref="PdClient"/> when it builds the URL, so a cmdlet never builds a URL itself.
     /// </summary>
-    public sealed class PdRequest
+    internal sealed class PdRequest
     {
         private readonly List<string> _segments;
         private readonly List<KeyValuePair<string, string>> _query = new List<KeyValuePair<string, string>>();

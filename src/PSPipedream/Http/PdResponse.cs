@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace PSPipedream.Http
 {
     /// <summary>A usable answer: its JSON body (null when empty) and where it came from, for checking its shape.</summary>
-    public sealed class PdResponse
+    internal sealed class PdResponse
     {
         internal PdResponse(JToken? body, int? status, string? reason, int attempts, string method, string path)
         {

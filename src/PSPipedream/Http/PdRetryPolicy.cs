@@ -10,7 +10,7 @@ namespace PSPipedream.Http
     /// settings are the connection's MaxRetries and MaxRetryWaitSeconds); PdClient.SendAsync asks it
     /// after each failed attempt.
     /// </summary>
-    public sealed class PdRetryPolicy
+    internal sealed class PdRetryPolicy
     {
         public const int DefaultMaxRetries = 3;
         public const int MaxRetriesLimit = 10;

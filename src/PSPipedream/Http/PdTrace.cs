@@ -4,7 +4,7 @@ using System.Globalization;
 namespace PSPipedream.Http
 {
     /// <summary>What a cmdlet learns about one HTTP exchange, for -Verbose and -Debug.</summary>
-    public sealed class PdTrace
+    internal sealed class PdTrace
     {
         public PdTrace(string method, Uri uri, int? statusCode, TimeSpan elapsed, string? failure, string? requestBody, string? responseBody,
             string? note = null)

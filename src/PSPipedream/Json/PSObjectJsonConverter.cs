@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 namespace PSPipedream.Json
 {
     /// <summary>Free-form JSON to a PSCustomObject tree (see <see cref="PdJson.ToPSObject"/>) and back (see <see cref="PdFreeForm"/>).</summary>
-    public sealed class PSObjectJsonConverter : JsonConverter
+    internal sealed class PSObjectJsonConverter : JsonConverter
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(object) || objectType == typeof(PSObject);
 

@@ -18,7 +18,7 @@ namespace PSPipedream.Json
     /// reflectively. Recursion never goes deeper than <see cref="MaxDepth"/>, so no input can
     /// overflow the stack, and the work is linear in the size of the input.
     /// </summary>
-    public static class PdFreeForm
+    internal static class PdFreeForm
     {
         /// <summary>The most levels of nested objects and arrays a value may have.</summary>
         public const int MaxDepth = 64;

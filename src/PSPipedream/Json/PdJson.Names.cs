@@ -4,7 +4,7 @@ using Newtonsoft.Json.Serialization;
 namespace PSPipedream.Json
 {
     /// <summary>The API's snake_case names and PowerShell's PascalCase, each way.</summary>
-    public static partial class PdJson
+    internal static partial class PdJson
     {
         /// <summary>snake_case or camelCase to PascalCase: "name_slug" -> "NameSlug".</summary>
         public static string ToPascalCase(string name)

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace PSPipedream.Json
 {
     /// <summary>Strict parsing of JSON text: one document, dates and floats left as the API sent them.</summary>
-    public static partial class PdJson
+    internal static partial class PdJson
     {
         /// <summary>Parses text into a JToken without turning date-like strings into DateTime.</summary>
         public static JToken Parse(string json)

@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace PSPipedream.Json
 {
     /// <summary>Free-form JSON as PowerShell objects, the way ConvertFrom-Json gives it, and such objects as text.</summary>
-    public static partial class PdJson
+    internal static partial class PdJson
     {
         /// <summary>
         /// Data (a PSCustomObject, hashtable, array or value, as ToPSObject gives) as one line of

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Serialization;
 namespace PSPipedream.Json
 {
     /// <summary>The JSON settings the whole module reads and writes the API with.</summary>
-    public static partial class PdJson
+    internal static partial class PdJson
     {
         /// <summary>snake_case names, nulls left out, dates left as strings.</summary>
         public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings

@@ -1,7 +1,7 @@
 namespace PSPipedream.Json
 {
     /// <summary>Unix milliseconds (indexed_at_ms) to DateTime (UTC) and back.</summary>
-    public sealed class UnixMillisecondsConverter : UnixTimeConverter
+    internal sealed class UnixMillisecondsConverter : UnixTimeConverter
     {
         public UnixMillisecondsConverter() : base(1)
         {

@@ -1,7 +1,7 @@
 namespace PSPipedream.Json
 {
     /// <summary>Unix seconds (created_at, updated_at) to DateTime (UTC) and back.</summary>
-    public sealed class UnixSecondsConverter : UnixTimeConverter
+    internal sealed class UnixSecondsConverter : UnixTimeConverter
     {
         public UnixSecondsConverter() : base(1000)
         {

@@ -9,7 +9,7 @@ namespace PSPipedream.Json
     /// cannot hold (say milliseconds sent where seconds are expected) reads as null rather than
     /// failing the whole answer.
     /// </summary>
-    public abstract class UnixTimeConverter : JsonConverter
+    internal abstract class UnixTimeConverter : JsonConverter
     {
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         private readonly double _millisecondsPerUnit;

@@ -1,7 +1,7 @@
 namespace PSPipedream
 {
     /// <summary>A model with an id, which the pager's loop guard compares between pages.</summary>
-    public interface IPdIdentified
+    internal interface IPdIdentified
     {
         string? Id { get; }
     }

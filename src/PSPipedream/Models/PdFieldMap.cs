@@ -12,7 +12,7 @@ namespace PSPipedream
     /// BillingPeriodStart -> billing_period_start_ts). API names pass through; unknown PascalCase
     /// names are snake_cased.
     /// </summary>
-    public static class PdFieldMap
+    internal static class PdFieldMap
     {
         private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> Maps =
             new ConcurrentDictionary<Type, Dictionary<string, string>>();

@@ -12,7 +12,7 @@ namespace PSPipedream.Text
     /// separators are written as \uXXXX, one per UTF-16 unit ("\u001b", "\u200b", "\u202e"), so
     /// "prod\u200b-db" cannot pass for "prod-db" and a name cannot recolour or reorder the screen.
     /// </summary>
-    public static class PdText
+    internal static class PdText
     {
         /// <summary>The most characters of one id, path or quoted body a message shows.</summary>
         public const int MaxQuoted = 200;
