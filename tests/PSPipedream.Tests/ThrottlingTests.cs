@@ -28,7 +28,7 @@ public class ThrottlingTests
         return request;
     }
 
-    /// <summary>Answers after <paramref name="holdMs"/>, keeping count of how many requests it holds at once.</summary>
+    /// <summary>Answers each request after a hold, keeping count of how many requests it holds at once.</summary>
     private sealed class Meter
     {
         private int _now;
