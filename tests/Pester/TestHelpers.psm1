@@ -50,7 +50,7 @@ $script:EmulatorControl = @{ WhatIf = $false; Confirm = $false; ErrorAction = 'S
 
 function Reset-Emulator { Reset-PdEmulator -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
 
-# PSPipedream.Cmdlets.PdEmulatorRequest objects, oldest first (takes -Since, -Method, -Path, -Last).
+# PSPipedream.PdEmulatorRequest objects, oldest first (takes -Since, -Method, -Path, -Last).
 function Get-EmulatorRequest { Get-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root -ErrorAction Stop @args }
 
 function Clear-EmulatorRequest { Clear-PdEmulatorRequest -Emulator (Get-EmulatorSetting).Root @script:EmulatorControl }
