@@ -100,6 +100,10 @@ function Invoke-Test {
     $line = "$passed passed, $failed failed"
     if ($skipped -gt 0) { $line += ", $skipped skipped" }
     Write-Host ''
+    if ($passed -eq 0) {
+        # A selection that runs nothing (say -NoPackage with only Package.Tests.ps1) proves nothing.
+        Write-Host 'No test ran: every selected test was skipped or none was found, and that fails the task.' -ForegroundColor Red
+    }
     Write-Host $line
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
