@@ -57,7 +57,7 @@ public class PublicSurfaceTests
         var allowed = new HashSet<string>(AllowList(), StringComparer.Ordinal);
 
         // C# makes a public class's base class public too (CS0060): the cmdlet bases and PdModel;
-        // and a public generic class's constraints (CS0703), such as IOrgScoped on the org list base.
+        // and a public generic class's constraints (CS0703), such as PdModel and Event on the list bases.
         foreach (var type in exported.Where(t => allowed.Contains(t.FullName!)).ToList())
         {
             for (var b = type.BaseType; b != null && b.Assembly == assembly; b = b.BaseType)

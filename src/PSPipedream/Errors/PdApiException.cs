@@ -42,7 +42,7 @@ namespace PSPipedream
         public int Attempts { get; internal set; }
 
         /// <summary>The Retry-After the server asked for, when it did (for 429/503).</summary>
-        public TimeSpan? RetryAfter { get; set; }
+        public TimeSpan? RetryAfter { get; internal set; }
 
         public ErrorCategory Category => PdErrors.CategoryFor(ErrorId);
 

@@ -78,8 +78,6 @@ namespace PSPipedream.Errors
         public static ErrorCategory CategoryFor(string errorId) =>
             Categories.TryGetValue(errorId, out var c) ? c : ErrorCategory.NotSpecified;
 
-        public static ErrorCategory CategoryForStatus(int status) => CategoryFor(ErrorIdForStatus(status));
-
         /// <summary>
         /// The ErrorRecord for an API failure: ErrorId and category from the failure, target the
         /// input id or object. The console shows the exception's message, which names the method,

@@ -22,16 +22,20 @@ namespace PSPipedream.Http
         private readonly string _userAgent;
         private long _timeoutTicks = DefaultTimeout.Ticks;
 
+        /// <summary>
+        /// For tests: through the system proxy, or through none when a test gives its own handler.
+        /// The module's connections come from PdConnector, which chooses the proxy.
+        /// </summary>
         /// <param name="baseUri">API root such as https://api.pipedream.com/v1 (a trailing slash is optional).</param>
         /// <param name="apiKey">Sent as a Bearer token and nowhere else.</param>
         /// <param name="powerShellVersion">For the User-Agent.</param>
-        /// <param name="handler">For tests; by default an HttpClientHandler with decompression and no redirects, through the system proxy.</param>
+        /// <param name="handler">By default an HttpClientHandler with decompression and no redirects, through the system proxy.</param>
         public PdClient(Uri baseUri, string apiKey, string? powerShellVersion = null, HttpMessageHandler? handler = null)
             : this(baseUri, apiKey, powerShellVersion, handler == null ? PdProxy.System(null) : PdProxy.None, handler)
         {
         }
 
-        /// <param name="baseUri">API root, as for the public constructor.</param>
+        /// <param name="baseUri">API root such as https://api.pipedream.com/v1 (a trailing slash is optional).</param>
         /// <param name="apiKey">Sent as a Bearer token and nowhere else.</param>
         /// <param name="powerShellVersion">For the User-Agent.</param>
         /// <param name="proxy">What requests go through; the default handler is set to it, and failures name it.</param>
@@ -54,8 +58,6 @@ namespace PSPipedream.Http
 
         /// <summary>The API root, always ending in '/'.</summary>
         public Uri BaseUri { get; }
-
-        public string UserAgent => _userAgent;
 
         /// <summary>The longest time allowed for one attempt.</summary>
         public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);

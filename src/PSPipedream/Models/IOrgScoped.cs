@@ -1,7 +1,7 @@
 namespace PSPipedream
 {
     /// <summary>A resource that can be listed through an org (/orgs/{org}/...), which then fills in OrgId.</summary>
-    public interface IOrgScoped
+    internal interface IOrgScoped
     {
         /// <summary>The org the resource was listed through, else null.</summary>
         string? OrgId { get; set; }

@@ -37,7 +37,7 @@ namespace PSPipedream
         }
 
         /// <summary>The object to write: this model plus a note property per unknown field.</summary>
-        public PSObject ToPSObject()
+        internal PSObject ToPSObject()
         {
             var pso = new PSObject(this);
             if (AdditionalFields != null)

@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// -OrgId, from the pipeline (an OrgId property, e.g. from Get-PdOrg) or from the
     /// connection's default org; each item listed through an org gets that OrgId.
     /// </summary>
-    public abstract class PdOrgListCmdlet<T> : PdListCmdlet<T> where T : PdModel, IOrgScoped
+    public abstract class PdOrgListCmdlet<T> : PdListCmdlet<T> where T : PdModel
     {
         /// <summary>List this org's resources instead of the user's; null (e.g. a piped object outside any org) means none.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true,
@@ -37,7 +37,7 @@ namespace PSPipedream.Cmdlets
 
         private protected override void AddContext(T item)
         {
-            if (ListedOrgId != null) item.OrgId ??= ListedOrgId;
+            if (ListedOrgId != null && item is IOrgScoped scoped) scoped.OrgId ??= ListedOrgId;
         }
     }
 }

@@ -86,7 +86,7 @@ namespace PSPipedream.Cmdlets
             var what = string.Format(CultureInfo.InvariantCulture, "Add a fault ({0}{1}) for the next {2} {3} {4}",
                 action, IsBound(nameof(Status)) ? " " + Status.ToString(CultureInfo.InvariantCulture) : string.Empty, Count, Method, Path);
             if (!ShouldProcess(control.RootUri.AbsoluteUri, what)) return;
-            WriteObject(control.Post("faults", body, a => PdEmulatorFault.From(PdEmulatorControl.ExpectObject(a)), CancellationToken));
+            WriteObject(control.Post("faults", body, PdEmulatorFault.From, CancellationToken));
         }
     }
 }

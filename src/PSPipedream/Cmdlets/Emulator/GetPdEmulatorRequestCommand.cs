@@ -35,7 +35,7 @@ namespace PSPipedream.Cmdlets
             var filtered = Method != null || Path != null;
             if (IsBound(nameof(Last)) && !filtered) query.Add("limit=" + Last.ToString(CultureInfo.InvariantCulture));
             var log = Control.Get("requests" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty),
-                a => PdEmulatorControl.ExpectArray(a).Select(t => PdEmulatorRequest.From(PdEmulatorControl.ExpectObject(t))).ToList(), CancellationToken);
+                a => PdEmulatorJson.ExpectArray(a).Select(PdEmulatorRequest.From).ToList(), CancellationToken);
             var pattern = Path == null ? null : new WildcardPattern(Path, WildcardOptions.IgnoreCase);
             var matches = log
                 .Where(r => Method == null || string.Equals(r.Method, Method, StringComparison.OrdinalIgnoreCase))

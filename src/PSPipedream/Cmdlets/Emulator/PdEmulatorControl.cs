@@ -9,6 +9,7 @@ using System.Threading;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Errors;
 using PSPipedream.Http;
+using PSPipedream.Json;
 using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
@@ -19,10 +20,8 @@ namespace PSPipedream.Cmdlets
     /// fault a real service by mistake. For the same reason it follows no redirect and uses no
     /// proxy: either would carry a request meant for this machine somewhere else.
     /// </summary>
-    internal sealed class PdEmulatorControl : IDisposable
+    internal sealed partial class PdEmulatorControl : IDisposable
     {
-        public const string NotLocal = PdErrors.EmulatorNotLocal;
-        public const string ControlFailed = PdErrors.EmulatorControlFailed;
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
         private readonly HttpClient _http;
 
@@ -56,7 +55,7 @@ namespace PSPipedream.Cmdlets
         {
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !uri.IsLoopback)
             {
-                throw new PdApiException(NotLocal, string.Format(CultureInfo.InvariantCulture,
+                throw new PdApiException(PdErrors.EmulatorNotLocal, string.Format(CultureInfo.InvariantCulture,
                     "Refusing to send emulator control requests to '{0}': the emulator cmdlets only talk to a loopback host (localhost, 127.0.0.1, ::1).",
                     uri.OriginalString));
             }
@@ -65,8 +64,6 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>The control root for an API base URI such as http://127.0.0.1:5000/v1.</summary>
         public static Uri RootFor(Uri baseUri) => CheckLocal(new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/"));
-
-        public JToken? Get(string path, CancellationToken ct) => Send(HttpMethod.Get, path, null, ct);
 
         public JToken? Post(string path, JToken? body, CancellationToken ct) => Send(HttpMethod.Post, path, body, ct);
 
@@ -86,7 +83,7 @@ namespace PSPipedream.Cmdlets
         /// control POSTs only as application/json, which a web page cannot send across origins
         /// without asking first.
         /// </summary>
-        public JToken? Send(HttpMethod method, string path, JToken? body, CancellationToken ct)
+        private JToken? Send(HttpMethod method, string path, JToken? body, CancellationToken ct)
         {
             var target = RootUri.AbsoluteUri + "_emulator/" + path;
             using var request = new HttpRequestMessage(method, "_emulator/" + path);
@@ -115,20 +112,11 @@ namespace PSPipedream.Cmdlets
                 throw Failed(method, target, status.ToString(CultureInfo.InvariantCulture) + ": " + PdText.Quote(message.Trim()), status);
             }
             if (string.IsNullOrWhiteSpace(text)) return null;
-            // Dates stay text and numbers keep their digits, so a logged request body reads back as it was sent.
             JToken json;
             try
             {
-                using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text))
-                {
-                    DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
-                    FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
-                };
-                json = JToken.ReadFrom(reader);
-                while (reader.Read())
-                {
-                    if (reader.TokenType != Newtonsoft.Json.JsonToken.Comment) throw new Newtonsoft.Json.JsonReaderException("text after the JSON value");
-                }
+                // Numbers keep their digits, so a logged request body reads back as it was sent.
+                json = PdJson.Parse(text, Newtonsoft.Json.FloatParseHandling.Decimal);
             }
             catch (Newtonsoft.Json.JsonException ex)
             {
@@ -136,28 +124,6 @@ namespace PSPipedream.Cmdlets
                     " with a body that is not JSON (" + ex.Message + "): " + PdText.Quote(text.Trim(), 100), status);
             }
             return json is JObject o && o.TryGetValue("data", out var data) ? data : json;
-        }
-
-        /// <summary>
-        /// The status of one GET of <paramref name="uri"/> (on this emulator's host) with the key as
-        /// Bearer, or null when nothing answered in time. For waiting until the emulator is ready.
-        /// </summary>
-        public int? TryStatus(Uri uri, string key, CancellationToken ct)
-        {
-            if (!string.Equals(uri.GetLeftPart(UriPartial.Authority) + "/", RootUri.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException("Not on this emulator's host.", nameof(uri));
-            }
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            try
-            {
-                return Exchange(HttpMethod.Get, uri.AbsoluteUri, request, ct).Status;
-            }
-            catch (PdApiException ex) when (ex.ErrorId == PdErrors.Timeout || ex.ErrorId == PdErrors.ConnectionFailed)
-            {
-                return null;
-            }
         }
 
         /// <summary>One request and its whole answer within <see cref="Timeout"/>; Ctrl+C stops the pipeline.</summary>
@@ -215,18 +181,8 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        /// <summary>The object an answer must be; anything else is an answer the caller cannot read.</summary>
-        public static JObject ExpectObject(JToken? answer) =>
-            answer as JObject ?? throw new FormatException("expected a JSON object, got " + Kind(answer));
-
-        /// <summary>The array an answer must be; anything else is an answer the caller cannot read.</summary>
-        public static JArray ExpectArray(JToken? answer) =>
-            answer as JArray ?? throw new FormatException("expected a JSON array, got " + Kind(answer));
-
-        private static string Kind(JToken? token) => token == null ? "no answer" : token.Type.ToString().ToLowerInvariant();
-
         private PdApiException Failed(HttpMethod method, string target, string what, int? status) =>
-            new PdApiException(ControlFailed, string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}", method, target, what),
+            new PdApiException(PdErrors.EmulatorControlFailed, string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}", method, target, what),
                 method.Method, target, status);
 
         public void Dispose() => _http.Dispose();

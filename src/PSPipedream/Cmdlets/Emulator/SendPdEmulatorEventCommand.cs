@@ -42,7 +42,7 @@ namespace PSPipedream.Cmdlets
             var control = Control;
             if (!ShouldProcess(EmitterId, "Emit " + Count + " event(s)")) return;
             var body = new JObject { ["emitter_id"] = EmitterId, ["event"] = json, ["name"] = Name, ["count"] = Count };
-            var ids = control.Post("emit", body, a => PdEmulatorControl.ExpectArray(PdEmulatorControl.ExpectObject(a)["ids"]).Select(id => (string?)id).ToList(), CancellationToken);
+            var ids = control.Post("emit", body, a => PdEmulatorJson.ExpectArray(PdEmulatorJson.ExpectObject(a)["ids"]).Select(id => (string?)id).ToList(), CancellationToken);
             foreach (var id in ids) WriteObject(id);
         }
     }

@@ -7,7 +7,6 @@ using System.Net;
 using System.Security;
 using PSPipedream.Connection;
 using PSPipedream.Errors;
-using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
 {

@@ -21,12 +21,13 @@ namespace PSPipedream.Cmdlets
 
         public string? ApiKey { get; }
 
-        /// <summary>The users of a control answer, in its order; an answer of another shape throws (PdEmulatorControl.Get turns that into PdEmulatorControlFailed).</summary>
+        /// <summary>The users of a control answer, in its order; an answer of another shape throws (PdEmulatorControl turns that into PdEmulatorControlFailed).</summary>
         public static List<PdEmulatorAccount> ReadAll(JToken? answer) =>
-            PdEmulatorControl.ExpectArray(answer).Select(PdEmulatorControl.ExpectObject).Select(Read).ToList();
+            PdEmulatorJson.ExpectArray(answer).Select(Read).ToList();
 
-        private static PdEmulatorAccount Read(JObject user)
+        private static PdEmulatorAccount Read(JToken entry)
         {
+            var user = PdEmulatorJson.ExpectObject(entry);
             var key = (string?)user["api_key"];
             return new PdEmulatorAccount(new PdEmulatorUser
             {

@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using PSPipedream.Errors;
-using PSPipedream.Http;
 using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets

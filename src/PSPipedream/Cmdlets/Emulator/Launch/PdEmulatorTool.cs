@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using PSPipedream.Errors;
-using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
 {

@@ -6,20 +6,22 @@ namespace PSPipedream
     /// <summary>One API request the emulator logged.</summary>
     public sealed class PdEmulatorRequest
     {
-        public long Seq { get; set; }
-        public DateTime ReceivedAt { get; set; }
-        public string? Method { get; set; }
-        public string? Path { get; set; }
-        public string? Query { get; set; }
+        public long Seq { get; internal set; }
+        public DateTime ReceivedAt { get; internal set; }
+        public string? Method { get; internal set; }
+        public string? Path { get; internal set; }
+        public string? Query { get; internal set; }
         /// <summary>The request's JSON body as text (null when none).</summary>
-        public string? Body { get; set; }
-        public bool BodyTruncated { get; set; }
-        public int Status { get; set; }
-        public double DurationMs { get; set; }
-        public string? Fault { get; set; }
+        public string? Body { get; internal set; }
+        public bool BodyTruncated { get; internal set; }
+        public int Status { get; internal set; }
+        public double DurationMs { get; internal set; }
+        public string? Fault { get; internal set; }
 
-        internal static PdEmulatorRequest From(JToken t)
+        /// <summary>Reads one entry of the control API's request log (GET /_emulator/requests).</summary>
+        internal static PdEmulatorRequest From(JToken? answer)
         {
+            var t = Cmdlets.PdEmulatorJson.ExpectObject(answer);
             var body = t["body"];
             return new PdEmulatorRequest
             {
