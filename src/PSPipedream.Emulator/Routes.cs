@@ -6,8 +6,9 @@ namespace PSPipedream.Emulator;
 
 /// <summary>
 /// Every route the emulator answers, and the handler that answers it: the Pipedream REST API v1 by
-/// resource family (each family's folder holds its handlers, state, rules and JSON shapes), then the
-/// control API. The request pipeline (Pipeline/) has run before any of them.
+/// resource family (each family's folder holds its API handlers, state, rules and JSON shapes), then the
+/// control API, a layer of its own (Control/) whose handlers make users and workflows, emit events and
+/// seed sources through the families' state. The request pipeline (Pipeline/) has run before any of them.
 /// </summary>
 internal static class Routes
 {
@@ -19,6 +20,7 @@ internal static class Routes
         var events = new EventRoutes(state);
         var subscriptions = new SubscriptionRoutes(state);
         var webhooks = new WebhookRoutes(state);
+        var workflows = new WorkflowRoutes(state);
         var control = new ControlRoutes(state, faults, log, exposeKeys);
 
         // HEAD is answered wherever GET is, with the same status and headers and no body.
@@ -43,8 +45,8 @@ internal static class Routes
         app.MapPost("/v1/auto_subscriptions", subscriptions.CreateAuto);
         app.MapPost("/v1/webhooks", webhooks.Create);
         app.MapDelete("/v1/webhooks/{id}", webhooks.Delete);
-        MapGet("/v1/workflows/{id}/event_summaries", events.OfWorkflow);
-        MapGet("/v1/workflows/{id}/$errors/event_summaries", events.ErrorsOfWorkflow);
+        MapGet("/v1/workflows/{id}/event_summaries", workflows.Emits);
+        MapGet("/v1/workflows/{id}/$errors/event_summaries", workflows.Errors);
 
         app.MapPost("/_emulator/reset", control.Reset);
         app.MapGet("/_emulator/users", control.ListUsers);

@@ -10,9 +10,6 @@ using Microsoft.Extensions.Logging;
 
 namespace PSPipedream.Emulator;
 
-/// <summary>A problem with the emulator's options (bad users file, ...).</summary>
-public sealed class EmulatorStartupException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>Builds the emulator's web application.</summary>
 public static class EmulatorApp
 {

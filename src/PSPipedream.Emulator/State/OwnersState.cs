@@ -1,33 +1,6 @@
-using System.Text.Json;
-
 namespace PSPipedream.Emulator;
 
-/// <summary>Everything one owner (a user or an org) holds, kept in creation order.</summary>
-internal sealed class OwnerIndex
-{
-    public SortedItems<Source> Sources { get; } = new();
-    public SortedItems<Webhook> Webhooks { get; } = new();
-    public SortedItems<Subscription> Subscriptions { get; } = new();
-    public List<AutoSubscription> AutoSubscriptions { get; } = new();
-}
-
-/// <summary>One page of an owner's list: the index range [Start, End) of <see cref="Items"/>, oldest first.</summary>
-internal readonly record struct OwnedPage<T>(SortedItems<T>? Items, int Start, int End) where T : class, IListed
-{
-    /// <summary>page_info then data; the cursors name the first and last item of the page.</summary>
-    public void Write(Utf8JsonWriter w, FieldFilter f, Shape<T> shape)
-    {
-        var (items, start, end) = (Items, Start, End);
-        bool any = end > start;
-        Envelope.Page(w, items?.Count ?? 0, end - start,
-            any ? Cursors.Encode(items![start].Id) : null, any ? Cursors.Encode(items![end - 1].Id) : null,
-            x =>
-            {
-                for (int i = start; i < end; i++) shape(x, items![i], f);
-            });
-    }
-}
-
+/// <summary>Each owner's lists, made on first use, and the page of one of them that a list route asks for.</summary>
 internal sealed partial class EmulatorState
 {
     private readonly Dictionary<string, OwnerIndex> _owners = new(StringComparer.Ordinal);
