@@ -172,7 +172,7 @@ namespace PSPipedream.Cmdlets
         private void WriteBody(JToken? body)
         {
             if (body == null || body.Type == JTokenType.Null) return;
-            var output = body is JObject obj && obj.TryGetValue("data", out var data) ? data : body;
+            var output = PdAnswer.DataOrBody(body);
             if (output == null || output.Type == JTokenType.Null) return;
             if (output is JArray array)
             {
