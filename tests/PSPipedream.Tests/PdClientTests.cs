@@ -84,7 +84,7 @@ public class PdClientTests
     public async Task Body_is_snake_case_json_with_plain_content_type()
     {
         var (client, handler) = Create(_ => FakeHandler.Json("{\"data\":{\"id\":\"dc_1\"}}"));
-        var data = await client.SendForDataAsync(PdRequest.Post("sources").WithBody(new { ComponentId = "sc_1", Name = "x", Skipped = (string?)null }), CancellationToken.None);
+        var data = PdAnswer.DataOrBody(await client.SendAsync(PdRequest.Post("sources").WithBody(new { ComponentId = "sc_1", Name = "x", Skipped = (string?)null }), CancellationToken.None));
         var sent = handler.Requests.Single();
         Assert.Equal("application/json", sent.ContentType);
         Assert.Equal("{\"component_id\":\"sc_1\",\"name\":\"x\"}", sent.Body);

@@ -15,7 +15,7 @@ public class PdConnectorTests
     [InlineData("https://api.pipedream.com/v1")]
     [InlineData("https://localhost.evil.com/v1")]
     public void Https_anywhere_and_http_to_loopback_are_accepted(string uri) =>
-        Assert.Equal(new Uri(uri), PdConnector.ParseBaseUri(uri, "-BaseUri"));
+        Assert.Equal(new Uri(uri), PdBaseUri.Parse(uri, "-BaseUri"));
 
     [Theory]
     [InlineData("http://localhost.evil.com/v1")]
@@ -26,7 +26,7 @@ public class PdConnectorTests
     [InlineData("http://api.pipedream.com/v1")]
     public void Http_to_anything_but_loopback_is_refused(string uri)
     {
-        var ex = Assert.Throws<PdApiException>(() => PdConnector.ParseBaseUri(uri, "-BaseUri"));
+        var ex = Assert.Throws<PdApiException>(() => PdBaseUri.Parse(uri, "-BaseUri"));
         Assert.Equal("PdInsecureBaseUri", ex.ErrorId);
     }
 
@@ -34,7 +34,7 @@ public class PdConnectorTests
     [InlineData("ftp://127.0.0.1/v1")]
     [InlineData("api.pipedream.com/v1")]
     public void Other_schemes_and_relative_uris_are_invalid(string uri) =>
-        Assert.Equal("PdInvalidArgument", Assert.Throws<PdApiException>(() => PdConnector.ParseBaseUri(uri, "-BaseUri")).ErrorId);
+        Assert.Equal("PdInvalidArgument", Assert.Throws<PdApiException>(() => PdBaseUri.Parse(uri, "-BaseUri")).ErrorId);
 }
 
 [Collection("Emulator")]

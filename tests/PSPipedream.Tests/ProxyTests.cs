@@ -25,7 +25,7 @@ public class ProxyTests
     [InlineData("http://pdadmin:hun/ter2@127.0.0.1/v1")]
     public void A_base_uri_with_user_info_is_refused_without_showing_it(string text)
     {
-        var ex = Assert.Throws<PdApiException>(() => PdConnector.ParseBaseUri(text, "-BaseUri"));
+        var ex = Assert.Throws<PdApiException>(() => PdBaseUri.Parse(text, "-BaseUri"));
         Assert.Equal("PdInvalidArgument", ex.ErrorId);
         Assert.DoesNotContain("hunter2", ex.Message);
         Assert.DoesNotContain("ter2", ex.Message);
@@ -37,7 +37,7 @@ public class ProxyTests
     public void The_user_info_check_comes_before_the_loopback_check()
     {
         // Over http to a remote host the URI is insecure too, but the message would then echo the password.
-        var ex = Assert.Throws<PdApiException>(() => PdConnector.ParseBaseUri("http://pdadmin:hunter2@api.pipedream.com/v1", "$env:PIPEDREAM_BASE_URL"));
+        var ex = Assert.Throws<PdApiException>(() => PdBaseUri.Parse("http://pdadmin:hunter2@api.pipedream.com/v1", "$env:PIPEDREAM_BASE_URL"));
         Assert.Equal("PdInvalidArgument", ex.ErrorId);
         Assert.Contains("'http://****@api.pipedream.com/v1' (from $env:PIPEDREAM_BASE_URL) holds a user name or password", ex.Message);
     }
@@ -88,7 +88,7 @@ public class ProxyTests
     [InlineData("ftp://127.0.0.1:3128", "is not an http://")]
     public void A_proxy_address_with_user_info_or_an_unusable_scheme_is_refused(string text, string why)
     {
-        var problem = PdConnector.CheckProxyUri(new Uri(text));
+        var problem = PdValidation.CheckProxyUri(new Uri(text));
         Assert.NotNull(problem);
         Assert.Contains(why, problem);
         Assert.DoesNotContain("hunter2", problem);

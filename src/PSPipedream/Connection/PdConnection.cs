@@ -7,9 +7,10 @@ using PSPipedream.Http;
 namespace PSPipedream
 {
     /// <summary>
-    /// A verified connection to the API: where, as whom, and with which key source. Every API
-    /// cmdlet takes one through -Connection; Connect-PdAccount -PassThru writes it. The key itself
-    /// is held only by the client inside and is never shown.
+    /// A connection to the API: where, as whom, and with which key source. Scripts only ever see
+    /// one whose key was checked (the user fields are filled in then); Connect-PdAccount -PassThru
+    /// writes it and every API cmdlet takes one through -Connection. The key itself is held only
+    /// by the client inside and is never shown.
     /// </summary>
     public sealed class PdConnection
     {

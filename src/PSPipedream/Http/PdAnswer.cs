@@ -25,6 +25,13 @@ namespace PSPipedream.Http
             return ToModel<T>(response, data, "\"data\"");
         }
 
+        /// <summary>
+        /// The "data" value of an object body, else the body itself (null when there is none): for
+        /// answers whose shape is not promised, written as they came.
+        /// </summary>
+        public static JToken? DataOrBody(JToken? body) =>
+            body is JObject obj && obj.TryGetValue("data", out var data) ? data : body;
+
         /// <summary>An item mapped to its model; a field of the wrong type is PdInvalidResponse naming the item.</summary>
         public static T ToModel<T>(PdResponse? origin, JToken item, string where) where T : class
         {

@@ -21,14 +21,6 @@ namespace PSPipedream.Http
             return (await ExchangeAsync(request, cancellationToken).ConfigureAwait(false)).Body;
         }
 
-        /// <summary>Sends and unwraps {"data": ...}; returns the "data" token, or the whole body when there is none.</summary>
-        public async Task<JToken?> SendForDataAsync(PdRequest request, CancellationToken cancellationToken)
-        {
-            var body = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (body is JObject obj && obj.TryGetValue("data", out var data)) return data;
-            return body;
-        }
-
         /// <summary>Sends and maps the "data" object to a model; any other answer is PdInvalidResponse.</summary>
         public async Task<T> SendAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : class
         {

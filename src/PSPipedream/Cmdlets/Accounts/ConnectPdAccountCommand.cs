@@ -93,9 +93,9 @@ namespace PSPipedream.Cmdlets
                 }
                 if (ProfileName != null) profile = PdProfileFile.Read(profilePath, profileName);
             }
-            else if (ProfileName == null && PdConnector.Env(PdConnector.ApiKeyVariable) != null)
+            else if (ProfileName == null && PdEnvironment.ApiKey != null)
             {
-                apiKey = PdConnector.Env(PdConnector.ApiKeyVariable)!;
+                apiKey = PdEnvironment.ApiKey!;
                 keySource = "Environment";
             }
             else
@@ -112,7 +112,7 @@ namespace PSPipedream.Cmdlets
                     }
                     ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, string.Format(CultureInfo.InvariantCulture,
                         "No API key found. Pass -ApiKey (Read-Host -AsSecureString), set $env:{0}, or put api_key in the [{1}] section of '{2}' (the pd CLI's config).",
-                        PdConnector.ApiKeyVariable, profileName, profilePath), null));
+                        PdEnvironment.ApiKeyVariable, profileName, profilePath), null));
                 }
                 if (profile!.ApiKey == null)
                 {
@@ -126,25 +126,25 @@ namespace PSPipedream.Cmdlets
             Uri baseUri;
             try
             {
-                baseUri = BaseUri != null ? PdConnector.CheckBaseUri(BaseUri, "-BaseUri") : PdConnector.EnvironmentBaseUri();
+                baseUri = BaseUri != null ? PdBaseUri.Check(BaseUri, "-BaseUri") : PdEnvironment.BaseUri();
             }
             catch (PdApiException ex)
             {
-                ThrowApiError(ex, PdConnector.WithoutUserInfo(BaseUri?.OriginalString ?? PdConnector.Env(PdConnector.BaseUrlVariable)));
+                ThrowApiError(ex, PdAddress.WithoutUserInfo(BaseUri?.OriginalString ?? PdEnvironment.BaseUrl));
                 return;
             }
 
-            var orgId = OrgId ?? PdConnector.Env(PdConnector.OrgIdVariable) ?? profile?.OrgId;
+            var orgId = OrgId ?? PdEnvironment.OrgId ?? profile?.OrgId;
 
-            // The check obeys the timeout and retry settings too.
-            var connection = PdConnector.Create(apiKey, baseUri, orgId, keySource, PdHost.PowerShellVersion(this), proxy);
-            connection.MaxRetries = MaxRetries;
-            connection.MaxRetryWaitSeconds = MaxRetryWaitSeconds;
-            connection.TimeoutSeconds = TimeoutSeconds;
+            PdConnection connection;
             try
             {
-                using var traces = new PdTraceWriter(this);
-                connection = traces.Verify(connection, CancellationToken);
+                connection = OpenVerified(apiKey, baseUri, orgId, keySource, proxy, c =>
+                {
+                    c.MaxRetries = MaxRetries;
+                    c.MaxRetryWaitSeconds = MaxRetryWaitSeconds;
+                    c.TimeoutSeconds = TimeoutSeconds;
+                });
             }
             catch (PdApiException ex)
             {
@@ -169,14 +169,14 @@ namespace PSPipedream.Cmdlets
             if (NoProxy) return PdProxy.None;
             if (ProxyCredential != null && ProxyUseDefaultCredentials)
             {
-                Check(nameof(ProxyUseDefaultCredentials),
+                Reject(nameof(ProxyUseDefaultCredentials),
                     "-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: give one way to sign in to the proxy.", null, terminating: true);
             }
             ICredentials? credentials = ProxyCredential?.GetNetworkCredential();
             if (ProxyUseDefaultCredentials) credentials = CredentialCache.DefaultCredentials;
             if (Proxy == null) return PdProxy.System(credentials);
 
-            Check(nameof(Proxy), PdConnector.CheckProxyUri(Proxy), PdConnector.WithoutUserInfo(Proxy.OriginalString), terminating: true);
+            Check(nameof(Proxy), PdValidation.CheckProxyUri(Proxy), PdAddress.WithoutUserInfo(Proxy.OriginalString), terminating: true);
             return PdProxy.Explicit(Proxy, credentials);
         }
     }

@@ -58,7 +58,7 @@ namespace PSPipedream.Cmdlets
             IReadOnlyList<KeyValuePair<string, string?>>? query = null;
             if (Query != null && !PdFreeForm.TryToQuery(Query, nameof(Query), out query, out var queryProblem))
             {
-                Check(nameof(Query), queryProblem, Query);
+                Reject(nameof(Query), queryProblem!, Query);
                 return;
             }
             JToken? body = null;
@@ -66,12 +66,12 @@ namespace PSPipedream.Cmdlets
             {
                 if (method == "GET")
                 {
-                    Check(nameof(Body), "A GET request has no body; pass its parameters with -Query.", Body);
+                    Reject(nameof(Body), "A GET request has no body; pass its parameters with -Query.", Body);
                     return;
                 }
                 if (!PdFreeForm.TryToJsonBody(Body, nameof(Body), out body, out var bodyProblem))
                 {
-                    Check(nameof(Body), bodyProblem, Body);
+                    Reject(nameof(Body), bodyProblem!, Body);
                     return;
                 }
             }
@@ -82,7 +82,7 @@ namespace PSPipedream.Cmdlets
             var path = ApiPath.Parse(Path, baseUri, out var problem);
             if (path == null)
             {
-                Check(nameof(Path), problem, Path);
+                Reject(nameof(Path), problem!, Path);
                 return;
             }
             var request = new PdRequest(new HttpMethod(method), path.Segments);
@@ -99,7 +99,7 @@ namespace PSPipedream.Cmdlets
             if (body != null) request.WithBody(body);
             if (All.IsPresent && method != "GET")
             {
-                Check(nameof(All), "-All follows the pages of a GET list; it cannot be used with " + method + ".", method);
+                Reject(nameof(All), "-All follows the pages of a GET list; it cannot be used with " + method + ".", method);
                 return;
             }
 
@@ -110,7 +110,7 @@ namespace PSPipedream.Cmdlets
             }
             catch (PdApiException ex)
             {
-                Check(nameof(Path), ex.Message, Path);
+                Reject(nameof(Path), ex.Message, Path);
                 return;
             }
             _target = method + " " + uri.AbsoluteUri;
@@ -132,7 +132,7 @@ namespace PSPipedream.Cmdlets
             {
                 if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1 || size > PdPagingOptions.MaxPageSize)
                 {
-                    Check(nameof(Query), "limit must be a whole number from 1 to 100 for -All, not '" + limit + "'.", limit);
+                    Reject(nameof(Query), "limit must be a whole number from 1 to 100 for -All, not '" + limit + "'.", limit);
                     return;
                 }
                 options.PageSize = size;
@@ -141,7 +141,7 @@ namespace PSPipedream.Cmdlets
             options.Before = request.Query.Where(kv => kv.Key == "before").Select(kv => kv.Value).LastOrDefault();
             if (options.After != null && options.Before != null)
             {
-                Check(nameof(Query), "after and before cannot be used together.", Query);
+                Reject(nameof(Query), "after and before cannot be used together.", Query);
                 return;
             }
 
@@ -172,7 +172,7 @@ namespace PSPipedream.Cmdlets
         private void WriteBody(JToken? body)
         {
             if (body == null || body.Type == JTokenType.Null) return;
-            var output = body is JObject obj && obj.TryGetValue("data", out var data) ? data : body;
+            var output = PdAnswer.DataOrBody(body);
             if (output == null || output.Type == JTokenType.Null) return;
             if (output is JArray array)
             {

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using PSPipedream.Http;
 using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
@@ -137,12 +136,9 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        private bool IsWarningSilenced()
-        {
-            var preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : GetVariableValue("WarningPreference");
-            if (preference is PSObject pso) preference = pso.BaseObject;
-            return preference is ActionPreference ap && (ap == ActionPreference.SilentlyContinue || ap == ActionPreference.Ignore);
-        }
+        private bool IsWarningSilenced() =>
+            PdCommonParameters.GivenOrPreference(this, "WarningAction", "WarningPreference") is ActionPreference ap
+            && (ap == ActionPreference.SilentlyContinue || ap == ActionPreference.Ignore);
 
         /// <summary>
         /// Only when the command ended without passing through FinishPending (e.g. another command
@@ -151,7 +147,6 @@ namespace PSPipedream.Cmdlets
         private protected override void OnDisposing()
         {
             SettlePending(writeOutcomes: false);
-            _traceWriter?.Dispose();
         }
     }
 }

@@ -15,13 +15,9 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     public abstract partial class PdCmdlet
     {
-        private PdTraceWriter? _traceWriter;
-
         // Set when a request that changes something (anything but GET) is started, so Dispatch
         // knows whether the item it starts is a change.
         private bool _startedChange;
-
-        private PdTraceWriter Traces => _traceWriter ??= new PdTraceWriter(this);
 
         /// <summary>Starts a request; its task gives the parsed body (null when the answer has none).</summary>
         private protected Task<JToken?> SendAsync(PdRequest request) =>
@@ -41,9 +37,6 @@ namespace PSPipedream.Cmdlets
         /// PdApiException.
         /// </summary>
         private protected T Wait<T>(Task<T> task) => Traces.Wait(task, CancellationToken);
-
-        /// <summary>Writes the request lines queued so far (on the pipeline thread).</summary>
-        private void FlushTraces() => _traceWriter?.Flush();
 
         private Task<T> Start<T>(PdRequest request, Func<PdClient, PdRequest, CancellationToken, Task<T>> send)
         {

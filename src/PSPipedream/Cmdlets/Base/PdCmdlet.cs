@@ -30,18 +30,18 @@ namespace PSPipedream.Cmdlets
             var connection = Connection ?? PdSession.Current;
             if (connection == null)
             {
-                PdConnection? fromEnvironment = null;
+                var key = PdEnvironment.ApiKey;
+                if (key == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
+                PdConnection fromEnvironment = null!;
                 try
                 {
-                    fromEnvironment = PdConnector.FromEnvironment(PdHost.PowerShellVersion(this));
-                    if (fromEnvironment != null) fromEnvironment = Traces.Verify(fromEnvironment, CancellationToken);
+                    fromEnvironment = OpenVerified(key!, PdEnvironment.BaseUri(), PdEnvironment.OrgId, "Environment");
                 }
                 catch (PdApiException ex)
                 {
                     ThrowApiError(ex, null);
                 }
-                if (fromEnvironment == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
-                connection = PdSession.SetIfNone(fromEnvironment!);
+                connection = PdSession.SetIfNone(fromEnvironment);
             }
             _resolved = connection;
             return connection!;
@@ -61,11 +61,11 @@ namespace PSPipedream.Cmdlets
         {
             var connection = _resolved ?? Connection ?? PdSession.Current;
             if (connection != null) return connection.Client.BuildUri(request);
-            if (PdConnector.Env(PdConnector.ApiKeyVariable) == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
+            if (PdEnvironment.ApiKey == null) ThrowTerminatingError(PdErrors.NotConnectedRecord());
             Uri baseUri;
             try
             {
-                baseUri = PdConnector.EnvironmentBaseUri();
+                baseUri = PdEnvironment.BaseUri();
             }
             catch (PdApiException ex)
             {

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PSPipedream.Errors;
-using PSPipedream.Http;
 using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
@@ -20,6 +19,13 @@ namespace PSPipedream.Cmdlets
         /// </summary>
         private protected bool Check(string parameterName, string? problem, object? value, bool terminating = false) =>
             problem == null || Refuse(PdErrors.InvalidArgumentRecord(parameterName, problem, value), terminating);
+
+        /// <summary>
+        /// Refuses the input with <paramref name="message"/>, as <see cref="Check"/> refuses a failed
+        /// rule: for a refusal that needs no rule (two parameters that cannot go together). Always false.
+        /// </summary>
+        private protected bool Reject(string parameterName, string message, object? value, bool terminating = false) =>
+            Refuse(PdErrors.InvalidArgumentRecord(parameterName, message, value), terminating);
 
         /// <summary>
         /// Writes <paramref name="record"/> as this item's error when the cmdlet has pipeline input
@@ -55,13 +61,6 @@ namespace PSPipedream.Cmdlets
         private protected bool ShouldProcessItem(string target, string action) => ShouldProcess(PdText.Printable(target), action);
 
         /// <summary>True when -WhatIf is given or $WhatIfPreference is set.</summary>
-        private bool IsWhatIfWanted()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf))
-            {
-                return whatIf is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(whatIf);
-            }
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        }
+        private bool IsWhatIfWanted() => LanguagePrimitives.IsTrue(PdCommonParameters.GivenOrPreference(this, "WhatIf", "WhatIfPreference"));
     }
 }

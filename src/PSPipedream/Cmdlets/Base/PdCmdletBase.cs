@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using PSPipedream.Errors;
-using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
 {
@@ -16,6 +15,7 @@ namespace PSPipedream.Cmdlets
     public abstract partial class PdCmdletBase : PSCmdlet, IDisposable
     {
         private CancellationTokenSource? _cts;
+        private PdTraceWriter? _traceWriter;
 
         // Set by StopProcessing, on another thread.
         private volatile bool _stopRequested;
@@ -25,6 +25,12 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>True once Ctrl+C was pressed.</summary>
         private protected bool StopRequested => _stopRequested;
+
+        /// <summary>The -Verbose/-Debug lines of this command's requests, made when the first one is sent.</summary>
+        private protected PdTraceWriter Traces => _traceWriter ??= new PdTraceWriter(this);
+
+        /// <summary>Writes the request lines queued so far (on the pipeline thread).</summary>
+        private protected void FlushTraces() => _traceWriter?.Flush();
 
         /// <summary>The input the current error is about (an id or input object); null by default.</summary>
         private protected virtual object? ErrorTarget => null;
@@ -86,11 +92,14 @@ namespace PSPipedream.Cmdlets
         /// <summary>A warning that never stops to ask (see <see cref="PdStreams.WarningLine"/>).</summary>
         private protected void WriteWarningLine(string text) => PdStreams.WarningLine(this, text);
 
-        /// <summary>Stops the cmdlet with a failure of the module's own about <paramref name="target"/>.</summary>
+        /// <summary>
+        /// Stops the cmdlet with <paramref name="exception"/> (a failed request, or a check of the
+        /// module's own) as its error about <paramref name="target"/>.
+        /// </summary>
         private protected void ThrowApiError(PdApiException exception, object? target) =>
             ThrowTerminatingError(PdErrors.ToErrorRecord(exception, target));
 
-        /// <summary>What a base frees when the command is done, however it ended.</summary>
+        /// <summary>What a base frees when the command is done, however it ended (before the request lines' writer and Ctrl+C's source go).</summary>
         private protected virtual void OnDisposing()
         {
         }
@@ -98,6 +107,8 @@ namespace PSPipedream.Cmdlets
         public void Dispose()
         {
             OnDisposing();
+            _traceWriter?.Dispose();
+            _traceWriter = null;
             _cts?.Dispose();
             _cts = null;
             GC.SuppressFinalize(this);

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PSPipedream.Http;
-using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {
@@ -36,7 +35,7 @@ namespace PSPipedream.Cmdlets
 
         private WalkPlan? PlanWalk(PdRequest request)
         {
-            if (After != null && Before != null) Check(nameof(Before), "-After and -Before cannot be used together.", Before, terminating: true);
+            if (After != null && Before != null) Reject(nameof(Before), "-After and -Before cannot be used together.", Before, terminating: true);
             var paging = PagingParameters;
             var first = paging?.First ?? ulong.MaxValue;
             var skip = paging?.Skip ?? 0UL;
@@ -91,7 +90,6 @@ namespace PSPipedream.Cmdlets
                         }
                         WriteModel(item);
                         written++;
-                        OnItemWritten(item);
                         if (written >= first || IsComplete) return;
                     }
                     // An item that did not fit its model: the ones before it are written, then this error.

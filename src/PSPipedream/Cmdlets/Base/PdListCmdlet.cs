@@ -67,12 +67,7 @@ namespace PSPipedream.Cmdlets
         private protected virtual IEnumerable<string> RequiredFields => Enumerable.Empty<string>();
 
         /// <summary>What the items are called in the "Showing 100 of 250 sources" warning.</summary>
-        private protected virtual string ItemsName => PdJson.ToSnakeCase(typeof(T).Name).Replace('_', ' ') + "s";
-
-        /// <summary>Called after an item was written.</summary>
-        private protected virtual void OnItemWritten(T item)
-        {
-        }
+        private static string ItemsName => PdJson.ToSnakeCase(typeof(T).Name).Replace('_', ' ') + "s";
 
         private protected override void ProcessPdRecord() => WriteList(CreateListRequest());
 

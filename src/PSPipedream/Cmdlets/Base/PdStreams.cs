@@ -25,8 +25,6 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>True when -Debug is given and <paramref name="parameterName"/> (the one that would decide instead) is not.</summary>
         private static bool IsDebugAlone(PSCmdlet cmdlet, string parameterName) =>
-            cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)
-            && (debug is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(debug))
-            && !cmdlet.MyInvocation.BoundParameters.ContainsKey(parameterName);
+            PdCommonParameters.IsGivenOn(cmdlet, "Debug") && !cmdlet.MyInvocation.BoundParameters.ContainsKey(parameterName);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using PSPipedream.Connection;
 using PSPipedream.Http;
 using PSPipedream.Text;
 
@@ -38,13 +37,8 @@ namespace PSPipedream.Cmdlets
         {
             get
             {
-                if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
-                {
-                    return debug is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(debug);
-                }
-                var preference = _cmdlet.GetVariableValue("DebugPreference");
-                if (preference is PSObject pso) preference = pso.BaseObject;
-                return preference is ActionPreference ap && ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+                var debug = PdCommonParameters.GivenOrPreference(_cmdlet, "Debug", "DebugPreference");
+                return debug is bool given ? given : PdCommonParameters.Shows(debug);
             }
         }
 
@@ -77,13 +71,6 @@ namespace PSPipedream.Cmdlets
                 Flush();
             }
         }
-
-        /// <summary>
-        /// Checks the key of a new connection (see <see cref="PdConnector.VerifyAsync"/>), its lines
-        /// written like any request's; a failed check throws its PdApiException.
-        /// </summary>
-        public PdConnection Verify(PdConnection connection, CancellationToken cancellation) =>
-            Wait(PdConnector.VerifyAsync(connection, Add, CaptureBodies, cancellation), cancellation);
 
         /// <summary>Waits for a task to end without observing its outcome, writing the lines as they come.</summary>
         public void WaitToEnd(Task task)

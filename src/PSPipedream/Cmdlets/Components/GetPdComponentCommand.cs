@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using PSPipedream.Http;
-using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {

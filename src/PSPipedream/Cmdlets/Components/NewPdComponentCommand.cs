@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
-using PSPipedream.Errors;
 using PSPipedream.Http;
 
 namespace PSPipedream.Cmdlets
@@ -109,7 +108,7 @@ namespace PSPipedream.Cmdlets
             }
             if (provider.Name != "FileSystem")
             {
-                Check(nameof(Path), "'" + path + "' is not a file system path.", path);
+                Reject(nameof(Path), "'" + path + "' is not a file system path.", path);
                 return new string[0];
             }
             if (files.Count == 0)
@@ -122,7 +121,7 @@ namespace PSPipedream.Cmdlets
             {
                 if (Directory.Exists(file))
                 {
-                    Check(nameof(Path), "'" + file + "' is a directory, not a file.", file);
+                    Reject(nameof(Path), "'" + file + "' is a directory, not a file.", file);
                     continue;
                 }
                 result.Add(file);

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
@@ -101,7 +100,7 @@ namespace PSPipedream.Cmdlets
         {
             var key = ApiKey == null ? null : new NetworkCredential(string.Empty, ApiKey).Password.Trim();
             if (key != null && key.Length == 0) ThrowTerminatingError(PdErrors.Create(PdErrors.NoApiKey, "-ApiKey is empty.", null));
-            if (key != null && key.Any(char.IsControl)) Check(nameof(ApiKey), "An API key holds no control characters.", null, terminating: true);
+            if (key != null) Check(nameof(ApiKey), PdValidation.CheckApiKey(key), null, terminating: true);
             return key;
         }
 
@@ -111,9 +110,7 @@ namespace PSPipedream.Cmdlets
             try
             {
                 var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
-                var connection = PdConnector.Create(key, emulator.BaseUri, null, "Emulator", PdHost.PowerShellVersion(this));
-                using var traces = new PdTraceWriter(this);
-                PdSession.Current = traces.Verify(connection, CancellationToken);
+                PdSession.Current = OpenVerified(key, emulator.BaseUri, null, "Emulator");
             }
             catch (PdApiException ex)
             {

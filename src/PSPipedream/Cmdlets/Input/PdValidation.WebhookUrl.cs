@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using PSPipedream.Http;
 using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
@@ -51,6 +50,12 @@ namespace PSPipedream.Cmdlets
         /// (before any '?' or '#') replaced by ***: "https://user:pass@host/x" becomes
         /// "https://***@host/x". Errs on the side of hiding: an '@' in the path hides the host too.
         /// </summary>
+        /// <remarks>
+        /// PdAddress.WithoutUserInfo does the same for base URIs and proxies with another result
+        /// ('****', cut to the last '@' anywhere). Both results are in messages users already see
+        /// and tests hold, so neither is bent to fit the other. This one stops at '?' or '#'
+        /// because a webhook URL's query is the user's own and worth showing whole.
+        /// </remarks>
         public static string HideUserInfo(string url)
         {
             var start = AuthorityStart(url);

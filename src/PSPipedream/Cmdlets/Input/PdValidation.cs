@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using PSPipedream.Http;
 using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets

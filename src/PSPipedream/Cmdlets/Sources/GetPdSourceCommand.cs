@@ -58,12 +58,16 @@ namespace PSPipedream.Cmdlets
                 }
             }
             var filter = PdIdNameFilter.Create(ids, Name, out var problem);
-            Check(nameof(Name), problem, Name, terminating: true);
+            if (filter == null)
+            {
+                Reject(nameof(Name), problem!, Name, terminating: true);
+                return;
+            }
             _filter = filter;
 
             WriteList(CreateListRequest());
 
-            foreach (var error in filter!.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
+            foreach (var error in filter.NotFoundErrors("source", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
         private protected override void AddContext(Source item)

@@ -60,8 +60,12 @@ namespace PSPipedream.Cmdlets
             foreach (var text in texts)
             {
                 var pattern = PdNamePattern.Parse(text, out var problem);
-                Check(parameterName, problem, text, terminating: true);
-                patterns.Add(pattern!);
+                if (pattern == null)
+                {
+                    Reject(parameterName, problem!, text, terminating: true);
+                    continue;
+                }
+                patterns.Add(pattern);
             }
             return patterns;
         }

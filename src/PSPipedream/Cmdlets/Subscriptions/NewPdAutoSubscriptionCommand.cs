@@ -54,8 +54,7 @@ namespace PSPipedream.Cmdlets
             request.IfUncertain = "The API cannot list auto-subscriptions; creating it again is the way to be sure.";
             // The reference does not document the answer: an object becomes an AutoSubscription,
             // anything else is written as it came.
-            var body = Wait(SendAsync(request));
-            var data = body is JObject answer && answer.TryGetValue("data", out var inner) ? inner : body;
+            var data = PdAnswer.DataOrBody(Wait(SendAsync(request)));
             if (data is JObject)
             {
                 WriteModel(PdAnswer.ToModel<AutoSubscription>(null, data, "\"data\""));

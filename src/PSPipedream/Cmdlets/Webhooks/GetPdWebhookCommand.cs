@@ -42,12 +42,16 @@ namespace PSPipedream.Cmdlets
                 foreach (var id in Id) Check(nameof(Id), PdValidation.CheckId(id, "wh_"), id, terminating: true);
             }
             var filter = PdIdNameFilter.Create(Id, Name, out var problem);
-            Check(nameof(Name), problem, Name, terminating: true);
+            if (filter == null)
+            {
+                Reject(nameof(Name), problem!, Name, terminating: true);
+                return;
+            }
             _filter = filter;
 
             WriteList(CreateListRequest());
 
-            foreach (var error in filter!.NotFoundErrors("webhook", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
+            foreach (var error in filter.NotFoundErrors("webhook", !IsBound("First") && !IsBound("Skip"))) WriteError(error);
         }
 
         private protected override bool Matches(Webhook item) => _filter == null || _filter.Matches(item.Id, item.Name);
