@@ -36,7 +36,7 @@ public class ThrottlingTests
         public readonly List<int> PeakAfterFirst429 = new();
         private volatile bool _throttled;
 
-        public async Task<byte[]?> Hold(int holdMs, Func<byte[]> answer)
+        public async Task<byte[]?> Hold(int holdMs, Func<byte[]> answer, Task? firstWait = null)
         {
             var now = Interlocked.Increment(ref _now);
             lock (PeakAfterFirst429)
@@ -44,6 +44,7 @@ public class ThrottlingTests
                 Peak = Math.Max(Peak, now);
                 if (_throttled) PeakAfterFirst429.Add(now);
             }
+            if (firstWait != null) await firstWait;
             await Task.Delay(holdMs);
             var bytes = answer();
             Interlocked.Decrement(ref _now);
@@ -58,6 +59,17 @@ public class ThrottlingTests
     {
         var meter = new Meter();
         var throttled = 0;
+        // The first wave is held until all 16 have arrived, so that a slow machine cannot answer
+        // the first of them before the last is sent (bounded, should the client send fewer).
+        var arrived = 0;
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task? FirstWave()
+        {
+            var n = Interlocked.Increment(ref arrived);
+            if (n > 16) return null;
+            if (n == 16) allArrived.TrySetResult();
+            return Task.WhenAny(allArrived.Task, Task.Delay(10_000));
+        }
         await using var server = new LoopbackServer(r => meter.Hold(100, () =>
         {
             // The first 16 requests are throttled (no Retry-After), everything after that passes.
@@ -67,7 +79,7 @@ public class ThrottlingTests
                 return LoopbackServer.Answer("429 Too Many Requests", "{\"error\":\"slow down\"}");
             }
             return Ok;
-        }));
+        }, FirstWave()));
         using var client = Client(server);
         var lines = new List<string>();
         var requests = Enumerable.Range(0, 16)

@@ -123,7 +123,7 @@ namespace PSPipedream.Cmdlets
                 throw Failed(method, target, "answered " + status.ToString(CultureInfo.InvariantCulture) +
                     " with a body that is not JSON (" + ex.Message + "): " + PdText.Quote(text.Trim(), 100), status);
             }
-            return json is JObject o && o.TryGetValue("data", out var data) ? data : json;
+            return PdAnswer.DataOrBody(json);
         }
 
         /// <summary>One request and its whole answer within <see cref="Timeout"/>; Ctrl+C stops the pipeline.</summary>
