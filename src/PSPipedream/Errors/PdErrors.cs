@@ -31,6 +31,8 @@ namespace PSPipedream.Errors
         public const string EmulatorStartFailed = "PdEmulatorStartFailed";
         public const string EmulatorPortInUse = "PdEmulatorPortInUse";
         public const string EmulatorControlFailed = "PdEmulatorControlFailed";
+        public const string InvalidConfiguration = "PdInvalidConfiguration";
+        public const string AmbiguousName = "PdAmbiguousName";
 
         private static readonly Dictionary<string, ErrorCategory> Categories = new Dictionary<string, ErrorCategory>(StringComparer.Ordinal)
         {
@@ -56,6 +58,8 @@ namespace PSPipedream.Errors
             [EmulatorStartFailed] = ErrorCategory.OpenError,
             [EmulatorPortInUse] = ErrorCategory.ResourceBusy,
             [EmulatorControlFailed] = ErrorCategory.InvalidResult,
+            [InvalidConfiguration] = ErrorCategory.InvalidData,
+            [AmbiguousName] = ErrorCategory.InvalidData,
         };
 
         /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 407 PdProxyAuthenticationRequired, 408 PdTimeout, 429, 5xx, anything else PdRequestFailed.</summary>
