@@ -21,7 +21,7 @@ namespace PSPipedream.Configuration
         {
             using (var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" })
             {
-                using (var writer = new JsonTextWriter(text) { Formatting = Formatting.Indented, Indentation = 2, IndentChar = ' ' })
+                using (var writer = new JsonTextWriter(text) { CloseOutput = false, Formatting = Formatting.Indented, Indentation = 2, IndentChar = ' ' })
                 {
                     ToJson(document).WriteTo(writer);
                 }
