@@ -22,8 +22,11 @@ internal static partial class ComponentCode
     [GeneratedRegex(@"\bprops\s*:\s*\{")]
     private static partial Regex PropsRegex();
 
-    [GeneratedRegex(@"\b(type|label|description)\s*:\s*[""'`]([^""'`]*)[""'`]")]
+    [GeneratedRegex(@"\b(type|app|label|description)\s*:\s*[""'`]([^""'`]*)[""'`]")]
     private static partial Regex FieldRegex();
+
+    [GeneratedRegex(@"\b(secret|optional)\s*:\s*(true|false)\b")]
+    private static partial Regex FlagRegex();
 
     [GeneratedRegex(@"\bdefault\s*:\s*\{\s*intervalSeconds\s*:\s*(\d+)")]
     private static partial Regex TimerDefaultRegex();
@@ -150,6 +153,8 @@ internal static partial class ComponentCode
             // Only the prop's own fields: drop nested objects (options, defaults) before matching.
             string own = FlattenNested(value);
             foreach (Match f in FieldRegex().Matches(own)) w.WriteString(f.Groups[1].Value, f.Groups[2].Value);
+            // A secret prop must say so wherever the component came from, or a client cannot tell which values to hide.
+            foreach (Match f in FlagRegex().Matches(own)) w.WriteBoolean(f.Groups[1].Value, f.Groups[2].Value == "true");
             if (TimerDefaultRegex().Match(value) is { Success: true } t && long.TryParse(t.Groups[1].Value, out long seconds))
             {
                 w.WriteStartObject("default");

@@ -119,5 +119,85 @@ internal static partial class Registry
               {"name": "timer", "type": "$.interface.timer", "default": {"intervalSeconds": 3600}}
             ]
             """),
+        new("sc_httpTok", "http-new-requests-with-token", "HTTP Requests With Token",
+            "/components/http/sources/new-requests-with-token/new-requests-with-token.js",
+            """
+            module.exports = {
+              key: "http-new-requests-with-token",
+              name: "HTTP Requests With Token",
+              version: "0.0.1",
+              props: {
+                http: {
+                  type: "$.interface.http",
+                  customResponse: true,
+                },
+                token: {
+                  type: "string",
+                  secret: true,
+                  label: "Token",
+                  description: "Requests must carry this value in the X-Token header; others get a 401.",
+                },
+              },
+              async run(event) {
+                if (event.headers["x-token"] !== this.token) {
+                  this.http.respond({ status: 401, body: "unauthorized" });
+                  return;
+                }
+                this.http.respond({ status: 200, body: "ok" });
+                this.$emit(event, { summary: `${event.method} ${event.path}` });
+              },
+            };
+            """,
+            """
+            [
+              {"name": "http", "type": "$.interface.http", "customResponse": true},
+              {"name": "token", "type": "string", "secret": true, "label": "Token", "description": "Requests must carry this value in the X-Token header; others get a 401."}
+            ]
+            """),
+        new("sc_ghWebEv", "github-new-webhook-event", "New Webhook Event",
+            "/components/github/sources/new-webhook-event/new-webhook-event.js",
+            """
+            const github = require("../../github.app.js");
+
+            module.exports = {
+              key: "github-new-webhook-event",
+              name: "New Webhook Event",
+              version: "0.0.1",
+              props: {
+                github,
+                http: {
+                  type: "$.interface.http",
+                  customResponse: true,
+                },
+                repo: {
+                  type: "string",
+                  label: "Repository",
+                  description: "The repository to watch, as owner/name.",
+                },
+                webhookSecret: {
+                  type: "string",
+                  secret: true,
+                  label: "Webhook Secret",
+                  description: "The secret GitHub signs each delivery with.",
+                },
+              },
+              async run(event) {
+                if (!this.github.verifySignature(event, this.webhookSecret)) {
+                  this.http.respond({ status: 401 });
+                  return;
+                }
+                this.http.respond({ status: 200 });
+                this.$emit(event.body, { summary: event.headers["x-github-event"] });
+              },
+            };
+            """,
+            """
+            [
+              {"name": "github", "type": "app", "app": "github"},
+              {"name": "http", "type": "$.interface.http", "customResponse": true},
+              {"name": "repo", "type": "string", "label": "Repository", "description": "The repository to watch, as owner/name."},
+              {"name": "webhookSecret", "type": "string", "secret": true, "label": "Webhook Secret", "description": "The secret GitHub signs each delivery with."}
+            ]
+            """),
     ];
 }

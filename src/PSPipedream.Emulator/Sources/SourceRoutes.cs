@@ -35,7 +35,7 @@ internal sealed class SourceRoutes(EmulatorState state)
         return state.AnswerData(ctx, () =>
         {
             var source = state.RequireSource(req.User, id);
-            return EmulatorState.ChangeSource(source, ResolveComponent(req, source.OwnerId), props, active, name);
+            return state.ChangeSource(source, ResolveComponent(req, source.OwnerId), props, active, name);
         }, SourceJson.Write);
     }
 

@@ -12,18 +12,11 @@ internal sealed partial class EmulatorState
     {
         var user = UserById(ownerId) ?? _users.FirstOrDefault(u => u.OrgIds.Contains(ownerId)) ?? _users[0];
         var component = Registry("http-new-requests")!;
+        var none = JsonOut.Parse("{}");
         string? first = null, last = null;
         for (int i = 1; i <= count; i++)
         {
-            var props = JsonOut.ToElement(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartObject("http");
-                w.WriteString("endpoint_url", $"https://en{i:x6}.m.pipedream.net");
-                w.WriteEndObject();
-                w.WriteEndObject();
-            });
-            var s = CreateSource(user, ownerId, component, props, namePrefix + i.ToString(CultureInfo.InvariantCulture), true);
+            var s = CreateSource(user, ownerId, component, none, namePrefix + i.ToString(CultureInfo.InvariantCulture), true);
             first ??= s.Id;
             last = s.Id;
         }

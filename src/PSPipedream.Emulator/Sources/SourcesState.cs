@@ -24,7 +24,7 @@ internal sealed partial class EmulatorState
         var source = new Source(NextSeq(id), id, ownerId, user.Id, now)
         {
             ComponentId = component.Id,
-            ConfiguredProps = props,
+            ConfiguredProps = HttpEndpoints.Apply(props, component, id),
             Active = active,
             UpdatedAt = now,
             Name = finalName,
@@ -36,11 +36,17 @@ internal sealed partial class EmulatorState
         return source;
     }
 
-    /// <summary>Changes what is given (null: left as it is); updated_at never goes back.</summary>
-    public static Source ChangeSource(Source source, Component? component, JsonElement? props, bool? active, string? name)
+    /// <summary>Changes what is given (null: left as it is); updated_at never goes back, nor does an HTTP endpoint change.</summary>
+    public Source ChangeSource(Source source, Component? component, JsonElement? props, bool? active, string? name)
     {
         if (component is not null) source.ComponentId = component.Id;
-        if (props is JsonElement p) source.ConfiguredProps = p;
+        if (props is not null || component is not null)
+        {
+            var basis = props ?? source.ConfiguredProps;
+            source.ConfiguredProps = _components.GetValueOrDefault(source.ComponentId) is { } current
+                ? HttpEndpoints.Apply(basis, current, source.Id)
+                : basis;
+        }
         if (active is bool a) source.Active = a;
         if (!string.IsNullOrWhiteSpace(name))
         {
