@@ -192,7 +192,7 @@ Describe 'Invalid documents' {
             $err = Get-PdErrorRecord { & $command -InputObject $Text }
             $err | Should -Not -BeNullOrEmpty
             $err.FullyQualifiedErrorId | Should -BeLike "PdInvalidConfiguration*"
-            $err.Exception.Message | Should -BeLike "*$JsonPath*"
+            $err.Exception.Message | Should -Match ([regex]::Escape($JsonPath))
         }
     }
 
