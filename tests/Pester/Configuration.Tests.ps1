@@ -25,12 +25,6 @@ module.exports = {
 };
 '@
 
-    function New-TestDocument([hashtable] $Change) {
-        $doc = [ordered]@{ format_version = 1; sources = @(); subscriptions = @(); webhooks = @() }
-        foreach ($key in $Change.Keys) { $doc[$key] = $Change[$key] }
-        ConvertTo-Json -InputObject $doc -Depth 20
-    }
-
     function Initialize-Account {
         Reset-Emulator
         $script:Seeded = New-EmulatorSource -Count 3 -NamePrefix 'feed'
