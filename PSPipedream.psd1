@@ -25,10 +25,12 @@
         'Add-PdEmulatorSource'
         'Clear-PdEmulatorFault'
         'Clear-PdEmulatorRequest'
+        'Compare-PdConfiguration'
         'Connect-PdAccount'
         'Disable-PdSource'
         'Disconnect-PdAccount'
         'Enable-PdSource'
+        'Export-PdConfiguration'
         'Get-PdComponent'
         'Get-PdContext'
         'Get-PdEmulatorRequest'
@@ -56,6 +58,7 @@
         'Set-PdSource'
         'Start-PdEmulator'
         'Stop-PdEmulator'
+        'Test-PdConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -17,15 +17,15 @@ public class PublicSurfaceTests
     private static readonly string[] Cmdlets =
     {
         "AddPdEmulatorFaultCommand", "AddPdEmulatorSourceCommand", "ClearPdEmulatorFaultCommand",
-        "ClearPdEmulatorRequestCommand", "ConnectPdAccountCommand", "DisablePdSourceCommand",
-        "DisconnectPdAccountCommand", "EnablePdSourceCommand", "GetPdComponentCommand", "GetPdContextCommand",
+        "ClearPdEmulatorRequestCommand", "ComparePdConfigurationCommand", "ConnectPdAccountCommand", "DisablePdSourceCommand",
+        "DisconnectPdAccountCommand", "EnablePdSourceCommand", "ExportPdConfigurationCommand", "GetPdComponentCommand", "GetPdContextCommand",
         "GetPdEmulatorRequestCommand", "GetPdEventCommand", "GetPdOrgCommand", "GetPdSourceCommand",
         "GetPdSubscriptionCommand", "GetPdUserCommand", "GetPdWebhookCommand", "GetPdWorkflowErrorCommand",
         "GetPdWorkflowEventCommand", "InvokePdApiCommand", "NewPdAutoSubscriptionCommand", "NewPdComponentCommand",
         "NewPdEmulatorWorkflowCommand", "NewPdSourceCommand", "NewPdSubscriptionCommand", "NewPdWebhookCommand",
         "RemovePdEventCommand", "RemovePdSourceCommand", "RemovePdSubscriptionCommand", "RemovePdWebhookCommand",
         "ResetPdEmulatorCommand", "SendPdEmulatorEventCommand", "SetPdSourceCommand", "StartPdEmulatorCommand",
-        "StopPdEmulatorCommand",
+        "StopPdEmulatorCommand", "TestPdConfigurationCommand",
     };
 
     /// <summary>What the cmdlets write (their [OutputType]s), and the types of those objects' properties.</summary>
