@@ -84,10 +84,22 @@ Describe 'Export-PdConfiguration' {
         Remove-PdSource -Id (Get-PdSource -All -Name 'app-feed').Id -Confirm:$false
     }
 
-    It 'leaves out the value of a secret prop' -Skip {
-        # Skipped: the emulator reads only type, label and description from a component's props,
-        # so no component it holds can declare secret: true yet (the engine's placeholder is
-        # covered by the xunit ConfigurationBuilder tests).
+    It 'leaves out the value of a secret prop, from the registry or from code' {
+        $null = New-PdSource -ComponentKey 'http-new-requests-with-token' -Name 'token-hook' -Props @{ token = 'tok_TOPSECRET77' }
+        $code = $AppComponentCode -replace 'pester-app-feed', 'pester-secret-feed' -replace 'type: "app",', 'type: "string", secret: true,'
+        $null = New-PdSource -ComponentCode $code -Name 'secret-feed' -Props @{ slack = 'xoxb-TOPSECRET88'; url = 'https://example.com/feed' }
+        $file = Join-Path $TestDrive 'secret.json'
+        Export-PdConfiguration -Path $file
+        foreach ($secret in 'tok_TOPSECRET77', 'xoxb-TOPSECRET88') {
+            Select-String -Path $file -Pattern $secret -SimpleMatch | Should -BeNullOrEmpty
+        }
+        $doc = Get-Content $file -Raw | ConvertFrom-Json
+        ($doc.sources | Where-Object name -EQ 'token-hook').props.token.'$secret' | Should -Be 'token-hook.token'
+        ($doc.sources | Where-Object name -EQ 'secret-feed').props.slack.'$secret' | Should -Be 'secret-feed.slack'
+        # The endpoint URL the server generated is not in the file either.
+        (Get-PdSource -All -Name 'token-hook').ConfiguredProps.http.endpoint_url | Should -Not -BeNullOrEmpty
+        Select-String -Path $file -Pattern 'm.pipedream.net' -SimpleMatch | Should -BeNullOrEmpty
+        Get-PdSource -All -Name 'token-hook', 'secret-feed' | Remove-PdSource -Confirm:$false
     }
 
     It '-Include Webhook exports the webhooks only' {
