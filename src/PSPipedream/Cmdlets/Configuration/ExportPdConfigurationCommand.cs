@@ -8,7 +8,7 @@ namespace PSPipedream.Cmdlets
     /// Writes the account's sources, subscriptions and webhooks as one JSON document: to -Path
     /// (UTF-8 without BOM, the same bytes for an unchanged account), or as text to the pipeline.
     /// Secret props and app connections are placeholders; names that are not unique are refused
-    /// (PdAmbiguousName) unless -Force.
+    /// (PdAmbiguousName) unless -Force. -As Mermaid draws the same document as a flowchart instead.
     /// </summary>
     [Cmdlet(VerbsData.Export, "PdConfiguration", SupportsShouldProcess = true)]
     [OutputType(typeof(string))]
@@ -19,6 +19,10 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         [Alias("FilePath")]
         public string? Path { get; set; }
+
+        /// <summary>The document itself, or the picture of its subscriptions.</summary>
+        [Parameter(HelpMessage = "Json (the default): the document that Compare-, Test- and Import-PdConfiguration read. Mermaid: a flowchart of who listens to what.")]
+        public ConfigurationFormat As { get; set; } = ConfigurationFormat.Json;
 
         /// <summary>Write the names that are not unique anyway, with a warning.</summary>
         [Parameter(HelpMessage = "Write sources or webhooks that share a name anyway, with a warning naming them (they cannot be matched by name).")]
@@ -40,7 +44,8 @@ namespace PSPipedream.Cmdlets
             var snapshot = ReadLive(Force.IsPresent);
             foreach (var name in snapshot.DuplicateSources) WriteWarningLine("More than one source is named '" + name + "'; it cannot be matched by name.");
             foreach (var name in snapshot.DuplicateWebhooks) WriteWarningLine("More than one webhook is named '" + name + "'; it cannot be matched by name.");
-            var text = ConfigWriter.Write(Scoped(snapshot.Document));
+            var document = Scoped(snapshot.Document);
+            var text = As == ConfigurationFormat.Mermaid ? ConfigMermaid.Write(document) : ConfigWriter.Write(document);
             if (Path == null)
             {
                 WriteObject(text);
