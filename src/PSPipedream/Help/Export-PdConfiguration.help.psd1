@@ -26,6 +26,12 @@ Without -Path the JSON text is written to the pipeline. With -Path it is written
 (-WhatIf shows the file and writes nothing; -NoClobber keeps an existing file), and -PassThru
 writes the text to the pipeline too. -Include Source, Subscription, Webhook exports only those
 kinds.
+
+-As Mermaid writes, instead of the JSON, the same document drawn as a Mermaid flowchart
+(flowchart LR) that GitHub, GitLab and VS Code render as they are: sources, workflows (by p_ id),
+webhooks and globs such as p_* as nodes, each subscription as an arrow labelled with its event
+name where it has one, and the sources that nothing listens to drawn dashed (class unheard).
+The picture is for reading; Compare-, Test- and Import-PdConfiguration read only the JSON.
 '@
     Examples    = @(
         @{
@@ -39,6 +45,10 @@ kinds.
         @{
             Code    = '$doc = Export-PdConfiguration -Include Source; Compare-PdConfiguration -InputObject $doc'
             Remarks = 'Keeps the sources as text in a variable, then later compares the account with it.'
+        }
+        @{
+            Code    = 'Export-PdConfiguration -As Mermaid -Path ./who-listens.mmd'
+            Remarks = 'Draws who listens to what as a Mermaid flowchart; paste it into a ```mermaid block of a README or issue to see it rendered.'
         }
     )
     Links       = @('about_PSPipedream', 'Compare-PdConfiguration', 'Test-PdConfiguration', 'New-PdAutoSubscription')
