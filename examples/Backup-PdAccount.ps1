@@ -85,7 +85,7 @@ Export-PdConfiguration @exportParams -ErrorAction Stop
 if (Test-Path -LiteralPath $file) { Get-Item -LiteralPath $file }
 
 # The new name counts even under -WhatIf, so -WhatIf shows what a real run would delete.
-$existing = @(if (Test-Path -LiteralPath $folder) { Get-ChildItem -LiteralPath $folder -File | ForEach-Object Name })
+$existing = @(if (Test-Path -LiteralPath $folder) { Get-ChildItem -LiteralPath $folder -File | Select-Object -ExpandProperty Name })
 $backups = @($existing + $name | Where-Object { $_ -cmatch $namePattern } | Sort-Object -Unique -Descending)
 foreach ($old in @($backups | Select-Object -Skip $Keep)) {
     $oldFile = Join-Path $folder $old
