@@ -231,3 +231,39 @@ Describe 'Duplicate names' {
         @((Get-Content $file -Raw | ConvertFrom-Json).sources | Where-Object name -eq $Sources[0].name).Count | Should -Be 2
     }
 }
+
+Describe 'Export-PdConfiguration -As Mermaid' {
+    BeforeAll {
+        Initialize-Account
+        $null = New-TestSubscription -EmitterId $Sources[1].id -ListenerId $Hook.Id
+        $script:Mermaid = Export-PdConfiguration -As Mermaid
+        $script:Lines = $script:Mermaid -split "`n"
+    }
+
+    It 'draws a flowchart naming every seeded source, the workflow and the webhook' {
+        $script:Mermaid | Should -BeOfType [string]
+        $script:Lines[0] | Should -BeExactly 'flowchart LR'
+        foreach ($source in $Sources) {
+            @($script:Lines -match ('^  src\d+\(\["' + [regex]::Escape($source.name) + '"\]\)')).Count | Should -Be 1 -Because $script:Mermaid
+        }
+        @($script:Lines -match ('^  wf\d+\["' + [regex]::Escape($Workflow) + '"\]$')).Count | Should -Be 1
+        @($script:Lines -match '^  hook\d+\[/"ops-hook"/\]$').Count | Should -Be 1
+        $script:Mermaid | Should -Not -Match ([regex]::Escape($Sources[0].id))
+    }
+
+    It 'labels the edge with its event name and marks the source nothing listens to' {
+        $first = ($script:Lines -match ('^  (src\d+)\(\["' + [regex]::Escape($Sources[0].name) + '"')) -replace '^  (src\d+).*$', '$1'
+        $workflow = ($script:Lines -match ('^  (wf\d+)\[')) -replace '^  (wf\d+).*$', '$1'
+        $script:Lines | Should -Contain "  $first -->|""update""| $workflow"
+        @($script:Lines -match '^  src\d+.*:::unheard$').Count | Should -Be 1
+        $script:Lines -match ([regex]::Escape($Sources[2].name)) | Should -Match ':::unheard$'
+        $script:Lines | Should -Contain '  classDef unheard stroke-dasharray: 5 5'
+    }
+
+    It 'is the same text twice, and -Path writes it to the file' {
+        Export-PdConfiguration -As Mermaid | Should -BeExactly $script:Mermaid
+        $file = Join-Path $TestDrive 'graph.mmd'
+        Export-PdConfiguration -As Mermaid -Path $file
+        [IO.File]::ReadAllText($file) | Should -BeExactly $script:Mermaid
+    }
+}
