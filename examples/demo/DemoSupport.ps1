@@ -223,3 +223,10 @@ module.exports = {
         )
     }
 }
+
+# What a backup holds, in one line: the counts of its arrays.
+function Show-DemoBackup([string] $Path) {
+    $document = Get-Content -Raw -LiteralPath $Path | ConvertFrom-Json
+    '{0} sources, {1} subscriptions, {2} webhooks, {3} components' -f @($document.sources).Count, @($document.subscriptions).Count,
+        @($document.webhooks).Count, @($document.components).Count
+}

@@ -80,7 +80,7 @@ try {
         Write-Host 'The examples were not run: they need the seeded data.' -ForegroundColor Red
     }
     else {
-        Invoke-DemoStep '1/5 Export-PdSourceInventory.ps1: every source to CSV, with flat columns' {
+        Invoke-DemoStep '1/6 Export-PdSourceInventory.ps1: every source to CSV, with flat columns' {
             $csv = Join-Path $tempDir 'sources.csv'
             & (Join-Path $examples 'Export-PdSourceInventory.ps1') -Path $csv
             $rows = @(Import-Csv -Path $csv)
@@ -90,7 +90,7 @@ try {
             $rows | Where-Object ComponentKey -ne 'http-new-requests' | Format-Table Id, Name, Active, ComponentKey, RecentEvents, LastEventAt -AutoSize
         }
 
-        Invoke-DemoStep '2/5 Disable-PdIdleSource.ps1: turn off sources with no event for 30 days' {
+        Invoke-DemoStep '2/6 Disable-PdIdleSource.ps1: turn off sources with no event for 30 days' {
             $example = Join-Path $examples 'Disable-PdIdleSource.ps1'
             Write-DemoNote 'With -WhatIf:'
             & $example -Days 30 -WhatIf | Format-Table Id, Name, LastEventAt, IdleDays, Disabled
@@ -100,7 +100,7 @@ try {
             Write-DemoNote ('Disabled {0} sources; active sources: {1} before, {2} after.' -f $disabled.Count, $before, @(Get-PdSource -All | Where-Object Active).Count)
         }
 
-        Invoke-DemoStep "3/5 Connect-PdRssToWorkflow.ps1: fan every RSS source into $($seed.FeedWorkflowId)" {
+        Invoke-DemoStep "3/6 Connect-PdRssToWorkflow.ps1: fan every RSS source into $($seed.FeedWorkflowId)" {
             $example = Join-Path $examples 'Connect-PdRssToWorkflow.ps1'
             Write-DemoNote 'With -WhatIf:'
             & $example -WorkflowId $seed.FeedWorkflowId -WhatIf | Format-Table SourceId, Name, SubscriptionId, Status
@@ -112,7 +112,7 @@ try {
             Get-PdSubscription -ListenerId $seed.FeedWorkflowId | Format-Table Id, EmitterId, ListenerId, EventName
         }
 
-        Invoke-DemoStep "4/5 Remove-PdOldEvent.ps1: delete events from before $($seed.Cutoff.ToString('u'))" {
+        Invoke-DemoStep "4/6 Remove-PdOldEvent.ps1: delete events from before $($seed.Cutoff.ToString('u'))" {
             $example = Join-Path $examples 'Remove-PdOldEvent.ps1'
             $counts = { Get-PdSource -All | ForEach-Object { [long] (Get-PdEvent -SourceId $_.Id -IncludeTotalCount -First 0 | Select-Object -First 1) } | Measure-Object -Sum | ForEach-Object { [long] $_.Sum } }
             $before = & $counts
@@ -124,9 +124,32 @@ try {
             Write-DemoNote ('Events held: {0} before, {1} after ({2} deleted from {3} sources).' -f $before, (& $counts), ($removed | Measure-Object Events -Sum).Sum, $removed.Count)
         }
 
-        Invoke-DemoStep "5/5 Watch-PdWorkflowError.ps1: the recent errors of $($seed.OrderWorkflowId) and $($seed.FeedWorkflowId)" {
+        Invoke-DemoStep "5/6 Watch-PdWorkflowError.ps1: the recent errors of $($seed.OrderWorkflowId) and $($seed.FeedWorkflowId)" {
             & (Join-Path $examples 'Watch-PdWorkflowError.ps1') -WorkflowId $seed.OrderWorkflowId, $seed.FeedWorkflowId |
                 Format-Table Time, WorkflowId, Code, Step, Message -AutoSize
+        }
+
+        Invoke-DemoStep '6/6 Backup-PdAccount.ps1: a dated backup, a change, the drift, and back again' {
+            $backups = Join-Path $tempDir 'backups'
+            $file = & (Join-Path $examples 'Backup-PdAccount.ps1') -Path $backups -Keep 3
+            Write-DemoNote ('Backed up to {0} ({1:N0} bytes): {2}' -f $file.Name, $file.Length, (Show-DemoBackup $file.FullName))
+            $source = Get-PdSource -All | Where-Object Active | Sort-Object Name | Select-Object -First 1
+            Write-DemoNote "Someone disables $($source.Name) by hand; Compare-PdConfiguration shows the drift:"
+            $null = Disable-PdSource -Id $source.Id
+            $drift = @(Compare-PdConfiguration -Path $file.FullName)
+            $drift | Format-Table Action, Kind, Name, Id
+            $drift.Changes | Format-Table Property, Live, Wanted
+            if (Get-Command Import-PdConfiguration -ErrorAction SilentlyContinue) {
+                Write-DemoNote 'Restoring it from the backup with Import-PdConfiguration:'
+                Import-PdConfiguration -Path $file.FullName
+            }
+            else {
+                Write-DemoNote "Import-PdConfiguration is not in this build, so the source is re-enabled by hand (Enable-PdSource):"
+                $null = Enable-PdSource -Id $source.Id
+            }
+            $left = @(Compare-PdConfiguration -Path $file.FullName)
+            Write-DemoNote ('Differences from the backup now: {0}; Test-PdConfiguration: {1}.' -f $left.Count, (Test-PdConfiguration -Path $file.FullName))
+            if ($left.Count -ne 0) { throw "The account still differs from the backup: $($left -join '; ')" }
         }
     }
     $finished = $true
@@ -152,5 +175,5 @@ if ($failures.Count -gt 0) {
     Write-Host "Demo failed: $($failures.Count) step(s) failed: $($failures -join '; ')" -ForegroundColor Red
     exit 1
 }
-Write-Host 'Demo finished: all five examples ran.' -ForegroundColor Green
+Write-Host 'Demo finished: all six examples ran.' -ForegroundColor Green
 exit 0

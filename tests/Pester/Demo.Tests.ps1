@@ -38,12 +38,12 @@ Describe 'build.ps1 -Task Demo' -Tag 'Demo' {
 
     It 'exits with 0 and says every example ran' {
         $script:DemoExitCode | Should -Be 0 -Because $script:DemoOutput
-        $script:DemoOutput | Should -Match 'Demo finished: all five examples ran\.'
+        $script:DemoOutput | Should -Match 'Demo finished: all six examples ran\.'
         $script:DemoOutput | Should -Not -Match 'FAILED'
     }
 
     It 'shows a heading for <Name>' -ForEach $ExampleCases {
-        $pattern = '^== \d/5 ' + [regex]::Escape($Name) + ': '
+        $pattern = '^== \d/6 ' + [regex]::Escape($Name) + ': '
         @($script:DemoLines -match $pattern).Count | Should -Be 1 -Because $script:DemoOutput
     }
 
@@ -51,6 +51,13 @@ Describe 'build.ps1 -Task Demo' -Tag 'Demo' {
         @($script:DemoLines -match '^What if: ').Count | Should -BeGreaterThan 0
         $script:DemoOutput | Should -Match 'POST\s+/pipedream/errors\s+p_order_sync'
         $script:DemoOutput | Should -Match '\d+-0\s+True\s+\{'  # the truncated event over 1 KB
+    }
+
+    It 'backs up, shows the drift of a disabled source, and ends with the account equal to the backup' {
+        $script:DemoOutput | Should -Match 'Backed up to pipedream-\d{4}-\d\d-\d\dT\d{4}Z\.json'
+        $script:DemoOutput | Should -Match 'Update\s+Source\s+\S+\s+dc_'
+        $script:DemoOutput | Should -Match 'active\s+False\s+True'
+        $script:DemoOutput | Should -Match 'Differences from the backup now: 0; Test-PdConfiguration: True\.'
     }
 }
 
