@@ -227,6 +227,6 @@ module.exports = {
 # What a backup holds, in one line: the counts of its arrays.
 function Show-DemoBackup([string] $Path) {
     $document = Get-Content -Raw -LiteralPath $Path | ConvertFrom-Json
-    '{0} sources, {1} subscriptions, {2} webhooks, {3} components' -f @($document.sources).Count, @($document.subscriptions).Count,
+    'sources: {0}, subscriptions: {1}, webhooks: {2}, components: {3}' -f @($document.sources).Count, @($document.subscriptions).Count,
         @($document.webhooks).Count, @($document.components).Count
 }
