@@ -159,4 +159,24 @@ Describe 'Import-PdConfiguration' {
         { Import-PdConfiguration -Path $File -ErrorAction Stop } | Should -Throw -ErrorId 'PdInvalidConfiguration*'
         Get-Write | Should -BeNullOrEmpty
     }
+
+    It 'fills a secret from -Secret on create, and keeps the live value on update' {
+        $null = New-PdSource -ComponentKey 'http-new-requests-with-token' -Name 'token-hook' -Props @{ token = 'tok_LIVE1' }
+        $file = Join-Path $TestDrive 'secret.json'
+        Export-PdConfiguration -Path $file
+        Connect-EmptyUser
+        $map = @{ $Workflow = $OtherWorkflow }
+        $null = Import-PdConfiguration -Path $file -WorkflowMap $map -Secret @{ 'token-hook.token' = (ConvertTo-TestSecureString 'tok_NEW2') } -ErrorAction Stop
+        (Get-PdSource -All -Name 'token-hook').ConfiguredProps.token | Should -Be 'tok_NEW2'
+
+        Disable-PdSource -Id (Get-PdSource -All -Name 'token-hook').Id -Confirm:$false
+        $doc = Get-Content $file -Raw | ConvertFrom-Json
+        ($doc.sources | Where-Object name -EQ 'token-hook').props | Add-Member -NotePropertyName extra -NotePropertyValue 'x' -Force
+        $doc | ConvertTo-Json -Depth 20 | Set-Content $file
+        $out = @(Import-PdConfiguration -Path $file -WorkflowMap $map -ErrorAction Stop)
+        $out.Action | Should -Be 'Update'
+        $source = Get-PdSource -All -Name 'token-hook'
+        $source.Active | Should -BeTrue
+        $source.ConfiguredProps.token | Should -Be 'tok_NEW2'
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
+using PSPipedream.Json;
 
 namespace PSPipedream.Configuration
 {
@@ -27,6 +28,19 @@ namespace PSPipedream.Configuration
             _secrets = secrets;
             _orgId = orgId;
             _liveProps = liveProps;
+        }
+
+        /// <summary>The live sources' props with their real values, by id: an update keeps what a placeholder stands for.</summary>
+        public static IDictionary<string, JObject> PropsOf(IEnumerable<Source> sources)
+        {
+            var props = new Dictionary<string, JObject>(StringComparer.Ordinal);
+            foreach (var source in sources.Where(s => s.Id != null))
+            {
+                var json = source.ConfiguredProps as JToken;
+                if (json == null) PdFreeForm.TryToJson(source.ConfiguredProps, "ConfiguredProps", out json, out _);
+                if (json is JObject obj && !props.ContainsKey(source.Id!)) props.Add(source.Id!, obj);
+            }
+            return props;
         }
 
         public void Made(string key, string? id)

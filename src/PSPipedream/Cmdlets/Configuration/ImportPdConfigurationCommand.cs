@@ -57,7 +57,7 @@ namespace PSPipedream.Cmdlets
             // Parsed before any request: a file that is not even JSON costs no call.
             var wanted = ConfigReader.Parse(text);
             var live = ReadLive(force: false);
-            MapWorkflows(wanted);
+            ConfigWorkflowMap.Apply(wanted, WorkflowMap);
             ConfigValidator.Validate(wanted, LiveNames(live));
             var changes = ConfigDiff.Compare(wanted, live, Scope);
             var secrets = new ConfigSecrets(Secret);
@@ -66,7 +66,7 @@ namespace PSPipedream.Cmdlets
             var steps = ConfigPlan.Order(changes, wanted, live.Ids);
             var removals = steps.Where(IsRemoval).ToList();
             if (!Prune.IsPresent) steps = steps.Except(removals).ToList();
-            _applier = new ConfigApplier(live, secrets, OrgId ?? ResolveConnection().OrgId, LiveProps());
+            _applier = new ConfigApplier(live, secrets, OrgId ?? ResolveConnection().OrgId, ConfigApplier.PropsOf(LiveSources));
             foreach (var phase in steps.Select(s => s.Phase).Distinct().OrderBy(p => p))
             {
                 foreach (var step in steps.Where(s => s.Phase == phase)) Apply(step);
@@ -206,35 +206,6 @@ namespace PSPipedream.Cmdlets
             return string.Format(CultureInfo.InvariantCulture,
                 "The account holds {0} item{1} the file does not ({2}); they were left alone. Use -Prune to delete them.",
                 removals.Count, removals.Count == 1 ? string.Empty : "s", string.Join(", ", counts));
-        }
-
-        /// <summary>-WorkflowMap applied to the file before it is checked, so the checks see the ids that will be sent.</summary>
-        private void MapWorkflows(ConfigDocument document)
-        {
-            if (WorkflowMap == null || WorkflowMap.Count == 0) return;
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (DictionaryEntry entry in WorkflowMap)
-            {
-                map[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? string.Empty;
-            }
-            foreach (var subscription in document.Subscriptions)
-            {
-                if (subscription.Emitter.Kind == ConfigEndKind.Id && map.TryGetValue(subscription.Emitter.Value, out var emitter)) subscription.Emitter = ConfigEnd.Id(emitter);
-                if (subscription.Listener.Kind == ConfigEndKind.Id && map.TryGetValue(subscription.Listener.Value, out var listener)) subscription.Listener = ConfigEnd.Id(listener);
-            }
-        }
-
-        /// <summary>The live sources' props with their real values: an update keeps what a placeholder stands for.</summary>
-        private IDictionary<string, JObject> LiveProps()
-        {
-            var props = new Dictionary<string, JObject>(StringComparer.Ordinal);
-            foreach (var source in LiveSources.Where(s => s.Id != null))
-            {
-                var json = source.ConfiguredProps as JToken;
-                if (json == null) PdFreeForm.TryToJson(source.ConfiguredProps, "ConfiguredProps", out json, out _);
-                if (json is JObject obj && !props.ContainsKey(source.Id!)) props.Add(source.Id!, obj);
-            }
-            return props;
         }
 
         /// <summary>The request's outcome as a value, so its failure is this step's to record, not Dispatch's to write.</summary>
