@@ -42,6 +42,7 @@
         'Get-PdWebhook'
         'Get-PdWorkflowError'
         'Get-PdWorkflowEvent'
+        'Import-PdConfiguration'
         'Invoke-PdApi'
         'New-PdAutoSubscription'
         'New-PdComponent'

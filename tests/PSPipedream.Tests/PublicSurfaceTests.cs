@@ -18,7 +18,7 @@ public class PublicSurfaceTests
     {
         "AddPdEmulatorFaultCommand", "AddPdEmulatorSourceCommand", "ClearPdEmulatorFaultCommand",
         "ClearPdEmulatorRequestCommand", "ComparePdConfigurationCommand", "ConnectPdAccountCommand", "DisablePdSourceCommand",
-        "DisconnectPdAccountCommand", "EnablePdSourceCommand", "ExportPdConfigurationCommand", "GetPdComponentCommand", "GetPdContextCommand",
+        "DisconnectPdAccountCommand", "EnablePdSourceCommand", "ExportPdConfigurationCommand", "GetPdComponentCommand", "GetPdContextCommand", "ImportPdConfigurationCommand",
         "GetPdEmulatorRequestCommand", "GetPdEventCommand", "GetPdOrgCommand", "GetPdSourceCommand",
         "GetPdSubscriptionCommand", "GetPdUserCommand", "GetPdWebhookCommand", "GetPdWorkflowErrorCommand",
         "GetPdWorkflowEventCommand", "InvokePdApiCommand", "NewPdAutoSubscriptionCommand", "NewPdComponentCommand",

@@ -47,6 +47,12 @@ namespace PSPipedream
 
         public IReadOnlyList<ConfigurationPropertyChange> Changes { get; }
 
+        /// <summary>
+        /// What Import-PdConfiguration made of the change: "Done", "Failed: " and the error, or
+        /// "Skipped because" and why. Null from Compare-PdConfiguration, which changes nothing.
+        /// </summary>
+        public string? Result { get; internal set; }
+
         /// <summary>The document's item this change is about (wanted, or live for Remove), for the applier.</summary>
         internal object? Item { get; set; }
 

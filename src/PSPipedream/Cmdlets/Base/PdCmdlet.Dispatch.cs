@@ -105,6 +105,9 @@ namespace PSPipedream.Cmdlets
             }
         }
 
+        /// <summary>Waits for every item in flight and writes its outcome: a barrier between stages that depend on each other.</summary>
+        private protected void FinishDispatched() => FinishPending(0);
+
         /// <summary>Finishes the oldest pending items until at most <paramref name="keep"/> are left.</summary>
         private void FinishPending(int keep)
         {

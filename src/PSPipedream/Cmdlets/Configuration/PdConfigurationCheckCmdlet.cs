@@ -40,17 +40,27 @@ namespace PSPipedream.Cmdlets
             Terminating(() =>
             {
                 var text = ParameterSetName == InputSet ? string.Join("\n", _lines) : ReadFile();
-                // The file is parsed before any request, so a file that is not even JSON costs no call.
-                ConfigReader.Parse(text);
-                var live = ReadLive(force: false);
-                var wanted = ConfigReader.Read(text, new ConfigLiveNames(
-                    live.Document.Sources.Select(s => s.Name), live.Document.Webhooks.Select(w => w.Name)));
-                Write(ConfigDiff.Compare(wanted, live, Scope));
+                Run(text);
             });
         }
 
+        /// <summary>What the command does with the document's text once all input is in.</summary>
+        private protected virtual void Run(string text)
+        {
+            // The file is parsed before any request, so a file that is not even JSON costs no call.
+            ConfigReader.Parse(text);
+            var live = ReadLive(force: false);
+            var wanted = ConfigReader.Read(text, LiveNames(live));
+            Write(ConfigDiff.Compare(wanted, live, Scope));
+        }
+
+        private protected static ConfigLiveNames LiveNames(ConfigSnapshot live) =>
+            new ConfigLiveNames(live.Document.Sources.Select(s => s.Name), live.Document.Webhooks.Select(w => w.Name));
+
         /// <summary>Writes the result for the differences found (none when the account matches).</summary>
-        private protected abstract void Write(IReadOnlyList<ConfigurationChange> changes);
+        private protected virtual void Write(IReadOnlyList<ConfigurationChange> changes)
+        {
+        }
 
         private string ReadFile()
         {

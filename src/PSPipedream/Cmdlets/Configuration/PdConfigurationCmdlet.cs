@@ -29,6 +29,9 @@ namespace PSPipedream.Cmdlets
 
         private protected ConfigScope Scope => new ConfigScope(Include);
 
+        /// <summary>The sources as the last <see cref="ReadLive"/> listed them, with their props' real values.</summary>
+        private protected IReadOnlyList<Source> LiveSources { get; private set; } = new List<Source>();
+
         private protected override object? ErrorTarget => OrgId;
 
         /// <summary>
@@ -50,6 +53,7 @@ namespace PSPipedream.Cmdlets
                 : new List<Subscription>();
             // The API keeps webhooks per user only.
             var webhooks = ReadAll<Webhook>(PdRequest.Get("users", "me", "webhooks"));
+            LiveSources = sources;
             var components = ReadComponents(sources);
             return ConfigBuilder.FromLive(sources, subscriptions, webhooks, components, orgId ?? connection.UserId, force);
         }

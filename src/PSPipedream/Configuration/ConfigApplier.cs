@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using PSPipedream.Http;
+using PSPipedream.Json;
+
+namespace PSPipedream.Configuration
+{
+    /// <summary>
+    /// The requests an import sends, one per plan step, with the ids the steps before it made.
+    /// Requests are built the way New-PdSource, Set-PdSource, New-PdSubscription, New-PdWebhook
+    /// and the Remove- cmdlets build them, so the API sees the same calls either way.
+    /// </summary>
+    internal sealed class ConfigApplier
+    {
+        private readonly ConfigSnapshot _live;
+        private readonly ConfigSecrets _secrets;
+        private readonly string? _orgId;
+        private readonly IDictionary<string, JObject> _liveProps;
+
+        /// <summary>Ids made by this import: "source:name", "webhook:name", and component ids by code hash.</summary>
+        private readonly Dictionary<string, string> _made = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public ConfigApplier(ConfigSnapshot live, ConfigSecrets secrets, string? orgId, IDictionary<string, JObject> liveProps)
+        {
+            _live = live;
+            _secrets = secrets;
+            _orgId = orgId;
+            _liveProps = liveProps;
+        }
+
+        /// <summary>The live sources' props with their real values, by id: an update keeps what a placeholder stands for.</summary>
+        public static IDictionary<string, JObject> PropsOf(IEnumerable<Source> sources)
+        {
+            var props = new Dictionary<string, JObject>(StringComparer.Ordinal);
+            foreach (var source in sources.Where(s => s.Id != null))
+            {
+                var json = source.ConfiguredProps as JToken;
+                if (json == null) PdFreeForm.TryToJson(source.ConfiguredProps, "ConfiguredProps", out json, out _);
+                if (json is JObject obj && !props.ContainsKey(source.Id!)) props.Add(source.Id!, obj);
+            }
+            return props;
+        }
+
+        public void Made(string key, string? id)
+        {
+            if (id != null) _made[key] = id;
+        }
+
+        public PdRequest CreateWebhook(ConfigWebhook webhook)
+        {
+            var request = PdRequest.Post("webhooks").WithQuery("url", webhook.Url).WithQuery("name", webhook.Name).WithQuery("description", webhook.Description);
+            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Name -eq '" + webhook.Name.Replace("'", "''") + "' before importing again.";
+            return request;
+        }
+
+        public PdRequest CreateComponent(ConfigComponent component)
+        {
+            var request = PdRequest.Post("components").WithBody(new JObject { ["component_code"] = component.Code });
+            request.IfUncertain = "Saving it again may leave two copies of the component.";
+            return request;
+        }
+
+        public PdRequest CreateSource(ConfigSource source)
+        {
+            var body = new JObject();
+            AddComponent(body, source.Component, always: true);
+            body["name"] = source.Name;
+            if (source.Active.HasValue) body["active"] = source.Active.Value;
+            body["configured_props"] = _secrets.Fill(source.Props, null);
+            var request = PdRequest.Post("sources").WithQuery("org_id", _orgId).WithBody(body);
+            request.IfUncertain = "Check with Get-PdSource -Name '" + source.Name.Replace("'", "''") + "'" +
+                                  (_orgId != null ? " -OrgId " + _orgId : string.Empty) + " before importing again.";
+            return request;
+        }
+
+        /// <summary>PUT with what differs; a placeholder without a -Secret value keeps the live value.</summary>
+        public PdRequest UpdateSource(ConfigurationChange change, ConfigSource source)
+        {
+            var id = change.Id ?? throw new InvalidOperationException("An update needs the live id.");
+            var body = new JObject();
+            if (change.Changes.Any(c => c.Property == ConfigNames.Active) && source.Active.HasValue) body["active"] = source.Active.Value;
+            if (change.Changes.Any(c => c.Property == ConfigNames.Component)) AddComponent(body, source.Component, always: true);
+            if (change.Changes.Any(c => c.Property.StartsWith(ConfigNames.Props + ".", StringComparison.Ordinal)))
+            {
+                body["configured_props"] = _secrets.Fill(source.Props, _liveProps.TryGetValue(id, out var live) ? live : new JObject());
+            }
+            return PdRequest.Put("sources", id).WithBody(body);
+        }
+
+        /// <summary>Null with the reason when an end's id is not known (its item was not created).</summary>
+        public PdRequest? CreateSubscription(ConfigSubscription subscription, out string? missing)
+        {
+            var emitter = Resolve(subscription.Emitter);
+            var listener = Resolve(subscription.Listener);
+            missing = emitter == null ? subscription.Emitter.Display : listener == null ? subscription.Listener.Display : null;
+            return missing != null ? null : NewSubscription(emitter!, listener!, subscription.EventName);
+        }
+
+        public PdRequest NewSubscription(string emitterId, string listenerId, string? eventName)
+        {
+            var request = PdRequest.Post("subscriptions")
+                .WithQuery("emitter_id", emitterId)
+                .WithQuery("listener_id", listenerId)
+                .WithQuery("event_name", string.IsNullOrEmpty(eventName) ? null : eventName)
+                .WithQuery("org_id", _orgId);
+            request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + emitterId + "' -ListenerId '" + listenerId + "' before importing again.";
+            return request;
+        }
+
+        /// <summary>A live subscription's delete, by its live ends.</summary>
+        public PdRequest? RemoveSubscription(ConfigSubscription subscription)
+        {
+            var emitter = LiveId(subscription.Emitter);
+            var listener = LiveId(subscription.Listener);
+            if (emitter == null || listener == null) return null;
+            return PdRequest.Delete("subscriptions").WithQuery("emitter_id", emitter).WithQuery("listener_id", listener)
+                .WithQuery("event_name", subscription.EventName ?? string.Empty);
+        }
+
+        public PdRequest Remove(ConfigurationChange change) =>
+            PdRequest.Delete(change.Kind == ConfigurationKind.Source ? "sources" : "webhooks", change.Id ?? string.Empty);
+
+        /// <summary>The live subscriptions with the named webhook at either end, to move on a Replace.</summary>
+        public IEnumerable<ConfigSubscription> SubscriptionsOf(string webhookName) =>
+            _live.Document.Subscriptions.Where(s => IsWebhook(s.Emitter, webhookName) || IsWebhook(s.Listener, webhookName));
+
+        /// <summary>The id an end has now: made by this import, else the live one.</summary>
+        public string? Resolve(ConfigEnd end) =>
+            end.Kind == ConfigEndKind.Id ? end.Value : _made.TryGetValue(end.Display, out var id) ? id : LiveId(end);
+
+        public string? LiveId(ConfigEnd end) => end.Kind switch
+        {
+            ConfigEndKind.Source => _live.Ids.SourceId(end.Value),
+            ConfigEndKind.Webhook => _live.Ids.WebhookId(end.Value),
+            _ => end.Value,
+        };
+
+        private static bool IsWebhook(ConfigEnd end, string name) => end.Kind == ConfigEndKind.Webhook && end.Value == name;
+
+        /// <summary>A component the account holds or this import saved, by code hash; else the id the file names.</summary>
+        private void AddComponent(JObject body, ConfigComponentRef component, bool always)
+        {
+            var hash = component.CodeHash;
+            if (hash != null && _made.TryGetValue("component:" + hash, out var made)) body["component_id"] = made;
+            else if (hash != null && _live.Ids.Components.TryGetValue(hash, out var held)) body["component_id"] = held;
+            else if (component.Id != null) body["component_id"] = component.Id;
+            else if (always && component.Key != null) body["component_key"] = component.Key;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+# Import-PdConfiguration: the round trip into another account, idempotence counted in the request
+# log, -WhatIf, -Prune and its absence, a webhook Replace, a partial failure and its re-run,
+# -WorkflowMap and -Include.
+
+BeforeAll {
+    Import-Module $env:PSPD_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+
+    function Initialize-Account {
+        Reset-Emulator
+        $null = New-EmulatorSource -Count 3 -NamePrefix 'feed'
+        $script:Connection = Connect-TestAccount
+        $script:Sources = @(Get-PdSource -All | Sort-Object Name)
+        $script:Workflow = New-EmulatorWorkflow
+        $null = New-PdSubscription -EmitterId $Sources[0].Id -ListenerId $Workflow -EventName 'update'
+        $script:Hook = New-PdWebhook -Name 'ops-hook' -Url 'https://example.com/hook' -Description 'ops'
+        $null = New-PdSubscription -EmitterId $Sources[1].Id -ListenerId $Hook.Id
+        $script:File = Join-Path $TestDrive 'account.json'
+        Export-PdConfiguration -Path $File
+    }
+
+    # A fresh user with a workflow of its own, connected; the file's workflow id mapped onto it.
+    function Connect-EmptyUser {
+        $user = New-EmulatorUser -Username "imp$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        $script:Other = $user
+        $script:OtherWorkflow = New-EmulatorWorkflow -OwnerId $user.id
+        $null = Connect-TestAccount -ApiKey $user.api_key
+    }
+
+    function Get-Write { @(Get-EmulatorRequest | Where-Object Method -in 'POST', 'PUT', 'DELETE' | Where-Object Path -notlike '/_emulator*') }
+
+    # The document without its owner and the ids that differ between accounts, for comparing.
+    function ConvertTo-Comparable([string] $Text) {
+        $doc = $Text | ConvertFrom-Json
+        $doc.PSObject.Properties.Remove('owner')
+        foreach ($s in @($doc.sources)) { if ($s.component) { $s.component.PSObject.Properties.Remove('id') } }
+        $doc | ConvertTo-Json -Depth 20
+    }
+}
+
+Describe 'Import-PdConfiguration' {
+    BeforeEach { Initialize-Account }
+
+    It 'copies an account into an empty one: exporting there gives the same document apart from the owner' {
+        Connect-EmptyUser
+        $result = @(Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = $OtherWorkflow } -ErrorAction Stop)
+        $result.Count | Should -Be 6
+        $result.Result | Sort-Object -Unique | Should -Be 'Done'
+        $text = (Export-PdConfiguration) -replace [regex]::Escape($OtherWorkflow), $Workflow
+        ConvertTo-Comparable $text | Should -Be (ConvertTo-Comparable (Get-Content $File -Raw))
+    }
+
+    It 'sends no write for the file just exported, nor on a second import' {
+        Connect-EmptyUser
+        $null = Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = $OtherWorkflow } -ErrorAction Stop
+        Clear-EmulatorRequest
+        @(Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = $OtherWorkflow } -ErrorAction Stop) | Should -BeNullOrEmpty
+        Get-Write | Should -BeNullOrEmpty
+        Export-PdConfiguration -Path (Join-Path $TestDrive 'there.json')
+        Clear-EmulatorRequest
+        @(Import-PdConfiguration -Path (Join-Path $TestDrive 'there.json') -ErrorAction Stop) | Should -BeNullOrEmpty
+        Get-Write | Should -BeNullOrEmpty
+    }
+
+    It '-WhatIf sends only reads' {
+        Connect-EmptyUser
+        Clear-EmulatorRequest
+        $out = @(Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = $OtherWorkflow } -WhatIf)
+        $out | Should -BeNullOrEmpty
+        Get-Write | Should -BeNullOrEmpty
+        @(Get-PdSource -All) | Should -BeNullOrEmpty
+    }
+
+    It 'deletes nothing without -Prune, with one warning counting what the file does not hold' {
+        $null = New-PdWebhook -Name 'extra-hook' -Url 'https://example.com/extra'
+        $null = Remove-PdSubscription -EmitterId $Sources[1].Id -ListenerId $Hook.Id -Confirm:$false
+        $null = New-PdSubscription -EmitterId $Sources[2].Id -ListenerId $Workflow
+        Clear-EmulatorRequest
+        $out = @(Import-PdConfiguration -Path $File -ErrorAction Stop -WarningVariable warnings 3>$null)
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match '2 items'
+        @(Get-EmulatorRequest | Where-Object Method -eq 'DELETE') | Should -BeNullOrEmpty
+        $out.Name | Should -Be "source:$($Sources[1].Name) -> webhook:ops-hook"
+        $out.Result | Should -Be 'Done'
+    }
+
+    It '-Prune -Force deletes what the file does not hold, subscriptions first; -WhatIf still wins' {
+        $extra = New-PdWebhook -Name 'extra-hook' -Url 'https://example.com/extra'
+        $null = New-PdSubscription -EmitterId $Sources[2].Id -ListenerId $extra.Id
+        Clear-EmulatorRequest
+        $null = Import-PdConfiguration -Path $File -Prune -Force -WhatIf
+        Get-Write | Should -BeNullOrEmpty
+        $out = @(Import-PdConfiguration -Path $File -Prune -Force -ErrorAction Stop -WarningAction Stop)
+        $out.Action | Should -Be 'Remove', 'Remove'
+        $out.Kind | Should -Be 'Subscription', 'Webhook'
+        $deletes = @(Get-EmulatorRequest | Where-Object Method -eq 'DELETE')
+        $deletes[0].Path | Should -BeLike '/v1/subscriptions*'
+        $deletes[1].Path | Should -Be "/v1/webhooks/$($extra.Id)"
+        Test-PdConfiguration -Path $File | Should -BeTrue
+    }
+
+    It 'replaces a changed webhook and keeps its subscriptions' {
+        $doc = Get-Content $File -Raw | ConvertFrom-Json
+        $doc.webhooks[0].url = 'https://example.com/new-hook'
+        $doc | ConvertTo-Json -Depth 20 | Set-Content $File
+        $out = @(Import-PdConfiguration -Path $File -ErrorAction Stop)
+        $out.Action | Should -Be 'Replace'
+        $out.Result | Should -Be 'Done'
+        $hooks = @(Get-PdWebhook -All)
+        $hooks.Count | Should -Be 1
+        $hooks[0].Url | Should -Be 'https://example.com/new-hook'
+        $hooks[0].Id | Should -Not -Be $Hook.Id
+        @(Get-PdSubscription -All | Where-Object ListenerId -eq $hooks[0].Id).EmitterId | Should -Be $Sources[1].Id
+        @(Get-PdSubscription -All | Where-Object ListenerId -eq $Hook.Id) | Should -BeNullOrEmpty
+        Test-PdConfiguration -Path $File | Should -BeTrue
+    }
+
+    It 'keeps going past a failed source, skips what depends on it, and a re-run finishes without duplicates' {
+        Connect-EmptyUser
+        $null = Add-EmulatorFault -Method POST -Path '/v1/sources' -Status 400 -Count 1
+        $map = @{ $Workflow = $OtherWorkflow }
+        $out = @(Import-PdConfiguration -Path $File -WorkflowMap $map -ThrottleLimit 1 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($failures).Count | Should -Be 1
+        ($out | Where-Object Result -like 'Failed*').Name | Should -Be $Sources[0].Name
+        ($out | Where-Object Result -like 'Skipped because*').Name | Should -Be "source:$($Sources[0].Name) -> $OtherWorkflow (update)"
+        @($out | Where-Object Result -eq 'Done').Count | Should -Be 4
+        Clear-EmulatorFault
+        $again = @(Import-PdConfiguration -Path $File -WorkflowMap $map -ErrorAction Stop)
+        $again.Result | Sort-Object -Unique | Should -Be 'Done'
+        $again.Count | Should -Be 2
+        @(Get-PdSource -All).Count | Should -Be 3
+        @(Get-PdSource -All | Group-Object Name | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+    }
+
+    It 'reports a workflow that does not exist as a failed subscription' {
+        Connect-EmptyUser
+        $out = @(Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = 'p_doesnotexist' } -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($failures).Count | Should -Be 1
+        $failed = @($out | Where-Object Result -like 'Failed*')
+        $failed.Kind | Should -Be 'Subscription'
+        $failed.Name | Should -Be "source:$($Sources[0].Name) -> p_doesnotexist (update)"
+    }
+
+    It '-Include Webhook imports the webhooks only' {
+        Connect-EmptyUser
+        $out = @(Import-PdConfiguration -Path $File -Include Webhook -ErrorAction Stop)
+        $out.Kind | Should -Be 'Webhook'
+        @(Get-PdWebhook -All).Name | Should -Be 'ops-hook'
+        @(Get-PdSource -All) | Should -BeNullOrEmpty
+        @(Get-PdSubscription -All) | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a source to create whose secret has no value, before any write' {
+        $doc = Get-Content $File -Raw | ConvertFrom-Json
+        $doc.sources[0].props | Add-Member -NotePropertyName token -NotePropertyValue ([pscustomobject]@{ '$secret' = 'x.token' })
+        $doc | ConvertTo-Json -Depth 20 | Set-Content $File
+        Connect-EmptyUser
+        Clear-EmulatorRequest
+        { Import-PdConfiguration -Path $File -ErrorAction Stop } | Should -Throw -ErrorId 'PdInvalidConfiguration*'
+        Get-Write | Should -BeNullOrEmpty
+    }
+
+    It 'fills a secret from -Secret on create, and keeps the live value on update' {
+        $null = New-PdSource -ComponentKey 'http-new-requests-with-token' -Name 'token-hook' -Props @{ token = 'tok_LIVE1' }
+        $file = Join-Path $TestDrive 'secret.json'
+        Export-PdConfiguration -Path $file
+        Connect-EmptyUser
+        $map = @{ $Workflow = $OtherWorkflow }
+        $null = Import-PdConfiguration -Path $file -WorkflowMap $map -Secret @{ 'token-hook.token' = (ConvertTo-TestSecureString 'tok_NEW2') } -ErrorAction Stop
+        (Get-PdSource -All -Name 'token-hook').ConfiguredProps.token | Should -Be 'tok_NEW2'
+
+        Disable-PdSource -Id (Get-PdSource -All -Name 'token-hook').Id -Confirm:$false
+        $doc = Get-Content $file -Raw | ConvertFrom-Json
+        ($doc.sources | Where-Object name -EQ 'token-hook').props | Add-Member -NotePropertyName extra -NotePropertyValue 'x' -Force
+        $doc | ConvertTo-Json -Depth 20 | Set-Content $file
+        $out = @(Import-PdConfiguration -Path $file -WorkflowMap $map -ErrorAction Stop)
+        $out.Action | Should -Be 'Update'
+        $source = Get-PdSource -All -Name 'token-hook'
+        $source.Active | Should -BeTrue
+        $source.ConfiguredProps.token | Should -Be 'tok_NEW2'
+    }
+}
