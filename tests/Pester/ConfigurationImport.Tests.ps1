@@ -1,6 +1,6 @@
 # Import-PdConfiguration: the round trip into another account, idempotence counted in the request
 # log, -WhatIf, -Prune and its absence, a webhook Replace, a partial failure and its re-run,
-# -WorkflowMap and -Include.
+# -WorkflowMap, -OrgId and -Include.
 
 BeforeAll {
     Import-Module $env:PSPD_TEST_MODULE -Force
@@ -178,5 +178,19 @@ Describe 'Import-PdConfiguration' {
         $source = Get-PdSource -All -Name 'token-hook'
         $source.Active | Should -BeTrue
         $source.ConfiguredProps.token | Should -Be 'tok_NEW2'
+    }
+
+    It '-OrgId creates the sources in that org, and the org then compares clean' {
+        $before = @(Get-PdSource -OrgId o_emulator -All).Count
+        Clear-EmulatorRequest
+        $out = @(Import-PdConfiguration -Path $File -OrgId o_emulator -Include Source -ErrorAction Stop)
+        @($out | Where-Object Action -EQ 'Create').Count | Should -Be 3
+        $posts = @(Get-EmulatorRequest -Method POST -Path '/v1/sources')
+        $posts.Count | Should -Be 3
+        $posts | ForEach-Object { (ConvertFrom-TestQuery $_.Query).org_id | Should -Be 'o_emulator' }
+        $inOrg = @(Get-PdSource -OrgId o_emulator -All)
+        $inOrg.Count | Should -Be ($before + 3)
+        @($inOrg.Name) | Should -Contain $Sources[0].Name
+        @(Compare-PdConfiguration -Path $File -OrgId o_emulator -Include Source | Where-Object Action -NE 'Remove') | Should -BeNullOrEmpty
     }
 }
