@@ -72,7 +72,10 @@ param(
 
     # Bench only: counted runs of each scenario, after its warm-up runs (the import scenario runs four times as many).
     [ValidateRange(1, 50)]
-    [int] $BenchRuns = 5
+    [int] $BenchRuns = 5,
+
+    # Bench only: the scenarios to run (names of bench/scenarios/*.ps1); default all.
+    [string[]] $BenchScenario
 )
 
 Set-StrictMode -Version 3.0
@@ -115,7 +118,7 @@ try {
         'Package' { Invoke-ModulePackage $Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-DemoTask -Build $Build -NoBuild:$NoBuild }
-        'Bench' { Invoke-BenchTask -Build $Build -BenchRuns $BenchRuns }
+        'Bench' { Invoke-BenchTask -Build $Build -BenchRuns $BenchRuns -BenchScenario $BenchScenario }
     }
 }
 catch {

@@ -23,6 +23,9 @@
       6. mass change: Remove-PdSource -Force over 500 sources, sequential and with -ThrottleLimit 8
       7. 429 storm: the requests Get-PdEvent sends to an API that answers only 429, sequential
          and with -ThrottleLimit 32
+      8. account as code: Export-PdConfiguration of 200 sources, 10 webhooks and 300
+         subscriptions, Compare-PdConfiguration of that file (0 changes) and Import-PdConfiguration
+         of it into an empty user, with the default -ThrottleLimit
 
     Every timed scenario runs two warm-up rounds that are not counted and then -Runs counted rounds,
     the competitors taking turns within each round (A B C A B C ...); the table gives medians.
@@ -66,8 +69,8 @@ param(
     # The emulator's process, for the CPU time of scenario 6's extra run (0: not measured).
     [int] $EmulatorProcessId = 0,
     # Memory runs last, so that its 100,000 sources are in the emulator only for that scenario.
-    [ValidateSet('List', 'Import', 'EarlyStop', 'FanOut', 'MassRemove', 'Storm', 'Memory')]
-    [string[]] $Scenario = @('List', 'Import', 'EarlyStop', 'FanOut', 'MassRemove', 'Storm', 'Memory')
+    [ValidateSet('List', 'Import', 'EarlyStop', 'FanOut', 'MassRemove', 'Storm', 'Configuration', 'Memory')]
+    [string[]] $Scenario = @('List', 'Import', 'EarlyStop', 'FanOut', 'MassRemove', 'Storm', 'Configuration', 'Memory')
 )
 
 Set-StrictMode -Version 3.0

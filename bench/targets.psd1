@@ -41,5 +41,9 @@
             Name = 'Storm'; Title = '7. 429 storm'
             Targets = @(@{ Name = '(b) - (a)'; Op = '<='; Limit = 32; Note = 'the first burst' })
         }
+        @{
+            Name = 'Configuration'; Title = '8. account as code'
+            Targets = @(@{ Name = 'total'; Op = '<'; Limit = 30000; Unit = 'ms' })
+        }
     )
 }

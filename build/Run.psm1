@@ -51,15 +51,17 @@ function Invoke-DemoTask {
 # Builds Release, starts the Release emulator on a free loopback port and runs bench/Invoke-Bench.ps1
 # in this process; it starts every measured pwsh itself, from the same executable as this one.
 function Invoke-BenchTask {
-    param($Build, [int] $BenchRuns)
+    param($Build, [int] $BenchRuns, [string[]] $BenchScenario)
     if ($Build.Configuration -ne 'Release') { throw 'Bench measures the Release build: leave -Configuration at Release.' }
     Invoke-ModuleBuild $Build
     $emulator = Start-BuiltEmulator $Build
+    # Only the scenarios asked for, if any: the driver's default is all of them.
+    $only = if ($BenchScenario) { @{ Scenario = $BenchScenario } } else { @{} }
     try {
         Write-Step "Benchmarks against the emulator at $($emulator.BaseUri)"
         & (Join-Path $Build.Root 'bench/Invoke-Bench.ps1') -ModulePath $Build.ModuleManifest `
             -BaseUri $emulator.BaseUri -ControlUri $emulator.Root -Runs $BenchRuns -ImportRuns (4 * $BenchRuns) `
-            -OutFile (Join-Path $Build.Root 'bench/results.md') -EmulatorProcessId $emulator.Process.Id
+            -OutFile (Join-Path $Build.Root 'bench/results.md') -EmulatorProcessId $emulator.Process.Id @only
     }
     finally {
         Stop-EmulatorProcess $emulator
