@@ -39,11 +39,12 @@ public class PublicSurfaceTests
 
     /// <summary>
     /// What scripts name besides output types: the connection they pass to -Connection, the
-    /// exceptions they catch (every error record carries one), and what the views call.
+    /// exceptions they catch (every error record carries one), what the views call, and the
+    /// enums parameters take (-As).
     /// </summary>
     private static readonly string[] ScriptFacing =
     {
-        "PdConnection", "PdApiException", "PdArgumentException", "PdFormat",
+        "PdConnection", "PdApiException", "PdArgumentException", "PdFormat", "ConfigurationFormat",
     };
 
     private static IEnumerable<string> AllowList() =>
