@@ -47,3 +47,37 @@ Describe 'A create that meets a hang-up is sent once' -Tag Faults {
         @(Get-Content -LiteralPath $script:Log | Where-Object { $_ -like $Request }) | Should -HaveCount 1
     }
 }
+
+Describe 'Import-PdConfiguration meeting a hang-up on its writes' -Tag Faults {
+    BeforeEach {
+        Set-Content -LiteralPath $script:Log -Value $null
+        $script:Connection = Connect-PdAccount -BaseUri $script:BaseUri -ApiKey 'hangup-key-0123456789abcdefghij' -PassThru
+    }
+
+    It 'sends each create once, says one attempt, and skips what depends on a create that may not exist' {
+        # The server's lists are empty, so the file's webhook, component and source all need creating.
+        $file = Join-Path $TestDrive 'hangup.json'
+        Set-Content -LiteralPath $file -Encoding utf8NoBOM -Value @'
+{
+  "format_version": 1,
+  "owner": "u_hangup",
+  "sources": [
+    { "name": "feed", "active": true,
+      "component": { "id": "sc_abc", "key": "hangup-feed", "version": "0.0.1", "code_hash": "h1" },
+      "props": {} }
+  ],
+  "subscriptions": [],
+  "webhooks": [ { "name": "ops", "url": "https://example.com/hook", "description": null } ],
+  "components": [ { "code_hash": "h1", "key": "hangup-feed", "version": "0.0.1", "code": "export default {}" } ]
+}
+'@
+        $out = @(Import-PdConfiguration -Path $file -Connection $script:Connection -ErrorVariable errs -ErrorAction SilentlyContinue)
+        @(Get-Content -LiteralPath $script:Log | Where-Object { $_ -like 'POST /v1/webhooks?*' }) | Should -HaveCount 1
+        @(Get-Content -LiteralPath $script:Log | Where-Object { $_ -like 'POST /v1/components*' }) | Should -HaveCount 1
+        @(Get-Content -LiteralPath $script:Log | Where-Object { $_ -like 'POST /v1/sources*' }) | Should -HaveCount 0
+        @($errs).Count | Should -BeGreaterOrEqual 2
+        $errs | ForEach-Object { $_.Exception.Message | Should -Match 'after 1 attempt\b' }
+        ($out | Where-Object Kind -EQ 'Webhook').Result | Should -BeLike 'Failed*'
+        ($out | Where-Object Kind -EQ 'Source').Result | Should -BeLike 'Skipped*'
+    }
+}

@@ -1,4 +1,5 @@
-"""A loopback HTTP/1.1 server that answers GET /v1/users/me (so a connection can be checked) and
+"""A loopback HTTP/1.1 server that answers GET /v1/users/me (so a connection can be checked), every
+other GET with an empty page (so a command that reads before it writes gets to its writes), and
 reads every other request whole, then closes the connection without answering. Each request it
 reads is appended to the log file as one line "METHOD TARGET". It prints "PORT <n>" once listening
 and stops after --seconds, so a test that forgets it leaves nothing behind for long."""
@@ -8,6 +9,12 @@ import threading
 import time
 
 ME = b'{"data":{"id":"u_hangup","username":"hangup","email":"h@example.com"}}'
+EMPTY_PAGE = b'{"page_info":{"total_count":0,"count":0,"start_cursor":null,"end_cursor":null},"data":[]}'
+
+
+def answer(conn, body):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                 + str(len(body)).encode() + b"\r\n\r\n" + body)
 
 
 def read_request(conn):
@@ -42,9 +49,8 @@ def serve(conn, log_path, lock):
             method, target = request
             with lock, open(log_path, "a", encoding="utf-8") as log:
                 log.write(f"{method} {target}\n")
-            if method == "GET" and target.startswith("/v1/users/me"):
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                             + str(len(ME)).encode() + b"\r\n\r\n" + ME)
+            if method == "GET":
+                answer(conn, ME if target.split("?")[0] == "/v1/users/me" else EMPTY_PAGE)
                 continue
             return
 
