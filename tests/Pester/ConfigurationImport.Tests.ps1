@@ -1,6 +1,6 @@
 # Import-PdConfiguration: the round trip into another account, idempotence counted in the request
 # log, -WhatIf, -Prune and its absence, a webhook Replace, a partial failure and its re-run,
-# -WorkflowMap, -OrgId and -Include.
+# a 429 storm on the creates, -WorkflowMap, -OrgId and -Include.
 
 BeforeAll {
     Import-Module $env:PSPD_TEST_MODULE -Force
@@ -128,6 +128,27 @@ Describe 'Import-PdConfiguration' {
         $again = @(Import-PdConfiguration -Path $File -WorkflowMap $map -ErrorAction Stop)
         $again.Result | Sort-Object -Unique | Should -Be 'Done'
         $again.Count | Should -Be 2
+        @(Get-PdSource -All).Count | Should -Be 3
+        @(Get-PdSource -All | Group-Object Name | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+    }
+
+    It 'slows down under a 429 storm on its creates, stops each within its budget, and a re-run creates each source once' {
+        Connect-EmptyUser
+        $Connection = Get-PdContext
+        $Connection.MaxRetries = 2
+        $Connection.MaxRetryWaitSeconds = 3
+        Clear-EmulatorRequest
+        $null = Add-EmulatorFault -Method POST -Path '/v1/sources' -Status 429 -RetryAfter 1 -Count 1000
+        $map = @{ $Workflow = $OtherWorkflow }
+        $out = @(Import-PdConfiguration -Path $File -WorkflowMap $map -ThrottleLimit 4 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        # Three sources, each tried at most once plus MaxRetries: never a hammering.
+        $posts = @(Get-EmulatorRequest -Method POST -Path '/v1/sources')
+        $posts.Count | Should -BeGreaterOrEqual 3
+        $posts.Count | Should -BeLessOrEqual 9
+        @($failures | Where-Object { $_.FullyQualifiedErrorId -like 'PdRateLimited*' }).Count | Should -BeGreaterOrEqual 1
+        @($out | Where-Object { $_.Kind -eq 'Source' -and $_.Result -eq 'Done' }) | Should -BeNullOrEmpty
+        Clear-EmulatorFault
+        $null = Import-PdConfiguration -Path $File -WorkflowMap $map -ErrorAction Stop
         @(Get-PdSource -All).Count | Should -Be 3
         @(Get-PdSource -All | Group-Object Name | Where-Object Count -gt 1) | Should -BeNullOrEmpty
     }
