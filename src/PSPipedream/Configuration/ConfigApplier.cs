@@ -4,6 +4,7 @@ using System.Linq;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
 using PSPipedream.Json;
+using PSPipedream.Text;
 
 namespace PSPipedream.Configuration
 {
@@ -50,8 +51,8 @@ namespace PSPipedream.Configuration
 
         public PdRequest CreateWebhook(ConfigWebhook webhook)
         {
-            var request = PdRequest.Post("webhooks").WithQuery("url", webhook.Url).WithQuery("name", webhook.Name).WithQuery("description", webhook.Description);
-            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Name -eq '" + webhook.Name.Replace("'", "''") + "' before importing again.";
+            var request = PdApiRequests.CreateWebhook(webhook.Url, webhook.Name, webhook.Description);
+            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Name -eq '" + PdText.Printable(webhook.Name.Replace("'", "''")) + "' before importing again.";
             return request;
         }
 
@@ -70,7 +71,7 @@ namespace PSPipedream.Configuration
             if (source.Active.HasValue) body["active"] = source.Active.Value;
             body["configured_props"] = _secrets.Fill(source.Props, null);
             var request = PdRequest.Post("sources").WithQuery("org_id", _orgId).WithBody(body);
-            request.IfUncertain = "Check with Get-PdSource -Name '" + source.Name.Replace("'", "''") + "'" +
+            request.IfUncertain = "Check with Get-PdSource -Name '" + PdText.Printable(source.Name.Replace("'", "''")) + "'" +
                                   (_orgId != null ? " -OrgId " + _orgId : string.Empty) + " before importing again.";
             return request;
         }
@@ -100,12 +101,9 @@ namespace PSPipedream.Configuration
 
         public PdRequest NewSubscription(string emitterId, string listenerId, string? eventName)
         {
-            var request = PdRequest.Post("subscriptions")
-                .WithQuery("emitter_id", emitterId)
-                .WithQuery("listener_id", listenerId)
-                .WithQuery("event_name", string.IsNullOrEmpty(eventName) ? null : eventName)
-                .WithQuery("org_id", _orgId);
-            request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + emitterId + "' -ListenerId '" + listenerId + "' before importing again.";
+            var request = PdApiRequests.CreateSubscription(emitterId, listenerId, eventName, _orgId);
+            request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + PdText.Printable(emitterId) + "' -ListenerId '" +
+                                  PdText.Printable(listenerId) + "' before importing again.";
             return request;
         }
 
@@ -115,8 +113,7 @@ namespace PSPipedream.Configuration
             var emitter = LiveId(subscription.Emitter);
             var listener = LiveId(subscription.Listener);
             if (emitter == null || listener == null) return null;
-            return PdRequest.Delete("subscriptions").WithQuery("emitter_id", emitter).WithQuery("listener_id", listener)
-                .WithQuery("event_name", subscription.EventName ?? string.Empty);
+            return PdApiRequests.DeleteSubscription(emitter, listener, subscription.EventName);
         }
 
         public PdRequest Remove(ConfigurationChange change) =>

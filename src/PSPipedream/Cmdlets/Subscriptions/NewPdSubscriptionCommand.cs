@@ -56,11 +56,7 @@ namespace PSPipedream.Cmdlets
             if (!ShouldProcessItem(target, "Create subscription")) return;
 
             var orgId = OrgId ?? ResolveConnection().OrgId;
-            var request = PdRequest.Post("subscriptions")
-                .WithQuery("emitter_id", EmitterId)
-                .WithQuery("listener_id", ListenerId)
-                .WithQuery("event_name", string.IsNullOrEmpty(EventName) ? null : EventName)
-                .WithQuery("org_id", orgId);
+            var request = PdApiRequests.CreateSubscription(EmitterId, ListenerId, EventName, orgId);
             request.IfUncertain = "Check with Get-PdSubscription -EmitterId '" + PdText.Quote(EmitterId) + "' -ListenerId '" +
                 PdText.Quote(ListenerId) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again.";
             Dispatch(EmitterId, () => SendAsync<Subscription>(request), subscription =>

@@ -46,10 +46,7 @@ namespace PSPipedream.Cmdlets
             var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName);
             if (!ShouldProcessItem(target, "Remove subscription")) return;
 
-            var request = PdRequest.Delete("subscriptions")
-                .WithQuery("emitter_id", EmitterId)
-                .WithQuery("listener_id", ListenerId)
-                .WithQuery("event_name", EventName ?? string.Empty);
+            var request = PdApiRequests.DeleteSubscription(EmitterId, ListenerId, EventName);
             Dispatch(target, () => SendAsync(request), _ => { });
         }
     }

@@ -34,10 +34,7 @@ namespace PSPipedream.Cmdlets
             if (!Check(nameof(Url), PdValidation.CheckWebhookUrl(Url), PdValidation.ShownWebhookUrl(Url))) return;
             if (!ShouldProcessItem(Url, "Create webhook")) return;
 
-            var request = PdRequest.Post("webhooks")
-                .WithQuery("url", Url)
-                .WithQuery("name", Name)
-                .WithQuery("description", Description);
+            var request = PdApiRequests.CreateWebhook(Url, Name, Description);
             request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Url -eq '" + PdText.Quote(Url) + "' before trying again.";
             WriteModel(Wait(SendAsync<Webhook>(request)));
         }
