@@ -265,7 +265,7 @@ public sealed class StartupTests
         var (code, stdout, stderr) = await RunToEndAsync(EmulatorProcess("--help"));
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        foreach (string name in new[] { "--urls", "--api-key", "--users", "--allow-host", "--expose-keys", "--exit-with-stdin", "PD_EMULATOR_API_KEY" })
+        foreach (string name in new[] { "--urls", "--api-key", "--users", "--allow-host", "--expose-keys", "--data-file", "--exit-with-stdin", "PD_EMULATOR_API_KEY" })
             Assert.Contains(name, stdout);
     }
 
