@@ -36,12 +36,7 @@ internal sealed partial class EmulatorState
     /// <summary>Replaces everything (users too) with what a file holds; the registry components stay.</summary>
     public void Restore(StateFile file)
     {
-        ForgetOwnedComponents();
-        ForgetSources();
-        ForgetWebhooks();
-        ForgetSubscriptions();
-        ForgetWorkflows();
-        _owners.Clear();
+        ForgetResources();
         _users.Clear();
         _usersByKey.Clear();
         _usersById.Clear();
