@@ -72,6 +72,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         state.Locked(state.Reset);
         _app.Services.GetRequiredService<FaultStore>().Clear();
         _app.Services.GetRequiredService<RequestLog>().Clear();
+        _app.Services.GetRequiredService<StateChanges>().Mark();
     }
 
     public async ValueTask DisposeAsync()
