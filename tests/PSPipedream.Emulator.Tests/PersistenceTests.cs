@@ -66,12 +66,17 @@ public sealed class PersistenceTests : IDisposable
             workflows = [wf];
             before = await EverythingAsync(api, sources, workflows);
             oldIds = [a, b, hook, wf];
+            await PostControlAsync(control, "faults", """{"method": "GET", "path": "/v1/users/me", "count": 5, "status": 503}""");
         }
 
         await using (var emu = await StartAsync())
         {
             using var control = new HttpClient { BaseAddress = emu.RootUri };
             using var api = emu.CreateApiClient();
+            // Faults and the request log are not state: neither is kept (else this very listing would get a 503).
+            Assert.Empty((await control.GetJsonAsync("_emulator/faults"))["data"]!.AsArray());
+            using (var log = await control.GetAsync("_emulator/requests"))
+                Assert.Empty(JsonNode.Parse(await log.Content.ReadAsStringAsync())!["data"]!.AsArray());
             Assert.Equal(before, await EverythingAsync(api, sources, workflows));
 
             // The auto-subscription still holds: a new source is subscribed to b's $errors.
