@@ -12,7 +12,7 @@ namespace PSPipedream.Cmdlets
     [OutputType(typeof(void))]
     public sealed class StopPdEmulatorCommand : PSCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipeline = true, HelpMessage = "The emulator to stop (from Start-PdEmulator). Default: the one last started in this session.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, HelpMessage = "The emulator to stop (from Start-PdEmulator). Default: the one last started in this session and not stopped yet, even one that has exited on its own, so that its connection is handed back.")]
         public PdEmulator? Emulator { get; set; }
 
         protected override void ProcessRecord()
