@@ -24,7 +24,11 @@ path, say) reaches the emulator as one argument, whatever quotes or spaces it ho
 It writes a PSPipedream.PdEmulator object: BaseUri (for Connect-PdAccount -BaseUri),
 RootUri (the control API), ApiKey (the first user's key, a SecureString), ApiKeyHint,
 ProcessId and Users. -Connect also connects to it as its first user and makes
-that the current connection, as Connect-PdAccount does.
+that the current connection, as Connect-PdAccount does, for as long as it runs: it remembers
+the connection it replaced (or that there was none), and Stop-PdEmulator, or the end of the
+runspace that started it, makes that one current again, or leaves none, so nothing is left
+pointing at a port where nothing listens. Two emulators started with -Connect hand back in
+turn, whatever order they are stopped in.
 
 -DataFile keeps the emulator's whole state (users and keys, components, sources and their
 events, subscriptions, webhooks, workflows) in a JSON file across restarts, as

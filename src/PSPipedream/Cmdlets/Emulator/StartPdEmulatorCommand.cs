@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
-using PSPipedream.Connection;
 using PSPipedream.Errors;
 
 namespace PSPipedream.Cmdlets
@@ -35,7 +34,7 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? DataFile { get; set; }
 
-        [Parameter(HelpMessage = "Also connect to the emulator as its first user, as Connect-PdAccount does, making it the current connection.")]
+        [Parameter(HelpMessage = "Also connect to the emulator as its first user, as Connect-PdAccount does, making it the current connection until Stop-PdEmulator, which makes the connection it replaced current again (or leaves none).")]
         public SwitchParameter Connect { get; set; }
 
         [Parameter(HelpMessage = "The pd-emulator executable or PSPipedream.Emulator.dll to run. Default: pd-emulator from PATH, then from the .NET global tools folder.")]
@@ -109,13 +108,16 @@ namespace PSPipedream.Cmdlets
             return key;
         }
 
-        /// <summary>Makes the emulator's first user the current connection, checked as Connect-PdAccount checks it.</summary>
+        /// <summary>
+        /// Makes the emulator's first user the current connection, checked as Connect-PdAccount
+        /// checks it, until Stop-PdEmulator puts back the connection it replaced.
+        /// </summary>
         private void ConnectTo(PdEmulator emulator)
         {
             try
             {
                 var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
-                PdSession.Current = OpenVerified(key, emulator.BaseUri, null, "Emulator");
+                PdEmulatorRegistry.Connect(emulator, OpenVerified(key, emulator.BaseUri, null, "Emulator"));
             }
             catch (PdApiException ex)
             {
