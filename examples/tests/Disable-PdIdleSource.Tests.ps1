@@ -36,6 +36,34 @@ Describe 'Disable-PdIdleSource.ps1' {
         Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
     }
 
+    It 'disables a source whose newest event is older than -Days, and says how old it is' {
+        $old = (Add-PdEmulatorSource -Count 1 -NamePrefix 'stale-' -CreatedAt (Get-Date).AddDays(-120)).FirstId
+        $lastEvent = [datetime]::UtcNow.AddDays(-40)
+        $null = Send-PdEmulatorEvent $old -Event @{ n = 1 } -Timestamp $lastEvent.AddDays(-10)
+        $null = Send-PdEmulatorEvent $old -Event @{ n = 2 } -Timestamp $lastEvent
+        $fresh = (Add-PdEmulatorSource -Count 1 -NamePrefix 'fresh-' -CreatedAt (Get-Date).AddDays(-120)).FirstId
+        $null = Send-PdEmulatorEvent $fresh -Event @{ n = 1 } -Timestamp (Get-Date).AddDays(-100)
+        $null = Send-PdEmulatorEvent $fresh -Event @{ n = 2 } -Timestamp (Get-Date).AddDays(-29)
+
+        $result = @(& $script:Script -Days 30)
+        $result | Should -HaveCount 1
+        $result[0].Id | Should -Be $old
+        $result[0].Name | Should -Be 'stale-1'
+        $result[0].LastEventAt | Should -Be ([datetime]::new($lastEvent.Ticks - $lastEvent.Ticks % 10000, 'Utc'))
+        $result[0].IdleDays | Should -Be 40
+        $result[0].Disabled | Should -BeTrue
+        (Get-PdSource -Id $fresh).Active | Should -BeTrue
+    }
+
+    It 'counts -Days exactly: an event of 40 days ago is idle for -Days 39, not for -Days 41' {
+        $source = (Add-PdEmulatorSource -Count 1 -CreatedAt (Get-Date).AddDays(-365)).FirstId
+        $null = Send-PdEmulatorEvent $source -Event @{ n = 1 } -Timestamp (Get-Date).AddDays(-40)
+        @(& $script:Script -Days 41) | Should -HaveCount 0
+        Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
+        @(& $script:Script -Days 39 -WhatIf).IdleDays | Should -Be 40
+        Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
+    }
+
     It 'sends no change with -WhatIf' {
         Add-PdEmulatorSource -Count 2 | Out-Null
         & $script:Script -WhatIf | Out-Null

@@ -30,6 +30,10 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? UsersFile { get; set; }
 
+        [Parameter(HelpMessage = "Keep the emulator's whole state in this file (JSON): loaded when it exists (its users then replace the default user and -UsersFile), created when it does not, and written within a moment of every change. A file that is not one of the emulator's is refused and left as it is.")]
+        [ValidateNotNullOrEmpty]
+        public string? DataFile { get; set; }
+
         [Parameter(HelpMessage = "Also connect to the emulator as its first user, as Connect-PdAccount does, making it the current connection until Stop-PdEmulator, which makes the connection it replaced current again (or leaves none).")]
         public SwitchParameter Connect { get; set; }
 
@@ -47,6 +51,7 @@ namespace PSPipedream.Cmdlets
             }
             var givenKey = GivenKey();
             var usersFile = UsersFile == null ? null : GetUnresolvedProviderPathFromPSPath(UsersFile);
+            var dataFile = DataFile == null ? null : GetUnresolvedProviderPathFromPSPath(DataFile);
 
             // Without -ApiKey or a users file the key is made here, so it is known without asking
             // the emulator, which shows keys only to a caller that has one.
@@ -55,7 +60,7 @@ namespace PSPipedream.Cmdlets
             Process process = null!;
             try
             {
-                process = PdEmulatorLaunch.Start(PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey), output);
+                process = PdEmulatorLaunch.Start(PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey, dataFile), output);
             }
             catch (PdApiException ex)
             {
