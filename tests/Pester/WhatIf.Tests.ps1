@@ -184,14 +184,10 @@ Describe 'What-if lines and prompts name what they touch' {
     It 'the -Confirm prompt names the source too, and No deletes nothing' {
         $setting = Get-EmulatorSetting
         $script = "Import-Module '$($setting.Module)'; Get-PdSource -Id '$($script:Seed1.Id)' | Remove-PdSource"
-        $pwsh = @(Get-PwshCommand)
-        $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-        foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-EncodedCommand',
-                [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script)))) { $psi.ArgumentList.Add($a) }
+        # Interactive, as a user's console is, with the answer typed on standard input.
+        $psi = New-PwshStartInfo -AsGiven -RedirectOutput -ArgumentList '-NoProfile', '-EncodedCommand',
+            ([Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script)))
         $psi.RedirectStandardInput = $true
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
         $psi.Environment['PIPEDREAM_API_KEY'] = $setting.ApiKey
         $psi.Environment['PIPEDREAM_BASE_URL'] = $setting.BaseUri
         $null = $psi.Environment.Remove('PIPEDREAM_ORG_ID')
