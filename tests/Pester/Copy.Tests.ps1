@@ -135,6 +135,15 @@ Describe 'Get-PdSource | New-PdSource' {
         (Get-TestSourceById $full.Id).configured_props.token | Should -Be 'tok_COPY_SECRET'
     }
 
+    It 'makes the copy of a source listed from an org in that org' {
+        $inOrg = New-PdSource -ComponentId $script:Original.component_id -Name 'org-hook' -Props @{ url = 'https://o.example.com/'; routing = @{} } -OrgId o_emulator
+        Clear-PdEmulatorRequest @script:Emu -Confirm:$false -WhatIf:$false
+        $copy = Get-PdSource -OrgId o_emulator -Id $inOrg.Id | New-PdSource -NameSuffix '-copy'
+        $copy.OrgId | Should -Be 'o_emulator'
+        @((Invoke-TestApi -Path 'orgs/o_emulator/sources').data.id) | Should -Contain $copy.Id
+        (Get-Post | Where-Object Path -EQ '/v1/sources').Query | Should -Match 'org_id=o_emulator'
+    }
+
     It 'refuses -NameSuffix when there is no name to add it to' {
         $err = Get-PdErrorRecord { New-PdSource -ComponentId $script:Original.component_id -NameSuffix '-copy' }
         $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'

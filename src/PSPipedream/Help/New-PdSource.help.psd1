@@ -36,7 +36,8 @@ makes for each source is left out, with a -Verbose line: an HTTP interface's end
 copy gets an endpoint of its own). -Name gives every copy that name; -NamePrefix and
 -NameSuffix put text before or after each name (the -Name given, or the piped source's).
 Without any of them a copy keeps its original's name, and a warning says so: the API allows
-two sources with one name. After -WhatIf or -Confirm, the cmdlet reads each component once
+two sources with one name. A copy of a source listed from an org (Get-PdSource -OrgId) is made
+in that org: -OrgId binds the OrgId of piped objects. After -WhatIf or -Confirm, the cmdlet reads each component once
 (GET /components/{id}) to see which props are secret; a secret prop the listed source has no
 value for (the API may withhold a secret's value) cannot be copied, and a warning names it and
 the copy, so its props can be set with Set-PdSource.

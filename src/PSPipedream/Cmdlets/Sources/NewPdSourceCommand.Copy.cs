@@ -44,6 +44,16 @@ namespace PSPipedream.Cmdlets
             return PdPipedObject.Value(InputObject, "Id") is string id && id.StartsWith("dc_", StringComparison.Ordinal) ? id : null;
         }
 
+        /// <summary>
+        /// -OrgId, or the org a piped source was listed from, so a copy is made where its original
+        /// is; an empty one from the pipeline (a CSV cell) is none. A piped one is checked per item.
+        /// </summary>
+        private bool TryOrg(out string? org)
+        {
+            org = _orgGiven || !string.IsNullOrEmpty(OrgId) ? OrgId : null;
+            return _orgGiven || org == null || Check(nameof(OrgId), PdValidation.CheckId(org, "o_"), org);
+        }
+
         /// <summary>The props for this item: -Props given directly, else the piped object's (a refusal is this item's error).</summary>
         private bool ReadPipedProps(out JObject? props)
         {

@@ -31,6 +31,7 @@ namespace PSPipedream.Cmdlets
 
         private bool _propsGiven;
         private bool _nameGiven;
+        private bool _orgGiven;
 
         /// <summary>A component saved in the account.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet, ValueFromPipelineByPropertyName = true,
@@ -71,8 +72,10 @@ namespace PSPipedream.Cmdlets
         public object? Props { get; set; }
 
         /// <summary>Create the source in this org.</summary>
-        [Parameter(HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the connection's org, else your account.")]
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the org a piped source was listed from (Get-PdSource -OrgId), else the connection's org, else your account.")]
         [AllowEmptyString]
+        [AllowNull]
         [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
@@ -93,6 +96,7 @@ namespace PSPipedream.Cmdlets
             // Given directly, -Props is checked once, and a refusal stops the cmdlet; from the pipeline it is read per item.
             _propsGiven = IsBound(nameof(Props));
             _nameGiven = IsBound(nameof(Name));
+            _orgGiven = IsBound(nameof(OrgId));
             if (_propsGiven && !SourceProps.TryRead(Props, nameof(Props), out _props, out var problem))
             {
                 Check(nameof(Props), problem, Props, terminating: true);
@@ -103,14 +107,14 @@ namespace PSPipedream.Cmdlets
         {
             if (ParameterSetName == ComponentIdSet && !Check(nameof(ComponentId), PdValidation.CheckId(ComponentId, "sc_"), ComponentId)) return;
             if (ParameterSetName == ComponentKeySet && !Check(nameof(ComponentKey), PdValidation.CheckComponentKey(ComponentKey), ComponentKey)) return;
-            if (!ReadPipedProps(out var props)) return;
+            if (!TryOrg(out var org) || !ReadPipedProps(out var props)) return;
             var copyOf = CopiedSource();
             if (!TryNewName(copyOf, out var name)) return;
             if (copyOf != null && props != null) props = WithoutGenerated(props, copyOf);
 
             var target = string.Format(CultureInfo.InvariantCulture, "source '{0}' from {1}{2}{3}",
                 name ?? "(named after the component)", Component, copyOf != null ? ", a copy of " + PdPipedObject.Named(copyOf, InputObject) : string.Empty,
-                OrgId != null ? " in org " + OrgId : string.Empty);
+                org != null ? " in org " + org : string.Empty);
             if (!ShouldProcessItem(target, "Create source")) return;
             var missingSecrets = copyOf != null ? MissingSecrets(ComponentId, props) : null;
 
@@ -140,7 +144,7 @@ namespace PSPipedream.Cmdlets
             if (name != null) body["name"] = name;
             if (props != null) body["configured_props"] = props.DeepClone();
 
-            var orgId = OrgId ?? ResolveConnection().OrgId;
+            var orgId = org ?? ResolveConnection().OrgId;
             var request = PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body);
             request.IfUncertain = name != null
                 ? "Check with Get-PdSource -Name '" + PdText.Quote(name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
