@@ -290,6 +290,12 @@ Describe 'Times in the views are UTC in every culture' {
         ($lines -join "`n") | Should -Not -Match '\d\d?[./]\d\d?[./]\d{4}'
     }
 
+    It 'Format-Table still picks the columns of a connection' {
+        $lines = Get-Screen (Get-PdContext | Format-Table Username, UserId)
+        -split $lines[0] | Should -Be @('Username', 'UserId')
+        $lines.Count | Should -Be 3
+    }
+
     It 'a script that writes a seed, then sources, then a workflow shows each under its own view' {
         [cultureinfo]::CurrentCulture = 'de-DE'
         $text = & {
