@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Http;
 
@@ -19,8 +20,16 @@ namespace PSPipedream.Cmdlets
         /// <summary>How many pages of 100 sources one Tab may read: a large account's first 1,000.</summary>
         internal const int MaxPages = 10;
 
-        /// <summary>The sources as items: the id as Value, the name as Name (either may be matched).</summary>
-        protected IReadOnlyList<PdCompletionItem> Sources(PdConnection connection, IDictionary fakeBoundParameters)
+        protected sealed override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
+        {
+            var connection = ConnectionFor(fakeBoundParameters);
+            return connection == null ? Enumerable.Empty<PdCompletionItem>() : Offer(Sources(connection, fakeBoundParameters));
+        }
+
+        /// <summary>What Tab offers, made from the sources (the id as Value, the name as Name).</summary>
+        protected abstract IEnumerable<PdCompletionItem> Offer(IReadOnlyList<PdCompletionItem> sources);
+
+        private IReadOnlyList<PdCompletionItem> Sources(PdConnection connection, IDictionary fakeBoundParameters)
         {
             var orgId = BoundString(fakeBoundParameters, "OrgId") ?? connection.OrgId;
             var request = PdRequest.OwnerList(orgId, "sources").WithQuery("limit", PdPagingOptions.MaxPageSize);

@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace PSPipedream.Cmdlets
 {
@@ -13,11 +11,6 @@ namespace PSPipedream.Cmdlets
         public override string Offers =>
             "the ids of the first 1,000 sources (of -OrgId when given), matched on id or name; read in up to 10 requests within 2 seconds, then cached a minute";
 
-        protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
-        {
-            var connection = ConnectionFor(fakeBoundParameters);
-            if (connection == null) return Enumerable.Empty<PdCompletionItem>();
-            return Sources(connection, fakeBoundParameters);
-        }
+        protected override IEnumerable<PdCompletionItem> Offer(IReadOnlyList<PdCompletionItem> sources) => sources;
     }
 }

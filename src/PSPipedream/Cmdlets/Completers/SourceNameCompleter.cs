@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -17,16 +16,11 @@ namespace PSPipedream.Cmdlets
         public override string Offers =>
             "the names of the first 1,000 sources (of -OrgId when given); read in up to 10 requests within 2 seconds, then cached a minute";
 
-        protected override IEnumerable<PdCompletionItem> GetItems(string parameterName, IDictionary fakeBoundParameters)
-        {
-            var connection = ConnectionFor(fakeBoundParameters);
-            if (connection == null) return Enumerable.Empty<PdCompletionItem>();
-            return Sources(connection, fakeBoundParameters)
+        protected override IEnumerable<PdCompletionItem> Offer(IReadOnlyList<PdCompletionItem> sources) =>
+            sources
                 .Where(source => !string.IsNullOrEmpty(source.Name))
                 .GroupBy(source => source.Name!, StringComparer.Ordinal)
                 .Select(named => new PdCompletionItem(WildcardPattern.Escape(named.Key), named.Key,
-                    named.Key + " (" + string.Join(", ", named.Select(source => source.Value)) + ")"))
-                .ToList();
-        }
+                    named.Key + " (" + string.Join(", ", named.Select(source => source.Value)) + ")"));
     }
 }
