@@ -18,7 +18,7 @@
     # netstandard2.0 assemblies load reliably on .NET Framework from 4.7.2 on (Windows PowerShell 5.1 only).
     DotNetFrameworkVersion = '4.7.2'
 
-    FormatsToProcess     = @('PSPipedream.Format.ps1xml')
+    FormatsToProcess     = @('PSPipedream.Format.ps1xml', 'PSPipedream.List.Format.ps1xml', 'PSPipedream.Local.Format.ps1xml')
 
     CmdletsToExport      = @(
         'Add-PdEmulatorFault'

@@ -236,3 +236,42 @@ function Show-DemoBackup([string] $Path) {
     'sources: {0}, subscriptions: {1}, webhooks: {2}, components: {3}' -f @($document.sources).Count, @($document.subscriptions).Count,
         @($document.webhooks).Count, @($document.components).Count
 }
+
+# The width the demo lays its output out in: the console's, so nothing wraps into blank lines; when
+# the output goes to a file or a pipe, $env:COLUMNS, else 80.
+function Get-DemoWidth {
+    $width = 0
+    if (-not [Console]::IsOutputRedirected) {
+        try { $width = $Host.UI.RawUI.WindowSize.Width } catch { $width = 0 }
+    }
+    if ($width -le 0 -and [int]::TryParse("$env:COLUMNS", [ref] $width) -and $width -gt 0) { return $width }
+    if ($width -le 0) { $width = 80 }
+    $width
+}
+
+# Format-Table with the columns given, less those that are empty in every row: a column of blanks
+# says nothing and takes the room the others need at 80 columns. Times are written as the module's
+# views write them, UTC (2026-12-01 20:18:23Z), whatever the session's culture.
+function Format-DemoTable {
+    param(
+        [Parameter(ValueFromPipeline)] $InputObject,
+        [Parameter(Mandatory, Position = 0)] [object[]] $Property,
+        [switch] $AutoSize,
+        [switch] $Wrap
+    )
+    begin { $rows = [System.Collections.Generic.List[object]]::new() }
+    process { $rows.Add($InputObject) }
+    end {
+        if ($rows.Count -eq 0) { return }
+        $kept = @($Property | Where-Object {
+                $column = $_
+                @($rows | Select-Object -Property $column | ForEach-Object { @($_.PSObject.Properties)[0].Value } | Where-Object { "$_".Trim() }).Count -gt 0
+            })
+        $columns = foreach ($column in $kept) {
+            if ($column -isnot [string]) { $column; continue }
+            $name = [string] $column
+            @{ Name = $name; Expression = { $value = $_.$name; if ($value -is [datetime]) { [PSPipedream.PdFormat]::Time($value) } else { $value } }.GetNewClosure() }
+        }
+        $rows | Format-Table -Property $columns -AutoSize:$AutoSize -Wrap:$Wrap
+    }
+}

@@ -40,13 +40,13 @@ $listener = $null
 $tempDir = Join-Path ([IO.Path]::GetTempPath()) ('pspd-demo-' + [guid]::NewGuid().ToString('N'))
 
 # Runs one part of the demo under a heading; a failure is reported and counted, and the demo goes on.
-# Output is laid out 120 columns wide, the same in a terminal and in a log, without the blank lines
-# around tables; Write-DemoNote separates the parts.
+# Output is laid out as wide as the console (see Get-DemoWidth), without the blank lines around
+# tables; Write-DemoNote separates the parts.
 function Invoke-DemoStep([string] $Title, [scriptblock] $Action) {
     Write-Host ''
     Write-Host "== $Title" -ForegroundColor Cyan
     try {
-        & $Action | Out-String -Stream -Width 120 | Where-Object { $_.Trim() } | Write-Host
+        & $Action | Out-String -Stream -Width (Get-DemoWidth) | Where-Object { $_.Trim() } | Write-Host
     }
     catch {
         $failures.Add($Title)
@@ -67,13 +67,13 @@ try {
 
     Invoke-DemoStep 'Connecting from $env:PIPEDREAM_API_KEY and seeding the emulator' {
         Connect-PdAccount
-        Get-PdContext | Format-Table Username, UserId, BaseUri, KeySource, ApiKeyHint
+        Get-PdContext | Format-DemoTable Username, UserId, BaseUri, KeySource, ApiKeyHint
         $script:seed = Initialize-DemoData -ControlUri $ControlUri -WebhookUrl $listener.Url
-        $seed.Summary | Format-Table Item, Count, Detail -Wrap
+        $seed.Summary | Format-DemoTable Item, Count, Detail -Wrap
         Write-DemoNote ('Events of {0}, newest first; the first is over 1 KB, so the API truncates it:' -f $seed.LargeEventSource)
-        Get-PdEvent -SourceId $seed.LargeEventSourceId -First 3 | Format-Table Id, IsTruncated, @{ Name = 'Event'; Expression = { $e = if ($_.Event -is [string]) { $_.Event } else { $_.Event | ConvertTo-Json -Compress -Depth 5 }; $e.Substring(0, [math]::Min(70, $e.Length)) + '...' } }
+        Get-PdEvent -SourceId $seed.LargeEventSourceId -First 3 | Format-DemoTable Id, IsTruncated, @{ Name = 'Event'; Expression = { $e = if ($_.Event -is [string]) { $_.Event } else { $_.Event | ConvertTo-Json -Compress -Depth 5 }; $e.Substring(0, [math]::Min(70, $e.Length)) + '...' } }
         Write-DemoNote ('Webhook deliveries received by the listener on {0}:' -f $listener.Url)
-        $listener.Received.ToArray() | Format-Table Method, Path, EmitterId, EventId, @{ Name = 'Code'; Expression = { $_.Body.error.code } }
+        $listener.Received.ToArray() | Format-DemoTable Method, Path, EmitterId, EventId, @{ Name = 'Code'; Expression = { $_.Body.error.code } }
     }
 
     if ($failures.Count -gt 0) {
@@ -85,15 +85,15 @@ try {
             & (Join-Path $examples 'Export-PdSourceInventory.ps1') -Path $csv
             $rows = @(Import-Csv -Path $csv)
             Write-DemoNote ('{0} rows in sources.csv; columns: {1}' -f $rows.Count, ($rows[0].PSObject.Properties.Name -join ', '))
-            $rows | Group-Object ComponentKey | Sort-Object Count -Descending | Format-Table @{ Name = 'ComponentKey'; Expression = 'Name' }, Count
+            $rows | Group-Object ComponentKey | Sort-Object Count -Descending | Format-DemoTable @{ Name = 'ComponentKey'; Expression = 'Name' }, Count
             Write-DemoNote 'The sources other than http-intake-*:'
-            $rows | Where-Object ComponentKey -ne 'http-new-requests' | Format-Table Id, Name, Active, ComponentKey, RecentEvents, LastEventAt -AutoSize
+            $rows | Where-Object ComponentKey -ne 'http-new-requests' | Format-DemoTable Id, Name, Active, ComponentKey, RecentEvents, LastEventAt -AutoSize
         }
 
         Invoke-DemoStep '2/6 Disable-PdIdleSource.ps1: turn off sources with no event for 30 days' {
             $example = Join-Path $examples 'Disable-PdIdleSource.ps1'
             Write-DemoNote 'With -WhatIf:'
-            & $example -Days 30 -WhatIf | Format-Table Id, Name, LastEventAt, IdleDays, Disabled
+            & $example -Days 30 -WhatIf | Format-DemoTable Id, Name, LastEventAt, IdleDays, Disabled
             $before = @(Get-PdSource -All | Where-Object Active).Count
             Write-DemoNote 'For real:'
             $disabled = @(& $example -Days 30 | Where-Object Disabled)
@@ -103,13 +103,13 @@ try {
         Invoke-DemoStep "3/6 Connect-PdRssToWorkflow.ps1: fan every RSS source into $($seed.FeedWorkflowId)" {
             $example = Join-Path $examples 'Connect-PdRssToWorkflow.ps1'
             Write-DemoNote 'With -WhatIf:'
-            & $example -WorkflowId $seed.FeedWorkflowId -WhatIf | Format-Table SourceId, Name, SubscriptionId, Status
+            & $example -WorkflowId $seed.FeedWorkflowId -WhatIf | Format-DemoTable SourceId, Name, SubscriptionId, Status
             Write-DemoNote 'For real:'
-            & $example -WorkflowId $seed.FeedWorkflowId | Format-Table SourceId, Name, SubscriptionId, Status
+            & $example -WorkflowId $seed.FeedWorkflowId | Format-DemoTable SourceId, Name, SubscriptionId, Status
             Write-DemoNote 'Once more (nothing left to do):'
-            & $example -WorkflowId $seed.FeedWorkflowId | Group-Object Status | Format-Table @{ Name = 'Status'; Expression = 'Name' }, Count
+            & $example -WorkflowId $seed.FeedWorkflowId | Group-Object Status | Format-DemoTable @{ Name = 'Status'; Expression = 'Name' }, Count
             Write-DemoNote "Subscriptions that deliver to $($seed.FeedWorkflowId):"
-            Get-PdSubscription -ListenerId $seed.FeedWorkflowId | Format-Table Id, EmitterId, ListenerId, EventName
+            Get-PdSubscription -ListenerId $seed.FeedWorkflowId | Format-DemoTable Id, EmitterId, ListenerId, EventName
         }
 
         Invoke-DemoStep "4/6 Remove-PdOldEvent.ps1: delete events from before $($seed.Cutoff.ToString('u'))" {
@@ -117,16 +117,16 @@ try {
             $counts = { Get-PdSource -All | ForEach-Object { [long] (Get-PdEvent -SourceId $_.Id -IncludeTotalCount -First 0 | Select-Object -First 1) } | Measure-Object -Sum | ForEach-Object { [long] $_.Sum } }
             $before = & $counts
             Write-DemoNote "With -WhatIf, for the RSS sources (-Name 'rss-*'):"
-            & $example -Before $seed.Cutoff -Name 'rss-*' -WhatIf | Format-Table SourceId, Name, Events, OldestId, NewestId
+            & $example -Before $seed.Cutoff -Name 'rss-*' -WhatIf | Format-DemoTable SourceId, Name, Events, OldestId, NewestId
             Write-DemoNote 'For real, for every source (-Force, as a scheduled job would run it):'
             $removed = @(& $example -Before $seed.Cutoff -Force)
-            $removed | Format-Table SourceId, Name, Events, OldestId, NewestId
+            $removed | Format-DemoTable SourceId, Name, Events, OldestId, NewestId
             Write-DemoNote ('Events held: {0} before, {1} after ({2} deleted from {3} sources).' -f $before, (& $counts), ($removed | Measure-Object Events -Sum).Sum, $removed.Count)
         }
 
         Invoke-DemoStep "5/6 Watch-PdWorkflowError.ps1: the recent errors of $($seed.OrderWorkflowId) and $($seed.FeedWorkflowId)" {
             & (Join-Path $examples 'Watch-PdWorkflowError.ps1') -WorkflowId $seed.OrderWorkflowId, $seed.FeedWorkflowId |
-                Format-Table Time, WorkflowId, Code, Step, Message -AutoSize
+                Format-DemoTable Time, WorkflowId, Code, Step, Message -AutoSize
         }
 
         Invoke-DemoStep '6/6 Backup-PdAccount.ps1: a dated backup, a change, the drift, and back again' {
@@ -137,8 +137,8 @@ try {
             Write-DemoNote "Someone disables $($source.Name) by hand; Compare-PdConfiguration shows the drift:"
             $null = Disable-PdSource -Id $source.Id
             $drift = @(Compare-PdConfiguration -Path $file.FullName)
-            $drift | Format-Table Action, Kind, Name, Id
-            $drift.Changes | Format-Table Property, Live, Wanted
+            $drift | Format-DemoTable Action, Kind, Name, Id
+            $drift.Changes | Format-DemoTable Property, Live, Wanted
             if (Get-Command Import-PdConfiguration -ErrorAction SilentlyContinue) {
                 Write-DemoNote 'Restoring it from the backup with Import-PdConfiguration:'
                 Import-PdConfiguration -Path $file.FullName -Confirm:$false

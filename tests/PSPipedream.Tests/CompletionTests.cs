@@ -145,4 +145,61 @@ public class CompletionTests
         Assert.Equal("my feed", results[0].ToolTip);
         Assert.Equal("/v1/orgs/o_team/sources?limit=100", Assert.Single(handler.Requests).Uri.PathAndQuery);
     }
+
+    /// <summary>A server with 3,000 sources, seed-0 to seed-2999, served 100 a page by an "after" cursor.</summary>
+    private static FakeHandler LargeAccount(Func<int, Task>? beforePage = null) => new(async (request, token) =>
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
+        var start = query["after"] == null ? 0 : int.Parse(query["after"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(query["limit"] ?? "10", System.Globalization.CultureInfo.InvariantCulture);
+        if (beforePage != null) await beforePage(start / 100);
+        var end = Math.Min(start + limit, 3000);
+        var data = string.Join(",", Enumerable.Range(start, end - start).Select(i => $"{{\"id\":\"dc_{i}\",\"name\":\"seed-{i}\"}}"));
+        var cursor = end < 3000 ? $"\"end_cursor\":\"{end}\"," : "";
+        return FakeHandler.Json($"{{\"page_info\":{{{cursor}\"total_count\":3000,\"count\":{end - start}}},\"data\":[{data}]}}");
+    });
+
+    [Fact]
+    public void Source_completion_walks_up_to_ten_pages_and_finds_a_source_past_the_first_hundred()
+    {
+        var handler = LargeAccount();
+        var completer = new SourceIdCompleter { Cache = new PdCompletionCache() };
+        var bound = new Hashtable { ["Connection"] = Connect(handler) };
+
+        Assert.Equal(new[] { "dc_999" }, completer.CompleteArgument("Get-PdSource", "Id", "seed-999", null!, bound).Select(r => r.CompletionText));
+        Assert.Empty(completer.CompleteArgument("Get-PdSource", "Id", "seed-1000", null!, bound));
+        Assert.Equal(10, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Contains("limit=100", r.Uri.Query));
+    }
+
+    [Fact]
+    public void A_walk_cut_by_the_two_second_cap_keeps_the_pages_it_read()
+    {
+        var handler = LargeAccount(page => page >= 2 ? Task.Delay(TimeSpan.FromSeconds(30)) : Task.CompletedTask);
+        var completer = new SourceIdCompleter { Cache = new PdCompletionCache() };
+        var bound = new Hashtable { ["Connection"] = Connect(handler) };
+
+        var results = completer.CompleteArgument("Get-PdSource", "Id", "", null!, bound).ToList();
+
+        Assert.Equal(200, results.Count);
+        Assert.Equal("dc_199", results[^1].CompletionText);
+    }
+
+    [Fact]
+    public void Name_completion_offers_each_name_once_escaped_for_wildcards_and_quoted()
+    {
+        var handler = new FakeHandler(_ => FakeHandler.Json(
+            "{\"page_info\":{\"total_count\":4},\"data\":[{\"id\":\"dc_a\",\"name\":\"news 'daily' [v2]\"},{\"id\":\"dc_b\",\"name\":\"plain\"}," +
+            "{\"id\":\"dc_c\",\"name\":\"plain\"},{\"id\":\"dc_d\"}]}"));
+        var completer = new SourceNameCompleter { Cache = new PdCompletionCache() };
+        var bound = new Hashtable { ["Connection"] = Connect(handler) };
+
+        var results = completer.CompleteArgument("Get-PdSource", "Name", "", null!, bound).ToList();
+
+        Assert.Equal(new[] { "'news ''daily'' `[v2`]'", "plain" }, results.Select(r => r.CompletionText));
+        Assert.Equal("news 'daily' [v2] (dc_a)", results[0].ToolTip);
+        Assert.Equal("plain (dc_b, dc_c)", results[1].ToolTip);
+        Assert.Equal(new[] { "'news ''daily'' `[v2`]'" }, completer.CompleteArgument("Get-PdSource", "Name", "'news", null!, bound).Select(r => r.CompletionText));
+        Assert.Single(handler.Requests);
+    }
 }

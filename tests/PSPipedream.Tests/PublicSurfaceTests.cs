@@ -87,7 +87,8 @@ public class PublicSurfaceTests
     [Fact]
     public void TheViewsCallOnlyPublicTypes()
     {
-        var formatFile = File.ReadAllText(Path.Combine(RepoRoot(), "src", "PSPipedream", "PSPipedream.Format.ps1xml"));
+        var formatFile = string.Concat(Directory.GetFiles(Path.Combine(RepoRoot(), "src", "PSPipedream"), "*.Format.ps1xml")
+            .Select(File.ReadAllText));
         var called = Regex.Matches(formatFile, @"\[(PSPipedream\.[\w.]+)\]::")
             .Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
 

@@ -269,3 +269,56 @@ Describe '-ProfileName completion' {
         finally { $env:XDG_CONFIG_HOME = $XdgDir }
     }
 }
+
+Describe 'Completion across a large account' {
+    BeforeAll {
+        # A user of its own with 3,000 sources, so the lists above stay as they are.
+        $script:Big = New-EmulatorUser -Username "big$([guid]::NewGuid().ToString('N').Substring(0, 6))"
+        $null = Connect-TestAccount -ApiKey $Big.api_key
+        $script:Quoted = New-PdSource -ComponentKey rss-new-item-in-feed -Name "news 'daily' [v2]" -Props @{ url = 'https://rss.m.pipedream.net' }
+        $null = New-EmulatorSource -Count 3000 -OwnerId $Big.id -NamePrefix 'seed-'
+        # The list in the API's order: Tab reads its first 1,000.
+        $script:Listed = @(Get-PdSource -All)
+        $script:Past100 = $Listed[500]
+        $script:Past1000 = $Listed[2500]
+    }
+    BeforeEach {
+        $null = Connect-TestAccount -ApiKey $Big.api_key
+        Clear-EmulatorRequest
+    }
+    AfterAll { $null = Connect-TestAccount }
+
+    It 'finds a source past the first 100 by its name, from at most 10 requests of 100' {
+        $Listed.Count | Should -Be 3001
+        $offered = Get-TestCompletion "Get-PdSource -Id $($Past100.Name)"
+
+        $offered.Text | Should -Contain $Past100.Id
+        $offered.ToolTip | ForEach-Object { $_ | Should -BeLike "$($Past100.Name)*" }
+        $requests = Get-ApiRequest
+        $requests.Count | Should -Be 10
+        $requests.Path | Sort-Object -Unique | Should -Be '/v1/users/me/sources'
+        $requests | ForEach-Object { (ConvertFrom-TestQuery $_.Query).limit | Should -Be '100' }
+    }
+
+    It 'stops at 1,000 sources: one past them is not offered, and a second Tab sends nothing' {
+        $null = Get-TestCompletion 'Get-PdSource -Id '
+        (Get-ApiRequest).Count | Should -Be 10
+
+        (Get-TestCompletion "Remove-PdSource -Id $($Past1000.Name)").Text | Should -Not -Contain $Past1000.Id
+        (Get-TestCompletion "Get-PdEvent -SourceId $($Past100.Name)").Text | Should -Contain $Past100.Id
+        (Get-ApiRequest).Count | Should -Be 10
+    }
+
+    It 'Get-PdSource -Name completes names, and a name with quotes and brackets comes back as itself' {
+        $offered = Get-TestCompletion "Get-PdSource -Name $($Past100.Name)"
+        $offered.Text | Should -Contain $Past100.Name
+        $offered.ToolTip | Should -Contain "$($Past100.Name) ($($Past100.Id))"
+
+        [array]::IndexOf($Listed.Id, $Quoted.Id) | Should -BeLessThan 1000
+        $offeredQuoted = Get-TestCompletion "Get-PdSource -Name 'news"
+        $offeredQuoted.Text | Should -Be @("'news ''daily'' ``[v2``]'")
+        (Get-ApiRequest).Count | Should -Be 10
+        $found = @(Invoke-Expression "Get-PdSource -Name $($offeredQuoted.Text)")
+        $found.Id | Should -Be @($Quoted.Id)
+    }
+}

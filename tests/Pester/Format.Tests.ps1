@@ -18,6 +18,7 @@ BeforeAll {
     }
 
     $script:UtcPattern = '\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ'
+    $script:UtcMsPattern = '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z'
     $script:LongName = 'rss-news-feed-for-the-engineering-team-weekly-digest-' + ('x' * 40)
     $script:LongUrl = 'https://example.com/hooks/' + ('deliveries/' * 8)
     $script:Source = New-PdSource -ComponentKey rss-new-item-in-feed -Name $LongName `
@@ -45,9 +46,9 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width =
     It '<Name>: <Columns>' -TestCases @(
         @{ Name = 'Get-PdSource'; Command = { Get-PdSource }; Columns = @('Id', 'Active', 'ComponentId', 'UpdatedAt', 'Name') }
         @{ Name = 'Get-PdWebhook'; Command = { Get-PdWebhook }; Columns = @('Id', 'Active', 'Url', 'Name') }
-        @{ Name = 'Get-PdEvent'; Command = { Get-PdEvent -SourceId $Source.Id }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'EventName', 'Event') }
-        @{ Name = 'Get-PdWorkflowEvent'; Command = { Get-PdWorkflowEvent -WorkflowId $WorkflowId }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'EventName', 'Event') }
-        @{ Name = 'Get-PdWorkflowError'; Command = { Get-PdWorkflowError -WorkflowId $WorkflowId }; Columns = @('Id', 'IndexedAt', 'WorkflowId', 'Code', 'Message') }
+        @{ Name = 'Get-PdEvent'; Command = { Get-PdEvent -SourceId $Source.Id }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'Event') }
+        @{ Name = 'Get-PdWorkflowEvent'; Command = { Get-PdWorkflowEvent -WorkflowId $WorkflowId }; Columns = @('Id', 'IndexedAt', 'EmitterId', 'Event') }
+        @{ Name = 'Get-PdWorkflowError'; Command = { Get-PdWorkflowError -WorkflowId $WorkflowId }; Columns = @('Id', 'IndexedAt', 'Code', 'Message') }
         @{ Name = 'Get-PdUser'; Command = { Get-PdUser }; Columns = @('Id', 'Username', 'Orgs', 'Email') }
         @{ Name = 'Get-PdOrg'; Command = { Get-PdOrg }; Columns = @('Id', 'Name', 'OrgName', 'Email') }
         @{ Name = 'Get-PdComponent'; Command = { Get-PdComponent -Key $Source.ComponentId }; Columns = @('Id', 'Key', 'Version', 'Name', 'Props') }
@@ -62,7 +63,7 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width =
 
     It 'a source''s row: the fixed columns whole, the UTC time, and the start of its long name' {
         $row = Get-Row (Get-Screen (Get-PdSource) -Width $Width) $Source.Id
-        $row | Should -Match ('^dc_\S+\s+True\s+sc_\S+\s+' + [regex]::Escape($Source.UpdatedAt.ToString('u')) + ' rss-news-feed-for-the-engine')
+        $row | Should -Match ('^dc_\S+\s+True\s+sc_\S+\s+' + [regex]::Escape($Source.UpdatedAt.ToString('yyyy-MM-dd HH:mm:ssZ', [cultureinfo]::InvariantCulture)) + ' rss-news-feed-for-the-engine')
         $row | Should -Match '…$'
     }
 
@@ -75,16 +76,16 @@ Describe 'Table views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width =
         (Get-Row $screen $PlainWebhook.Id).TrimEnd() | Should -Match 'https://e\.example/h$'
     }
 
-    It 'an event''s row: UTC time, emitter, "default" for the default stream, then the payload as JSON' {
+    It 'an event''s row: UTC time to the millisecond, emitter, then the payload as JSON' {
         $row = Get-Row (Get-Screen (Get-PdEvent -SourceId $Source.Id) -Width $Width) $Source.Id
-        $row | Should -Match ("^\d+-\d+\s+$UtcPattern\s+" + [regex]::Escape($Source.Id) + '\s+default\s+\{"title":"Hello"')
-        $logs = Get-Row (Get-Screen (Get-PdWorkflowEvent -WorkflowId $WorkflowId) -Width $Width) '$logs'
-        $logs | Should -Match '\$logs\s+\{"step":"done"\}'
+        $row | Should -Match ("^\d+-\d+\s+$UtcMsPattern\s+" + [regex]::Escape($Source.Id) + '\s+\{"title":"Hello"')
+        $logs = Get-Row (Get-Screen (Get-PdWorkflowEvent -WorkflowId $WorkflowId) -Width $Width) '"step"'
+        $logs | Should -Match ("^\d+-\d+\s+$UtcMsPattern\s+" + [regex]::Escape($WorkflowId) + '\s+\{"step":"done"\}')
     }
 
     It 'a workflow error''s row: code and the start of its message' {
-        $row = Get-Row (Get-Screen (Get-PdWorkflowError -WorkflowId $WorkflowId) -Width $Width) $WorkflowId
-        $row | Should -Match ("^\d+-\d+\s+$UtcPattern\s+" + [regex]::Escape($WorkflowId) + '\s+ECONNRESET\s+socket hang up')
+        $row = Get-Row (Get-Screen (Get-PdWorkflowError -WorkflowId $WorkflowId) -Width $Width) 'ECONNRESET'
+        $row | Should -Match ("^\d+-\d+\s+$UtcMsPattern\s+ECONNRESET\s+socket hang up while")
     }
 
     It 'a component''s row shows its key and prop names' {
@@ -99,7 +100,7 @@ Describe 'List views' {
         $lines[0] | Should -Match '^Id\s+: \d+-\d+$'
         $lines | Should -Contain "EmitterId   : $($Source.Id)"
         $lines | Should -Contain 'EventName   : default'
-        $lines -match "^IndexedAt\s+: $UtcPattern$" | Should -HaveCount 1
+        $lines -match "^IndexedAt\s+: $UtcMsPattern$" | Should -HaveCount 1
         $lines[-1] | Should -Match '^Event\s+: \{"title":"Hello","link":"https://example.com/a"\}$'
     }
 
@@ -109,7 +110,7 @@ Describe 'List views' {
         $names | Should -Be @('Id', 'WorkflowId', 'IndexedAt', 'Code', 'Message', 'CellId', 'Ts', 'IsTruncated', 'OriginalEvent')
         $lines | Should -Contain 'Code          : ECONNRESET'
         $lines | Should -Contain 'Message       : socket hang up while posting the order to the ERP'
-        $lines | Should -Contain 'Ts            : 2026-12-01 20:18:23Z'
+        $lines | Should -Contain 'Ts            : 2026-12-01 20:18:23.000Z'
         $lines[-1] | Should -Be 'OriginalEvent : {"order_id":"ord_1042","total":129.9}'
         ($lines -join "`n") | Should -Not -Match '@\{'
     }
@@ -172,12 +173,25 @@ Describe 'Objects export as readable text' {
         $event.EventName | Should -Be ''
     }
 
-    It 'a source carries Props, its configured props as one line of JSON' {
+    It 'a source exports its configured props once, as one line of JSON; Props stays readable for binding' {
         $row = Import-Csv -Path (Join-Path $TestDrive 'Source.csv') | Where-Object Id -eq $Source.Id
-        $props = $row.Props | ConvertFrom-Json
+        $props = $row.ConfiguredProps | ConvertFrom-Json
         $props.url | Should -Be 'https://rss.m.pipedream.net'
         $Source.Props | Should -Not -Match '\n'
+        ($Source.Props | ConvertFrom-Json).url | Should -Be 'https://rss.m.pipedream.net'
         $Source.ConfiguredProps.url | Should -Be 'https://rss.m.pipedream.net'
+    }
+
+    It '<Kind>: no value is exported twice under two names' -ForEach @(
+        @{ Kind = 'Source'; Absent = @('SourceId', 'Props') }
+        @{ Kind = 'Org'; Absent = @('OrgId') }
+    ) {
+        $header = (Get-Content -Path (Join-Path $TestDrive "$Kind.csv") -TotalCount 2) -match '^"Id"'
+        $columns = @($header)[0] -split ',' | ForEach-Object { $_.Trim('"') }
+        $columns | Should -Contain 'Id'
+        foreach ($name in $Absent) { $columns | Should -Not -Contain $name }
+        $json = @($Exports[$Kind])[0] | ConvertTo-Json -Depth 3 | ConvertFrom-Json
+        foreach ($name in $Absent) { $json.PSObject.Properties.Name | Should -Not -Contain $name }
     }
 
     It 'the connection exports its timeout as TimeoutSeconds, and Timeout stays usable' {
@@ -189,5 +203,141 @@ Describe 'Objects export as readable text' {
         $connection.TimeoutSeconds | Should -Be 5
         $connection.Timeout | Should -Be ([TimeSpan]::FromSeconds(5))
         $connection.TimeoutSeconds = 60
+    }
+}
+
+Describe 'Event and error tables at 80 columns, with realistic data' {
+    BeforeAll {
+        $null = Send-EmulatorEvent -EmitterId $Source.Id -Event ([ordered]@{
+            title = 'Postmortem: intermittent 502s from the edge proxy during the Tuesday deploy'
+            link = 'https://status.example.com/incidents/2026-12-01-edge-502'; guid = 'tag:status.example.com,2026:incident-4711'
+        })
+        $null = Send-EmulatorEvent -EmitterId $WorkflowId -Event ([ordered]@{ order_id = 'ord_1043'; status = 'shipped'; carrier = 'DHL'; eta = '2026-12-04' })
+        $null = Send-EmulatorEvent -EmitterId $WorkflowId -Name '$errors' -Event ([ordered]@{
+            original_event = [ordered]@{ order_id = 'ord_1044' }
+            error = [ordered]@{ code = 'TypeError'; message = "Cannot read properties of undefined (reading 'shipping_address') at step c_label"; ts = '2026-12-01T21:02:10.517Z' }
+        })
+
+        # The columns of a table as the user sees it: each header's start, its width up to the next
+        # header (the last one: as far as its longest cell reaches) and its cells in every row.
+        function Get-TableColumn([string[]] $Lines) {
+            $header = $Lines[0]
+            $rows = @($Lines | Select-Object -Skip 2)
+            $starts = @([regex]::Matches($header, '\S+') | ForEach-Object { [pscustomobject]@{ Name = $_.Value; Start = $_.Index } })
+            for ($i = 0; $i -lt $starts.Count; $i++) {
+                $start = $starts[$i].Start
+                $width = if ($i -lt $starts.Count - 1) { $starts[$i + 1].Start - $start - 1 } else { ($rows | ForEach-Object { $_.Length - $start } | Measure-Object -Maximum).Maximum }
+                [pscustomobject]@{
+                    Name  = $starts[$i].Name
+                    Width = $width
+                    Cells = @($rows | ForEach-Object { if ($_.Length -gt $start) { $_.Substring($start, [math]::Min($width, $_.Length - $start)).Trim() } else { '' } })
+                }
+            }
+        }
+    }
+
+    It '<Name>: <Widest> is the widest column, no line wraps or is blank, no column is empty' -ForEach @(
+        @{ Name = 'Get-PdEvent'; Command = { Get-PdEvent -SourceId $Source.Id }; Widest = 'Event' }
+        @{ Name = 'Get-PdWorkflowEvent'; Command = { Get-PdWorkflowEvent -WorkflowId $WorkflowId }; Widest = 'Event' }
+        @{ Name = 'Get-PdWorkflowError'; Command = { Get-PdWorkflowError -WorkflowId $WorkflowId }; Widest = 'Message' }
+    ) {
+        $objects = @(& $Command)
+        $text = ($objects | Out-String -Width 80) -split "`r?`n"
+        $lines = @($text | Where-Object { $_.Trim() })
+        # Header, underline, one line per object: nothing wrapped onto a second line, no blank line between.
+        $lines.Count | Should -Be ($objects.Count + 2)
+        $first = [array]::IndexOf($text, $lines[0])
+        @($text[$first..($first + $lines.Count - 1)] | Where-Object { -not $_.Trim() }).Count | Should -Be 0
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+
+        $columns = @(Get-TableColumn $lines)
+        $payload = $columns | Where-Object Name -eq $Widest
+        $payload | Should -Not -BeNullOrEmpty
+        $columns | Where-Object Name -ne $Widest | ForEach-Object { $payload.Width | Should -BeGreaterThan $_.Width -Because "$Widest against $($_.Name)" }
+        $columns | ForEach-Object { @($_.Cells | Where-Object { $_ }).Count | Should -BeGreaterThan 0 -Because "$($_.Name) has a value in some row" }
+        $columns | Where-Object Name -eq 'IndexedAt' | ForEach-Object { $_.Cells | Should -Match "^$UtcMsPattern$" }
+        $columns | Where-Object Name -eq 'Id' | ForEach-Object { $_.Cells | Should -Match '^\d{13}-\d+$' }
+    }
+}
+
+Describe 'Times in the views are UTC in every culture' {
+    BeforeAll {
+        $script:Culture = [cultureinfo]::CurrentCulture
+        $script:Seeded = Add-PdEmulatorSource -Emulator (Get-EmulatorSetting).Root -Count 1 -NamePrefix 'culture-' -Confirm:$false
+        $script:Workflow = New-PdEmulatorWorkflow -Emulator (Get-EmulatorSetting).Root -Confirm:$false
+    }
+    AfterEach { [cultureinfo]::CurrentCulture = $Culture }
+
+    It '<Kind> in <CultureName>: Format-List writes <Pattern> and no date of the culture' -ForEach @(
+        foreach ($cultureName in 'en-US', 'de-DE') {
+            @{ CultureName = $cultureName; Kind = 'Source'; Command = { Get-PdSource -Id $Source.Id }; Labels = @('CreatedAt', 'UpdatedAt'); Pattern = 'UtcPattern' }
+            @{ CultureName = $cultureName; Kind = 'Webhook'; Command = { Get-PdWebhook -Id $Webhook.Id }; Labels = @('CreatedAt', 'UpdatedAt'); Pattern = 'UtcPattern' }
+            @{ CultureName = $cultureName; Kind = 'Component'; Command = { Get-PdComponent -Key $Source.ComponentId }; Labels = @('CreatedAt', 'UpdatedAt'); Pattern = 'UtcPattern' }
+            @{ CultureName = $cultureName; Kind = 'Event'; Command = { Get-PdEvent -SourceId $Source.Id -First 1 }; Labels = @('IndexedAt'); Pattern = 'UtcMsPattern' }
+            @{ CultureName = $cultureName; Kind = 'WorkflowError'; Command = { Get-PdWorkflowError -WorkflowId $WorkflowId -First 1 }; Labels = @('IndexedAt', 'Ts'); Pattern = 'UtcMsPattern' }
+            @{ CultureName = $cultureName; Kind = 'PdConnection'; Command = { Get-PdContext }; Labels = @('ConnectedAt'); Pattern = 'UtcPattern' }
+            @{ CultureName = $cultureName; Kind = 'PdEmulatorWorkflow'; Command = { $Workflow }; Labels = @('CreatedAt'); Pattern = 'UtcPattern' }
+            @{ CultureName = $cultureName; Kind = 'PdEmulatorRequest'; Command = { Get-EmulatorRequest -Last 1 }; Labels = @('ReceivedAt'); Pattern = 'UtcMsPattern' }
+        }
+    ) {
+        $object = & $Command
+        [cultureinfo]::CurrentCulture = $CultureName
+        $lines = Get-Screen ($object | Format-List) -Width 120
+        $regex = Get-Variable -Name $Pattern -ValueOnly
+        foreach ($label in $Labels) {
+            $lines -match "^$label\s+: $regex$" | Should -HaveCount 1 -Because "$label of a $Kind"
+        }
+        ($lines -join "`n") | Should -Not -Match '\d\d?[./]\d\d?[./]\d{4}'
+    }
+
+    It 'Format-Table still picks the columns of a connection' {
+        $lines = Get-Screen (Get-PdContext | Format-Table Username, UserId)
+        -split $lines[0] | Should -Be @('Username', 'UserId')
+        $lines.Count | Should -Be 3
+    }
+
+    It 'a script that writes a seed, then sources, then a workflow shows each under its own view' {
+        [cultureinfo]::CurrentCulture = 'de-DE'
+        $text = & {
+            Add-PdEmulatorSource -Emulator (Get-EmulatorSetting).Root -Count 2 -NamePrefix 'mixed-' -Confirm:$false
+            Get-PdSource -Name 'mixed-*'
+            New-PdEmulatorWorkflow -Emulator (Get-EmulatorSetting).Root -Confirm:$false
+        } | Out-String -Width 80
+        $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })
+
+        $lines[0] | Should -Match '^Count\s+: 2$'
+        $lines[1] | Should -Match '^FirstId\s+: dc_'
+        $lines[2] | Should -Match '^LastId\s+: dc_'
+        -split $lines[3] | Should -Be @('Id', 'Active', 'ComponentId', 'UpdatedAt', 'Name')
+        $lines[5] | Should -Match "^dc_\S+\s+True\s+sc_\S+\s+$UtcPattern mixed-1$"
+        $lines[6] | Should -Match "^dc_\S+\s+True\s+sc_\S+\s+$UtcPattern mixed-2$"
+        $lines[7] | Should -Match '^Id\s+: p_'
+        $lines[-1] | Should -Match "^CreatedAt\s+: $UtcPattern$"
+        $lines.Count | Should -Be 10
+    }
+}
+
+Describe 'What Export-Csv writes for a time, in two cultures' {
+    BeforeAll { $script:Culture = [cultureinfo]::CurrentCulture }
+    AfterEach { [cultureinfo]::CurrentCulture = $Culture }
+
+    It 'in <CultureName>: a DateTime in the session''s culture, and ToString(''o'') the same ISO 8601 UTC text in both' -ForEach @(
+        @{ CultureName = 'en-US'; Expected = 'M/d/yyyy h:mm:ss tt' }
+        @{ CultureName = 'de-DE'; Expected = 'dd.MM.yyyy HH:mm:ss' }
+    ) {
+        [cultureinfo]::CurrentCulture = $CultureName
+        $source = Get-PdSource -Id $Source.Id
+        $source.CreatedAt.Kind | Should -Be 'Utc'
+
+        $plain = Join-Path $TestDrive "plain-$CultureName.csv"
+        $source | Export-Csv -Path $plain
+        $row = Import-Csv -Path $plain
+        $row.CreatedAt | Should -Be $source.CreatedAt.ToString($Expected, [cultureinfo]$CultureName)
+
+        $iso = Join-Path $TestDrive "iso-$CultureName.csv"
+        $source | Select-Object Id, @{ n = 'CreatedAt'; e = { $_.CreatedAt.ToString('o') } } | Export-Csv -Path $iso
+        $row = Import-Csv -Path $iso
+        $row.CreatedAt | Should -Be $source.CreatedAt.ToString('yyyy-MM-ddTHH:mm:ss.fffffffZ', [cultureinfo]::InvariantCulture)
+        [datetime]::Parse($row.CreatedAt, [cultureinfo]::InvariantCulture, [Globalization.DateTimeStyles]::RoundtripKind) | Should -Be $source.CreatedAt
     }
 }

@@ -3,8 +3,10 @@
     Description = @'
 Get-PdSource lists deployed event sources and writes each one as a PSPipedream.Source object
 (Id, Name, NameSlug, ComponentId, Active, ConfiguredProps, CreatedAt, UpdatedAt, UserId,
-OrgId, and SourceId, the same as Id). Timestamps are UTC DateTime values; ConfiguredProps is
-a PSCustomObject with the API's own field names, such as .timer.interval_seconds.
+OrgId; and, hidden from exports but bound by name, SourceId, the same as Id, and Props, the
+configured props as JSON). Timestamps are UTC DateTime values, which the views write as
+2026-12-01 20:18:23Z; ConfiguredProps is a PSCustomObject with the API's own field names, such
+as .timer.interval_seconds.
 
 It calls GET /users/me/sources for your own sources, or GET /orgs/{org}/sources for an org's.
 The org comes from -OrgId, from the OrgId property of a piped object (such as the output of

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using Newtonsoft.Json;
 
 namespace PSPipedream
@@ -16,7 +17,8 @@ namespace PSPipedream
 
         public string? Email { get; set; }
 
-        /// <summary>Same as Id; lets Get-PdOrg | Get-PdSource bind -OrgId by property name.</summary>
+        /// <summary>Same as Id; lets Get-PdOrg | Get-PdSource bind -OrgId by property name. Hidden from exports, which carry Id.</summary>
+        [Hidden]
         [JsonIgnore]
         public string? OrgId => Id;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using Newtonsoft.Json;
 using PSPipedream.Json;
 
@@ -17,7 +18,12 @@ namespace PSPipedream
         [JsonConverter(typeof(PSObjectJsonConverter))]
         public object? ConfiguredProps { get; set; }
 
-        /// <summary>ConfiguredProps as one line of JSON, so Export-Csv and tables show readable text.</summary>
+        /// <summary>
+        /// ConfiguredProps as one line of JSON, the name -Props binds by. Hidden ([Hidden]: left
+        /// out of Export-Csv, Format-List * and Get-Member, still read and bound by name), because
+        /// ConfiguredProps already exports as that same line of JSON.
+        /// </summary>
+        [Hidden]
         [JsonIgnore]
         public string? Props => PdJson.ToOneLine(ConfiguredProps);
 
@@ -33,7 +39,8 @@ namespace PSPipedream
         /// <summary>The org the source was listed through (/orgs/{org}/sources), else null.</summary>
         public string? OrgId { get; set; }
 
-        /// <summary>Same as Id; lets Get-PdSource | Remove-PdEvent bind -SourceId by property name.</summary>
+        /// <summary>Same as Id; lets Get-PdSource | Remove-PdEvent bind -SourceId by property name. Hidden from exports, which carry Id.</summary>
+        [Hidden]
         [JsonIgnore]
         public string? SourceId => Id;
 

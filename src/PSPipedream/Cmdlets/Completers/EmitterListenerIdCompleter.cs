@@ -30,7 +30,7 @@ namespace PSPipedream.Cmdlets
             var orgId = BoundString(fakeBoundParameters, "OrgId") ?? connection.OrgId;
             var request = PdRequest.OwnerList(orgId, "subscriptions");
             var fromSubscriptions = Fetch(connection, "subscriptions:" + (orgId ?? "me"), request, ReadSubscriptions);
-            var sources = Cache.PeekAll(connection, SourceIdCompleter.CacheKeyPrefix).ToList();
+            var sources = Cache.PeekAll(connection, PdSourceListCompleter.CacheKeyPrefix).ToList();
 
             // A source's name makes a better tooltip than "source in a subscription".
             var names = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -73,32 +73,63 @@ namespace PSPipedream.Cmdlets
         }
 
         /// <summary>
-        /// The items read from one GET, cached under <paramref name="cacheKey"/> for this connection.
-        /// The request goes through the connection's own client (so the key only ever goes to its base
-        /// URI), with no retries and a two-second cap covering everything; any failure is an empty list.
+        /// The items read from one GET, or from up to <paramref name="maxPages"/> pages of a list
+        /// walked by its cursor, cached under <paramref name="cacheKey"/> for this connection. The
+        /// requests go through the connection's own client (so the key only ever goes to its base
+        /// URI), with no retries and one two-second cap covering the whole walk. A page that fails
+        /// or comes too late ends the walk: the pages read before it are kept, none is an empty list.
         /// </summary>
         protected IReadOnlyList<PdCompletionItem> Fetch(PdConnection connection, string cacheKey, PdRequest request,
-            Func<JToken?, IEnumerable<PdCompletionItem>> read) =>
+            Func<JToken?, IEnumerable<PdCompletionItem>> read, int maxPages = 1) =>
             Cache.GetOrFetch(connection, cacheKey, () =>
             {
                 request.MaxRetries = 0;
+                var found = new List<PdCompletionItem>();
                 var cts = new CancellationTokenSource(RequestCap);
+                var walk = Task.Run(() => Walk(connection.Client, request, maxPages, read, found, cts.Token));
                 try
                 {
-                    var task = connection.Client.SendAsync(request, cts.Token);
-                    if (!task.Wait(RequestCap + TimeSpan.FromMilliseconds(250)))
+                    if (!walk.Wait(RequestCap + TimeSpan.FromMilliseconds(250)))
                     {
                         cts.Cancel();
-                        task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-                        return Nothing;
+                        walk.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
                     }
-                    return read(task.Result).Where(i => !string.IsNullOrEmpty(i.Value)).ToList();
                 }
                 catch (Exception)
                 {
-                    return Nothing;
+                    // The failed page ends the walk; what came before it is still worth offering.
+                }
+                lock (found)
+                {
+                    return found.Where(i => !string.IsNullOrEmpty(i.Value)).ToList();
                 }
             });
+
+        private static void Walk(PdClient client, PdRequest request, int maxPages,
+            Func<JToken?, IEnumerable<PdCompletionItem>> read, List<PdCompletionItem> found, CancellationToken token)
+        {
+            void Keep(JToken? body)
+            {
+                var items = read(body).ToList();
+                token.ThrowIfCancellationRequested();
+                lock (found) found.AddRange(items);
+            }
+
+            if (maxPages <= 1)
+            {
+                // One request as the caller built it (its own limit, or the API's default).
+                Keep(client.SendAsync(request, token).GetAwaiter().GetResult());
+                return;
+            }
+            var options = new PdPagingOptions { MaxItems = (long)maxPages * PdPagingOptions.MaxPageSize };
+            var pages = PdPager.Pages(request, options, pageRequest =>
+            {
+                var body = client.SendAsync(pageRequest, token).GetAwaiter().GetResult();
+                Keep(body);
+                return PdPage.FromJson(body);
+            });
+            foreach (var _ in pages) token.ThrowIfCancellationRequested();
+        }
 
         /// <summary>The "data" array of a list answer (empty when it is not one).</summary>
         protected static IEnumerable<JObject> DataItems(JToken? body) =>

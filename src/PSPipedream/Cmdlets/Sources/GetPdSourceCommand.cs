@@ -34,6 +34,7 @@ namespace PSPipedream.Cmdlets
         [Parameter(Position = 0, HelpMessage = "Only the sources whose name matches: wildcards * ? [a-z] allowed (` escapes one), case-insensitive, every other character exactly as given (no look-alikes).")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(SourceNameCompleter))]
         public string[]? Name { get; set; }
 
         private string[]? Ids => Id == null && SourceId == null ? null : (Id ?? Array.Empty<string>()).Concat(SourceId ?? Array.Empty<string>()).ToArray();
