@@ -63,10 +63,12 @@ namespace PSPipedream.Configuration
             return request;
         }
 
-        public PdRequest CreateSource(ConfigSource source)
+        /// <summary>Null with the reason when no component the API can deploy is known for the source.</summary>
+        public PdRequest? CreateSource(ConfigSource source, out string? problem)
         {
             var body = new JObject();
-            AddComponent(body, source.Component, always: true);
+            problem = AddComponent(body, source.Component);
+            if (problem != null) return null;
             body["name"] = source.Name;
             if (source.Active.HasValue) body["active"] = source.Active.Value;
             body["configured_props"] = _secrets.Fill(source.Props, null);
@@ -77,12 +79,14 @@ namespace PSPipedream.Configuration
         }
 
         /// <summary>PUT with what differs; a placeholder without a -Secret value keeps the live value.</summary>
-        public PdRequest UpdateSource(ConfigurationChange change, ConfigSource source)
+        public PdRequest? UpdateSource(ConfigurationChange change, ConfigSource source, out string? problem)
         {
             var id = change.Id ?? throw new InvalidOperationException("An update needs the live id.");
             var body = new JObject();
+            problem = null;
             if (change.Changes.Any(c => c.Property == ConfigNames.Active) && source.Active.HasValue) body["active"] = source.Active.Value;
-            if (change.Changes.Any(c => c.Property == ConfigNames.Component)) AddComponent(body, source.Component, always: true);
+            if (change.Changes.Any(c => c.Property == ConfigNames.Component)) problem = AddComponent(body, source.Component);
+            if (problem != null) return null;
             if (change.Changes.Any(c => c.Property.StartsWith(ConfigNames.Props + ".", StringComparison.Ordinal)))
             {
                 body["configured_props"] = _secrets.Fill(source.Props, _liveProps.TryGetValue(id, out var live) ? live : new JObject());
@@ -136,14 +140,27 @@ namespace PSPipedream.Configuration
 
         private static bool IsWebhook(ConfigEnd end, string name) => end.Kind == ConfigEndKind.Webhook && end.Value == name;
 
-        /// <summary>A component the account holds or this import saved, by code hash; else the id the file names.</summary>
-        private void AddComponent(JObject body, ConfigComponentRef component, bool always)
+        /// <summary>
+        /// The component_id to deploy: the one saved by this import or held by the account (by code
+        /// hash), else the one its key was looked up to, else the id the file names. Null when one
+        /// was found; else why not.
+        /// </summary>
+        private string? AddComponent(JObject body, ConfigComponentRef component)
         {
             var hash = component.CodeHash;
-            if (hash != null && _made.TryGetValue("component:" + hash, out var made)) body["component_id"] = made;
-            else if (hash != null && _live.Ids.Components.TryGetValue(hash, out var held)) body["component_id"] = held;
-            else if (component.Id != null) body["component_id"] = component.Id;
-            else if (always && component.Key != null) body["component_key"] = component.Key;
+            string? id = null;
+            if (hash != null && _made.TryGetValue("component:" + hash, out var made)) id = made;
+            else if (hash != null && _live.Ids.Components.TryGetValue(hash, out var held)) id = held;
+            else if (component.Key != null && _made.TryGetValue("key:" + component.Key, out var found)) id = found;
+            else if (component.Key == null) id = component.Id;
+            if (id != null)
+            {
+                body["component_id"] = id;
+                return null;
+            }
+            return component.Key != null
+                ? "component '" + PdText.Printable(component.Key) + "' was not looked up."
+                : "the file gives no code, key or id for its component, and the account holds none with code_hash " + PdText.Printable(hash ?? string.Empty) + ".";
         }
     }
 }
