@@ -37,6 +37,9 @@ namespace PSPipedream.Configuration
         /// <summary>The component to create, for a Components step.</summary>
         public ConfigComponent? Component { get; }
 
+        /// <summary>What a prompt names: the item, and its live id where it has one.</summary>
+        public string Target() => Describe() + (Change?.Id != null ? " (" + Change.Id + ")" : string.Empty);
+
         /// <summary>The stage of the import, as a user reads it: "webhooks", "subscription removals".</summary>
         public string Stage => Phase == ConfigPlanPhase.SubscriptionRemovals ? "subscription removals" : Phase.ToString().ToLowerInvariant();
 

@@ -97,7 +97,7 @@ namespace PSPipedream.Cmdlets
             }
             var change = step.Change;
             var action = change == null ? "Save component" : change.Action + " " + change.Kind.ToString().ToLowerInvariant();
-            var target = step.Describe();
+            var target = step.Target();
             var confirmed = IsRemoval(step) ? ShouldProcessForce(Force.IsPresent, target, action) : ShouldProcessItem(target, action);
             if (!confirmed)
             {
