@@ -66,13 +66,10 @@ namespace PSPipedream.Configuration
         /// <summary>Null with the reason when no component the API can deploy is known for the source.</summary>
         public PdRequest? CreateSource(ConfigSource source, out string? problem)
         {
-            var body = new JObject();
-            problem = AddComponent(body, source.Component);
+            problem = ComponentId(source.Component, out var componentId);
             if (problem != null) return null;
-            body["name"] = source.Name;
-            if (source.Active.HasValue) body["active"] = source.Active.Value;
-            body["configured_props"] = _secrets.Fill(source.Props, null);
-            var request = PdRequest.Post("sources").WithQuery("org_id", _orgId).WithBody(body);
+            var body = PdApiRequests.SourceBody(componentId, name: source.Name, active: source.Active, props: _secrets.Fill(source.Props, null));
+            var request = PdApiRequests.CreateSource(body, _orgId);
             request.IfUncertain = "Check with Get-PdSource -Name '" + PdText.Printable(source.Name.Replace("'", "''")) + "'" +
                                   (_orgId != null ? " -OrgId " + _orgId : string.Empty) + " before importing again.";
             return request;
@@ -82,16 +79,14 @@ namespace PSPipedream.Configuration
         public PdRequest? UpdateSource(ConfigurationChange change, ConfigSource source, out string? problem)
         {
             var id = change.Id ?? throw new InvalidOperationException("An update needs the live id.");
-            var body = new JObject();
-            problem = null;
-            if (change.Changes.Any(c => c.Property == ConfigNames.Active) && source.Active.HasValue) body["active"] = source.Active.Value;
-            if (change.Changes.Any(c => c.Property == ConfigNames.Component)) problem = AddComponent(body, source.Component);
+            string? componentId = null;
+            problem = change.Changes.Any(c => c.Property == ConfigNames.Component) ? ComponentId(source.Component, out componentId) : null;
             if (problem != null) return null;
-            if (change.Changes.Any(c => c.Property.StartsWith(ConfigNames.Props + ".", StringComparison.Ordinal)))
-            {
-                body["configured_props"] = _secrets.Fill(source.Props, _liveProps.TryGetValue(id, out var live) ? live : new JObject());
-            }
-            return PdRequest.Put("sources", id).WithBody(body);
+            var active = change.Changes.Any(c => c.Property == ConfigNames.Active) ? source.Active : null;
+            var props = change.Changes.Any(c => c.Property.StartsWith(ConfigNames.Props + ".", StringComparison.Ordinal))
+                ? _secrets.Fill(source.Props, _liveProps.TryGetValue(id, out var live) ? live : new JObject())
+                : null;
+            return PdRequest.Put("sources", id).WithBody(PdApiRequests.SourceBody(componentId, active: active, props: props));
         }
 
         /// <summary>Null with the reason when an end's id is not known (its item was not created).</summary>
@@ -141,23 +136,19 @@ namespace PSPipedream.Configuration
         private static bool IsWebhook(ConfigEnd end, string name) => end.Kind == ConfigEndKind.Webhook && end.Value == name;
 
         /// <summary>
-        /// The component_id to deploy: the one saved by this import or held by the account (by code
-        /// hash), else the one its key was looked up to, else the id the file names. Null when one
-        /// was found; else why not.
+        /// The component id to deploy: the one saved by this import or held by the account (by code
+        /// hash), else the one its key was looked up to, else the id the file names. Returns null
+        /// when one was found; else why not.
         /// </summary>
-        private string? AddComponent(JObject body, ConfigComponentRef component)
+        private string? ComponentId(ConfigComponentRef component, out string? id)
         {
             var hash = component.CodeHash;
-            string? id = null;
+            id = null;
             if (hash != null && _made.TryGetValue("component:" + hash, out var made)) id = made;
             else if (hash != null && _live.Ids.Components.TryGetValue(hash, out var held)) id = held;
             else if (component.Key != null && _made.TryGetValue("key:" + component.Key, out var found)) id = found;
             else if (component.Key == null) id = component.Id;
-            if (id != null)
-            {
-                body["component_id"] = id;
-                return null;
-            }
+            if (id != null) return null;
             return component.Key != null
                 ? "component '" + PdText.Printable(component.Key) + "' was not looked up."
                 : "the file gives no code, key or id for its component, and the account holds none with code_hash " + PdText.Printable(hash ?? string.Empty) + ".";
