@@ -91,7 +91,7 @@ public class ConfigurationPlanTests
         file.Sources[1].Component = new ConfigComponentRef { CodeHash = "0000" };
         var empty = ConfigBuilder.FromLive(new Source[0], new Subscription[0], new Webhook[0], new Component[0], "u_new");
 
-        var ex = Assert.Throws<ConfigurationException>(() => ConfigPlan.Order(ConfigDiff.Compare(file, empty), file, empty.Ids));
+        var ex = Assert.Throws<PdConfigurationException>(() => ConfigPlan.Order(ConfigDiff.Compare(file, empty), file, empty.Ids));
 
         Assert.Equal("PdInvalidConfiguration", ex.ErrorId);
         Assert.Equal("$.sources[1].component", ex.JsonPath);

@@ -199,7 +199,17 @@ Describe 'Invalid documents' {
             $err | Should -Not -BeNullOrEmpty
             $err.FullyQualifiedErrorId | Should -BeLike "PdInvalidConfiguration*"
             $err.Exception.Message | Should -Match ([regex]::Escape($JsonPath))
+            $err.Exception | Should -BeOfType ([PSPipedream.PdConfigurationException])
+            $err.Exception.JsonPath.StartsWith($JsonPath) | Should -BeTrue -Because $err.Exception.JsonPath
         }
+    }
+
+    It 'gives a script the path of the problem as $_.Exception.JsonPath, and sends nothing' {
+        Clear-EmulatorRequest
+        $text = '{"format_version": 1, "sources": [{"name": "a", "component": {"key": "x"}}, {"component": {"key": "x"}}]}'
+        $path = try { Import-PdConfiguration -InputObject $text -ErrorAction Stop } catch [PSPipedream.PdConfigurationException] { $_.Exception.JsonPath }
+        $path | Should -Be '$.sources[1].name'
+        @(Get-EmulatorRequest | Where-Object Method -NE 'GET') | Should -BeNullOrEmpty
     }
 
     It 'reads no account for text that is not JSON' {
@@ -220,6 +230,7 @@ Describe 'Duplicate names' {
         $err = Get-PdErrorRecord { Export-PdConfiguration -Path $file }
         $err.FullyQualifiedErrorId | Should -BeLike 'PdAmbiguousName*'
         $err.Exception.Message | Should -BeLike "*$($Sources[0].name)*"
+        $err.Exception.Names | Should -Be $Sources[0].name
         Test-Path $file | Should -BeFalse
     }
 

@@ -22,8 +22,8 @@ namespace PSPipedream.Configuration
             var webhookList = webhooks.ToList();
             var duplicateSources = Duplicates(sourceList.Select(s => s.Name ?? string.Empty));
             var duplicateWebhooks = Duplicates(webhookList.Select(w => w.Name ?? string.Empty));
-            if (!force && duplicateSources.Count > 0) throw ConfigurationException.Ambiguous("source", duplicateSources);
-            if (!force && duplicateWebhooks.Count > 0) throw ConfigurationException.Ambiguous("webhook", duplicateWebhooks);
+            if (!force && duplicateSources.Count > 0) throw PdConfigurationException.Ambiguous("source", duplicateSources);
+            if (!force && duplicateWebhooks.Count > 0) throw PdConfigurationException.Ambiguous("webhook", duplicateWebhooks);
 
             var componentsById = new Dictionary<string, Component>(StringComparer.Ordinal);
             var ids = new ConfigLiveIds();

@@ -99,7 +99,7 @@ namespace PSPipedream.Configuration
             if (reference.CodeHash != null && live.Components.ContainsKey(reference.CodeHash)) return;
             if (change.Action != ConfigurationAction.Create && !change.Changes.Any(c => c.Property == ConfigNames.Component)) return;
             var index = wanted.Sources.FindIndex(s => ReferenceEquals(s, change.Item));
-            throw ConfigurationException.Invalid(
+            throw PdConfigurationException.Invalid(
                 string.Format(CultureInfo.InvariantCulture, "$.{0}[{1}].{2}", ConfigNames.Sources, index, ConfigNames.Component),
                 "the component is known only by its code_hash, the file holds no code for it, and the account holds no component with that hash.");
         }

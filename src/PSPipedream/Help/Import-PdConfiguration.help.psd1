@@ -28,8 +28,11 @@ write at all.
 The document is checked before any write; each problem is PdInvalidConfiguration naming the JSON
 path: text that is not JSON, an unknown format version, a missing required field, duplicate
 names, a subscription naming a source or webhook that is neither in the file nor in the account,
-and a secret placeholder with no -Secret value for a source that must be created. On an update a
-placeholder leaves the live value alone.
+a secret placeholder with no -Secret value for a source that must be created, and a source to
+create whose component is known only by a code hash that neither the file nor the account holds.
+The error's exception is a PSPipedream.PdConfigurationException whose JsonPath a script can read
+($_.Exception.JsonPath, e.g. $.sources[3].name). On an update a placeholder leaves the live value
+alone.
 
 -OrgId creates in that org. -WorkflowMap rewrites workflow ids (p_...) in the file's
 subscriptions before the checks; a workflow that does not exist in the account is reported as a
@@ -52,6 +55,10 @@ scopes the work; subscriptions whose ends are out of scope are left alone.
         @{
             Code    = 'Import-PdConfiguration ./pipedream.json -Prune -Force'
             Remarks = 'Makes the account match the file exactly, deleting what the file does not hold without asking.'
+        }
+        @{
+            Code    = 'try { Import-PdConfiguration ./pipedream.json -ErrorAction Stop } catch [PSPipedream.PdConfigurationException] { "Fix the file at $($_.Exception.JsonPath)" }'
+            Remarks = 'A script that points at the place in the file that was refused; nothing was sent.'
         }
         @{
             Code    = 'Import-PdConfiguration ./pipedream.json -Include Webhook'
