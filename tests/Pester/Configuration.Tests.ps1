@@ -102,6 +102,23 @@ Describe 'Export-PdConfiguration' {
         Get-PdSource -All -Name 'token-hook', 'secret-feed' | Remove-PdSource -Confirm:$false
     }
 
+    It 'writes a prop whose name reads like a secret as a placeholder, with a warning, when its component does not flag it' {
+        $code = $AppComponentCode -replace 'pester-app-feed', 'pester-unflagged-feed' -replace 'slack: \{', 'max_tokens: { type: "integer", label: "Max" }, dbPassword: {' -replace 'type: "app",', 'type: "string",'
+        $null = New-PdSource -ComponentCode $code -Name 'unflagged' -Props @{ dbPassword = 'hunter2-TOPSECRET55'; url = 'https://example.com/feed'; max_tokens = 5 }
+        $file = Join-Path $TestDrive 'unflagged.json'
+        Export-PdConfiguration -Path $file -WarningVariable warnings -WarningAction SilentlyContinue
+        Select-String -Path $file -Pattern 'TOPSECRET55' -SimpleMatch | Should -BeNullOrEmpty
+        $props = ((Get-Content $file -Raw | ConvertFrom-Json).sources | Where-Object name -EQ 'unflagged').props
+        $props.dbPassword.'$secret' | Should -Be 'unflagged.dbPassword'
+        $props.url | Should -Be 'https://example.com/feed'
+        $props.max_tokens | Should -Be 5
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "The prop 'unflagged.dbPassword' is written as the placeholder*"
+        # Compared with the account, the placeholder stands for the live value: no drift.
+        @(Compare-PdConfiguration -Path $file) | Should -BeNullOrEmpty
+        Get-PdSource -All -Name 'unflagged' | Remove-PdSource -Confirm:$false
+    }
+
     It '-Include Webhook exports the webhooks only' {
         $doc = Export-PdConfiguration -Include Webhook | ConvertFrom-Json
         @($doc.sources).Count | Should -Be 0

@@ -36,6 +36,7 @@ namespace PSPipedream.Configuration
             var document = new ConfigDocument { Owner = owner };
             var sourceNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var used = new Dictionary<string, ConfigComponent>(StringComparer.Ordinal);
+            var guessedSecrets = new List<string>();
             foreach (var source in sourceList)
             {
                 var name = source.Name ?? string.Empty;
@@ -51,7 +52,7 @@ namespace PSPipedream.Configuration
                         Version = component?.Version,
                         CodeHash = component?.CodeHash,
                     },
-                    Props = ConfigProps.FromLive(name, source.ConfiguredProps, component),
+                    Props = ConfigProps.FromLive(name, source.ConfiguredProps, component, guessedSecrets),
                 });
                 if (source.Id != null && !sourceNames.ContainsKey(source.Id)) sourceNames.Add(source.Id, name);
                 if (source.Id != null && !ids.Sources.ContainsKey(name)) ids.Sources.Add(name, source.Id);
@@ -83,7 +84,7 @@ namespace PSPipedream.Configuration
                 if (subscription.Id != null && !ids.Subscriptions.ContainsKey(item.Key)) ids.Subscriptions.Add(item.Key, subscription.Id);
             }
 
-            return new ConfigSnapshot(document, ids, duplicateSources, duplicateWebhooks);
+            return new ConfigSnapshot(document, ids, duplicateSources, duplicateWebhooks) { GuessedSecrets = guessedSecrets };
         }
 
         private static ConfigEnd End(string? id, IDictionary<string, string> sources, IDictionary<string, string> webhooks)
