@@ -1,3 +1,4 @@
+using System.Linq;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Configuration;
 using Xunit;
@@ -28,4 +29,14 @@ public class ConfigurationSecretNameTests
     [Fact]
     public void ANumberIsNotTakenForASecret() =>
         Assert.False(ConfigSecretNames.LooksSecret("max_tokens", new JValue(5)));
+
+    [Fact]
+    public void WithoutItsComponentsFlagsASecretByNameIsStillLeftOutAndNamedForAWarning()
+    {
+        var live = ConfigBuilder.FromLive(ConfigurationFixtures.Sources(), ConfigurationFixtures.Subscriptions(),
+            ConfigurationFixtures.Webhooks(), new Component[0], "u_owner");
+
+        Assert.DoesNotContain(ConfigurationFixtures.SecretValue, ConfigWriter.Write(live.Document));
+        Assert.Equal(new[] { "rss-news.token" }, live.GuessedSecrets);
+    }
 }
