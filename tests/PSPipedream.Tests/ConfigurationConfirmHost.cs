@@ -11,7 +11,7 @@ namespace PSPipedream.Tests;
 
 /// <summary>
 /// A host that answers ShouldProcess prompts from a script of hotkeys ("Y", "A", "N", "L"), as a
-/// user at a console would, and records each prompt's text. Running out of answers fails the test.
+/// user at a console would, and records each prompt's text and the lines written. Running out of answers fails the test.
 /// </summary>
 internal sealed class ScriptedHost : PSHost
 {
@@ -21,6 +21,9 @@ internal sealed class ScriptedHost : PSHost
 
     /// <summary>The message of each prompt, in the order asked.</summary>
     public IReadOnlyList<string> Prompts => _ui.Prompts;
+
+    /// <summary>The lines written to the host, such as What-if lines.</summary>
+    public IReadOnlyList<string> Lines => _ui.Lines;
 
     public override string Name => "ScriptedHost";
     public override Version Version => new Version(1, 0);
@@ -41,6 +44,7 @@ internal sealed class ScriptedHost : PSHost
         public ScriptedUI(IEnumerable<string> answers) => _answers = new Queue<string>(answers);
 
         public List<string> Prompts { get; } = new List<string>();
+        public List<string> Lines { get; } = new List<string>();
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
@@ -57,7 +61,7 @@ internal sealed class ScriptedHost : PSHost
         public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
         public override void Write(string value) { }
         public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
-        public override void WriteLine(string value) { }
+        public override void WriteLine(string value) => Lines.Add(value);
         public override void WriteErrorLine(string value) { }
         public override void WriteDebugLine(string message) { }
         public override void WriteProgress(long sourceId, ProgressRecord record) { }

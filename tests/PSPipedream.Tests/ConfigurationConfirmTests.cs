@@ -125,4 +125,27 @@ public sealed class ConfigurationConfirmTests : IDisposable
         Assert.Equal(1, Writes("PUT", "/v1/sources/" + ids[1]));
         Assert.DoesNotContain(_emu.Requests(), r => r.Method == "DELETE");
     }
+
+    [Fact]
+    public void A_webhook_Replace_says_plainly_that_it_deletes_the_old_one_and_asks_once()
+    {
+        var text = (string)Run(new ScriptedHost(), Setup).Single().BaseObject;
+        var hookId = (string)Run(new ScriptedHost(), "(Get-PdWebhook -All | Where-Object Name -eq hook-a).Id").Single().BaseObject;
+        text = text.Replace("https://example.com/a", "https://example.com/a2");
+        _emu.ClearRequests();
+        var whatIf = new ScriptedHost();
+
+        Run(whatIf, "Import-PdConfiguration -InputObject $text -WhatIf", text);
+
+        var line = Assert.Single(whatIf.Lines, l => l.Contains("Replace"));
+        Assert.Contains("Replace webhook: creates the new webhook, moves 1 subscription to it, deletes the old one", line);
+        Assert.Contains("Webhook 'hook-a' (" + hookId + ")", line);
+        Assert.DoesNotContain(_emu.Requests(), r => r.Method != "GET");
+
+        var confirm = new ScriptedHost("N");
+        var output = Run(confirm, "Import-PdConfiguration -InputObject $text -Confirm", text);
+        Assert.Contains("deletes the old one", Assert.Single(confirm.Prompts));
+        Assert.Equal("Skipped because it was not confirmed.", ResultOf(output, "hook-a"));
+        Assert.DoesNotContain(_emu.Requests(), r => r.Method != "GET");
+    }
 }

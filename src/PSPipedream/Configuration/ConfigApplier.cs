@@ -118,6 +118,17 @@ namespace PSPipedream.Configuration
         public PdRequest Remove(ConfigurationChange change) =>
             PdRequest.Delete(change.Kind == ConfigurationKind.Source ? "sources" : "webhooks", change.Id ?? string.Empty);
 
+        /// <summary>
+        /// What a Replace does, said plainly in its prompt and What-if line: the old webhook is deleted
+        /// even without -Prune, because it is the same webhook, changed the only way the API allows.
+        /// </summary>
+        public string ReplaceAction(string webhookName)
+        {
+            var moved = SubscriptionsOf(webhookName).Count();
+            return "Replace webhook: creates the new webhook, moves " + moved.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                   (moved == 1 ? " subscription" : " subscriptions") + " to it, deletes the old one";
+        }
+
         /// <summary>The live subscriptions with the named webhook at either end, to move on a Replace.</summary>
         public IEnumerable<ConfigSubscription> SubscriptionsOf(string webhookName) =>
             _live.Document.Subscriptions.Where(s => IsWebhook(s.Emitter, webhookName) || IsWebhook(s.Listener, webhookName));

@@ -96,7 +96,9 @@ namespace PSPipedream.Cmdlets
                 return;
             }
             var change = step.Change;
-            var action = change == null ? "Save component" : change.Action + " " + change.Kind.ToString().ToLowerInvariant();
+            var action = change == null ? "Save component"
+                : change.Action == ConfigurationAction.Replace ? applier.ReplaceAction(change.Name)
+                : change.Action + " " + change.Kind.ToString().ToLowerInvariant();
             var target = step.Target();
             var confirmed = IsRemoval(step) ? ShouldProcessForce(Force.IsPresent, target, action) : ShouldProcessItem(target, action);
             if (!confirmed)
