@@ -218,6 +218,10 @@ Describe 'Import-PdConfiguration' {
                 $body.PSObject.Properties.Name | Should -Not -Contain 'component_key'
                 $body.component_id | Should -Be 'sc_httpReq'
             }
+            # Matched by key from then on: a second import changes nothing.
+            Clear-EmulatorRequest
+            @(Import-PdConfiguration -Path $File -WorkflowMap $Map -ErrorAction Stop) | Should -BeNullOrEmpty
+            Get-Write | Should -BeNullOrEmpty
         }
 
         It 'a key found neither in the account nor in the registry is a clear PdNotFound, and its sources are skipped' {
