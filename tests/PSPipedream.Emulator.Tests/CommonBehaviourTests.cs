@@ -289,8 +289,24 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
     public async Task TimerProps_AreNormalised(string propsIn, string propsOut)
     {
         using var u = await fx.NewUserAsync();
-        var s = await u.CreateSourceAsync(props: JsonNode.Parse(propsIn)!.AsObject());
+        // The schedule component has no HTTP prop, so the props come back exactly as normalised, with no endpoint added.
+        using var resp = await u.Api.PostAsync("sources", TestUser.Json($$"""{"component_key": "schedule-every-interval", "configured_props": {{propsIn}}}"""));
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        var s = (await Http.ReadJsonAsync(resp))["data"]!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(propsOut), s["configured_props"]), s["configured_props"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("""{"timer": {"intervalSeconds": 60}}""")]
+    [InlineData("""{"http": {"customResponse": true}}""")]
+    public async Task HttpSource_GetsItsEndpointUrl_WhateverPropsItIsCreatedWith(string? props)
+    {
+        using var u = await fx.NewUserAsync();
+        var s = await u.CreateSourceAsync(props: props is null ? null : JsonNode.Parse(props)!.AsObject());
+        Assert.StartsWith("https://en", (string)s["configured_props"]!["http"]!["endpoint_url"]!);
+        var listed = (await u.Api.GetJsonAsync("users/me/sources"))["data"]![0]!;
+        Assert.Equal((string)s["configured_props"]!["http"]!["endpoint_url"]!, (string)listed["configured_props"]!["http"]!["endpoint_url"]!);
     }
 
     [Theory]

@@ -225,8 +225,11 @@ public sealed class ReferenceExampleTests(EmulatorFixture fx)
     public async Task UpdateSource_ChangesGivenFieldsOnly()
     {
         using var u = await fx.NewUserAsync();
-        var s = await u.CreateSourceAsync("before", props: new JsonObject { ["timer"] = new JsonObject { ["intervalSeconds"] = 60 } });
-        string id = (string)s["id"]!;
+        // A timer source: its props are checked exactly, and it has no HTTP prop for the server to add an endpoint to.
+        using var created = await u.Api.PostAsync("sources",
+            TestUser.Json("""{"component_key": "schedule-every-interval", "name": "before", "configured_props": {"timer": {"intervalSeconds": 60}}}"""));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        string id = (string)(await Http.ReadJsonAsync(created))["data"]!["id"]!;
         var (status, json) = await u.Api.SendAsync(HttpMethod.Put, $"sources/{id}", TestUser.Json("""{"active": false}"""));
         Assert.Equal(HttpStatusCode.OK, status);
         var data = json!["data"]!;

@@ -46,7 +46,9 @@ public class ConfigurationDiffTests
         var live = ConfigBuilder.FromLive(ConfigurationFixtures.Sources(), ConfigurationFixtures.Subscriptions(),
             ConfigurationFixtures.Webhooks(), new Component[0], "u_owner");
 
-        // Without the components the live side cannot tell the secret, so it holds the real value.
+        // Without the components the live side cannot tell the secret by its flag; "token" is caught by
+        // its name, so the real value is put back here for a prop the name guard would miss.
+        live.Document.Sources.Single(s => s.Name == "rss-news").Props["token"] = ConfigurationFixtures.SecretValue;
         Assert.Contains(ConfigurationFixtures.SecretValue, live.Document.Sources.Single(s => s.Name == "rss-news").Props.ToString());
         var changes = ConfigDiff.Compare(file, live).SelectMany(c => c.Changes).Select(c => c.Property).ToArray();
         Assert.DoesNotContain("props.token", changes);

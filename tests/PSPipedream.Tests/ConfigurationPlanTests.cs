@@ -65,4 +65,35 @@ public class ConfigurationPlanTests
         Assert.Equal(2, alerts.DependsOn.Count);
         Assert.All(alerts.DependsOn, d => Assert.Contains("webhook:alerts", d.Change!.Name));
     }
+
+    [Fact]
+    public void AComponentKnownOnlyByItsKeyIsLookedUpOnceBeforeItsSources()
+    {
+        var file = ConfigurationFixtures.ExportedFile();
+        file.Components.Clear();
+        file.Sources.ForEach(s => s.Component = new ConfigComponentRef { Key = "shared-key" });
+        var empty = ConfigBuilder.FromLive(new Source[0], new Subscription[0], new Webhook[0], new Component[0], "u_new");
+
+        var steps = ConfigPlan.Order(ConfigDiff.Compare(file, empty), file, empty.Ids);
+
+        var lookup = Assert.Single(steps, s => s.Phase == ConfigPlanPhase.Components);
+        Assert.Equal("shared-key", lookup.LookupKey);
+        Assert.All(steps.Where(s => s.Phase == ConfigPlanPhase.Sources), s => Assert.Contains(lookup, s.DependsOn));
+        Assert.StartsWith("Skipped because component 'shared-key' could not be looked up",
+            steps.First(s => s.Phase == ConfigPlanPhase.Sources).SkipReason(new HashSet<ConfigPlanStep> { lookup }));
+    }
+
+    [Fact]
+    public void ASourceToCreateWhoseComponentCannotBeFoundIsRefusedBeforeAnyWrite()
+    {
+        var file = ConfigurationFixtures.ExportedFile();
+        file.Components.Clear();
+        file.Sources[1].Component = new ConfigComponentRef { CodeHash = "0000" };
+        var empty = ConfigBuilder.FromLive(new Source[0], new Subscription[0], new Webhook[0], new Component[0], "u_new");
+
+        var ex = Assert.Throws<PdConfigurationException>(() => ConfigPlan.Order(ConfigDiff.Compare(file, empty), file, empty.Ids));
+
+        Assert.Equal("PdInvalidConfiguration", ex.ErrorId);
+        Assert.Equal("$.sources[1].component", ex.JsonPath);
+    }
 }

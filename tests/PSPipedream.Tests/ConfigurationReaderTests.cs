@@ -28,7 +28,7 @@ public class ConfigurationReaderTests
     [InlineData("""{"format_version": 1, "components": [{"code_hash": "h"}]}""", "$.components[0].code")]
     public void EachProblemNamesItsJsonPath(string text, string path)
     {
-        var ex = Assert.Throws<ConfigurationException>(() => ConfigReader.Read(text));
+        var ex = Assert.Throws<PdConfigurationException>(() => ConfigReader.Read(text));
 
         Assert.Equal("PdInvalidConfiguration", ex.ErrorId);
         Assert.Equal(path, ex.JsonPath);
@@ -43,7 +43,7 @@ public class ConfigurationReaderTests
         var document = ConfigReader.Read(text, new ConfigLiveNames(new[] { "live-only" }, new[] { "hook" }));
 
         Assert.Equal("source:live-only -> webhook:hook", document.Subscriptions[0].Key);
-        var ex = Assert.Throws<ConfigurationException>(() => ConfigReader.Read(text, new ConfigLiveNames(new string[0], new[] { "hook" })));
+        var ex = Assert.Throws<PdConfigurationException>(() => ConfigReader.Read(text, new ConfigLiveNames(new string[0], new[] { "hook" })));
         Assert.Equal("$.subscriptions[0].emitter.source", ex.JsonPath);
         Assert.Contains("is in the file or in the account", ex.Message);
     }

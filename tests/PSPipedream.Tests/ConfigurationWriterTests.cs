@@ -76,7 +76,7 @@ public class ConfigurationWriterTests
         var sources = ConfigurationFixtures.Sources();
         sources.Add(new Source { Id = "dc_twin", Name = "rss-news" });
 
-        var ex = Assert.Throws<ConfigurationException>(() => ConfigBuilder.FromLive(sources, ConfigurationFixtures.Subscriptions(),
+        var ex = Assert.Throws<PdConfigurationException>(() => ConfigBuilder.FromLive(sources, ConfigurationFixtures.Subscriptions(),
             ConfigurationFixtures.Webhooks(), ConfigurationFixtures.Components(), "u_owner"));
         Assert.Equal("PdAmbiguousName", ex.ErrorId);
         Assert.Equal(new[] { "rss-news" }, ex.Names);

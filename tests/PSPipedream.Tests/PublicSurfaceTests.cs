@@ -44,7 +44,7 @@ public class PublicSurfaceTests
     /// </summary>
     private static readonly string[] ScriptFacing =
     {
-        "PdConnection", "PdApiException", "PdArgumentException", "PdFormat", "ConfigurationFormat",
+        "PdConnection", "PdApiException", "PdArgumentException", "PdConfigurationException", "PdFormat", "ConfigurationFormat",
     };
 
     private static IEnumerable<string> AllowList() =>

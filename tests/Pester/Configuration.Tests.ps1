@@ -102,6 +102,23 @@ Describe 'Export-PdConfiguration' {
         Get-PdSource -All -Name 'token-hook', 'secret-feed' | Remove-PdSource -Confirm:$false
     }
 
+    It 'writes a prop whose name reads like a secret as a placeholder, with a warning, when its component does not flag it' {
+        $code = $AppComponentCode -replace 'pester-app-feed', 'pester-unflagged-feed' -replace 'slack: \{', 'max_tokens: { type: "integer", label: "Max" }, dbPassword: {' -replace 'type: "app",', 'type: "string",'
+        $null = New-PdSource -ComponentCode $code -Name 'unflagged' -Props @{ dbPassword = 'hunter2-TOPSECRET55'; url = 'https://example.com/feed'; max_tokens = 5 }
+        $file = Join-Path $TestDrive 'unflagged.json'
+        Export-PdConfiguration -Path $file -WarningVariable warnings -WarningAction SilentlyContinue
+        Select-String -Path $file -Pattern 'TOPSECRET55' -SimpleMatch | Should -BeNullOrEmpty
+        $props = ((Get-Content $file -Raw | ConvertFrom-Json).sources | Where-Object name -EQ 'unflagged').props
+        $props.dbPassword.'$secret' | Should -Be 'unflagged.dbPassword'
+        $props.url | Should -Be 'https://example.com/feed'
+        $props.max_tokens | Should -Be 5
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "The prop 'unflagged.dbPassword' is written as the placeholder*"
+        # Compared with the account, the placeholder stands for the live value: no drift.
+        @(Compare-PdConfiguration -Path $file) | Should -BeNullOrEmpty
+        Get-PdSource -All -Name 'unflagged' | Remove-PdSource -Confirm:$false
+    }
+
     It '-Include Webhook exports the webhooks only' {
         $doc = Export-PdConfiguration -Include Webhook | ConvertFrom-Json
         @($doc.sources).Count | Should -Be 0
@@ -199,7 +216,17 @@ Describe 'Invalid documents' {
             $err | Should -Not -BeNullOrEmpty
             $err.FullyQualifiedErrorId | Should -BeLike "PdInvalidConfiguration*"
             $err.Exception.Message | Should -Match ([regex]::Escape($JsonPath))
+            $err.Exception | Should -BeOfType ([PSPipedream.PdConfigurationException])
+            $err.Exception.JsonPath.StartsWith($JsonPath) | Should -BeTrue -Because $err.Exception.JsonPath
         }
+    }
+
+    It 'gives a script the path of the problem as $_.Exception.JsonPath, and sends nothing' {
+        Clear-EmulatorRequest
+        $text = '{"format_version": 1, "sources": [{"name": "a", "component": {"key": "x"}}, {"component": {"key": "x"}}]}'
+        $path = try { Import-PdConfiguration -InputObject $text -ErrorAction Stop } catch [PSPipedream.PdConfigurationException] { $_.Exception.JsonPath }
+        $path | Should -Be '$.sources[1].name'
+        @(Get-EmulatorRequest | Where-Object Method -NE 'GET') | Should -BeNullOrEmpty
     }
 
     It 'reads no account for text that is not JSON' {
@@ -220,6 +247,7 @@ Describe 'Duplicate names' {
         $err = Get-PdErrorRecord { Export-PdConfiguration -Path $file }
         $err.FullyQualifiedErrorId | Should -BeLike 'PdAmbiguousName*'
         $err.Exception.Message | Should -BeLike "*$($Sources[0].name)*"
+        $err.Exception.Names | Should -Be $Sources[0].name
         Test-Path $file | Should -BeFalse
     }
 

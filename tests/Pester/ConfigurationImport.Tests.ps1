@@ -153,6 +153,90 @@ Describe 'Import-PdConfiguration' {
         @(Get-PdSource -All | Group-Object Name | Where-Object Count -gt 1) | Should -BeNullOrEmpty
     }
 
+    Context 'a read that fails between stages, after the webhooks are written' {
+        BeforeEach {
+            # Sources known only by their component key: the import must look the key up (a GET)
+            # after it has created the webhook.
+            $doc = Get-Content $File -Raw | ConvertFrom-Json
+            foreach ($s in $doc.sources) { $s.component = [pscustomobject]@{ key = 'http-new-requests' } }
+            $doc.components = @()
+            $doc | ConvertTo-Json -Depth 20 | Set-Content $File
+            Connect-EmptyUser
+            $context = Get-PdContext
+            $context.MaxRetries = 1
+            $context.MaxRetryWaitSeconds = 2
+            $script:Map = @{ $Workflow = $OtherWorkflow }
+        }
+
+        It 'a <Status> on the component lookup skips the sources and their subscriptions, never creates twice, and a re-run finishes' -ForEach @(
+            @{ Status = 503; ErrorId = 'PdServerError' }
+            @{ Status = 429; ErrorId = 'PdRateLimited' }
+            @{ Status = 401; ErrorId = 'PdUnauthorized' }
+        ) {
+            Clear-EmulatorRequest
+            $null = Add-EmulatorFault -Method GET -Path '/v1/components/http-new-requests' -Status $Status -RetryAfter 1 -Count 1000
+            $out = @(Import-PdConfiguration -Path $File -WorkflowMap $Map -ErrorVariable failures -ErrorAction SilentlyContinue -WarningVariable warnings 3>$null)
+
+            # The webhook was written before the read failed; nothing after it was sent.
+            ($out | Where-Object Kind -EQ 'Webhook').Result | Should -Be 'Done'
+            @(Get-EmulatorRequest -Method POST -Path '/v1/webhooks').Count | Should -Be 1
+            @(Get-EmulatorRequest -Method POST -Path '/v1/sources') | Should -BeNullOrEmpty
+            @(Get-EmulatorRequest -Method POST -Path '/v1/subscriptions') | Should -BeNullOrEmpty
+            # The failed read is one error with the API's own id, saying where the import was and what it had done.
+            @($failures).Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId*"
+            $failures[0].TargetObject | Should -Be "component 'http-new-requests'"
+            "$($failures[0])" | Should -BeLike '*Import stage: components. 1 change was done before this*'
+            # Its dependants are Skipped with the reason, never taken for an absent component.
+            $sources = @($out | Where-Object Kind -EQ 'Source')
+            $sources.Count | Should -Be 3
+            $sources.Result | Sort-Object -Unique | Should -Be "Skipped because component 'http-new-requests' could not be looked up; nothing was created for it."
+            @($out | Where-Object Kind -EQ 'Subscription').Result | ForEach-Object { $_ | Should -BeLike "Skipped because Source '*' was not written." }
+            $warnings | Should -HaveCount 1
+            "$($warnings[0])" | Should -BeLike '1 of 6 changes were made; 0 failed, 5 skipped*'
+
+            Clear-EmulatorFault
+            Clear-EmulatorRequest
+            $again = @(Import-PdConfiguration -Path $File -WorkflowMap $Map -ErrorAction Stop -WarningAction Stop)
+            $again.Kind | Should -Not -Contain 'Webhook'
+            $again.Result | Sort-Object -Unique | Should -Be 'Done'
+            @(Get-EmulatorRequest -Method POST -Path '/v1/webhooks') | Should -BeNullOrEmpty
+            @(Get-EmulatorRequest -Method POST -Path '/v1/sources').Count | Should -Be 3
+            @(Get-PdWebhook -All).Count | Should -Be 1
+            @(Get-PdSource -All).Count | Should -Be 3
+            @(Get-PdSubscription -All).Count | Should -Be 2
+        }
+
+        It 'deploys by the id the key is looked up to, never by component_key' {
+            Clear-EmulatorRequest
+            $null = Import-PdConfiguration -Path $File -WorkflowMap $Map -ErrorAction Stop
+            @(Get-EmulatorRequest -Method GET -Path '/v1/components/http-new-requests').Count | Should -Be 1
+            $posts = @(Get-EmulatorRequest -Method POST -Path '/v1/sources')
+            $posts.Count | Should -Be 3
+            foreach ($post in $posts) {
+                $body = $post.Body | ConvertFrom-Json
+                $body.PSObject.Properties.Name | Should -Not -Contain 'component_key'
+                $body.component_id | Should -Be 'sc_httpReq'
+            }
+            # Matched by key from then on: a second import changes nothing.
+            Clear-EmulatorRequest
+            @(Import-PdConfiguration -Path $File -WorkflowMap $Map -ErrorAction Stop) | Should -BeNullOrEmpty
+            Get-Write | Should -BeNullOrEmpty
+        }
+
+        It 'a key found neither in the account nor in the registry is a clear PdNotFound, and its sources are skipped' {
+            $doc = Get-Content $File -Raw | ConvertFrom-Json
+            $doc.sources[0].component.key = 'no-such-component'
+            $doc | ConvertTo-Json -Depth 20 | Set-Content $File
+            $out = @(Import-PdConfiguration -Path $File -WorkflowMap $Map -ErrorVariable failures -ErrorAction SilentlyContinue 3>$null)
+            @($failures).Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'PdNotFound*'
+            "$($failures[0])" | Should -BeLike "Component 'no-such-component' was found neither in the account nor in the registry*"
+            ($out | Where-Object Name -EQ $Sources[0].Name).Result | Should -BeLike "Skipped because component 'no-such-component'*"
+            @($out | Where-Object { $_.Kind -eq 'Source' -and $_.Result -eq 'Done' }).Count | Should -Be 2
+        }
+    }
+
     It 'reports a workflow that does not exist as a failed subscription' {
         Connect-EmptyUser
         $out = @(Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = 'p_doesnotexist' } -ErrorVariable failures -ErrorAction SilentlyContinue)

@@ -12,12 +12,6 @@ internal static class HttpEndpoints
 {
     public const string InterfaceType = "$.interface.http";
 
-    /// <summary>
-    /// The registry's plain HTTP component keeps the props it is given exactly as given unless they name its
-    /// HTTP prop (or there are none): scripts and tests written before endpoints were generated rely on that.
-    /// </summary>
-    private const string OnRequestOnly = "sc_httpReq";
-
     /// <summary>Derived from the source id, so it stays the same through every update and differs between sources.</summary>
     public static string For(string sourceId)
     {
@@ -32,8 +26,6 @@ internal static class HttpEndpoints
     public static JsonElement Apply(JsonElement props, Component component, string sourceId)
     {
         var names = HttpPropNames(component);
-        if (component.Id == OnRequestOnly && props.EnumerateObject().Any() && !names.Any(n => props.TryGetProperty(n, out _)))
-            return props;
         if (names.Count == 0) return props;
         string url = For(sourceId);
         return JsonOut.ToElement(w =>

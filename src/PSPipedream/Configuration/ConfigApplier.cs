@@ -63,31 +63,30 @@ namespace PSPipedream.Configuration
             return request;
         }
 
-        public PdRequest CreateSource(ConfigSource source)
+        /// <summary>Null with the reason when no component the API can deploy is known for the source.</summary>
+        public PdRequest? CreateSource(ConfigSource source, out string? problem)
         {
-            var body = new JObject();
-            AddComponent(body, source.Component, always: true);
-            body["name"] = source.Name;
-            if (source.Active.HasValue) body["active"] = source.Active.Value;
-            body["configured_props"] = _secrets.Fill(source.Props, null);
-            var request = PdRequest.Post("sources").WithQuery("org_id", _orgId).WithBody(body);
+            problem = ComponentId(source.Component, out var componentId);
+            if (problem != null) return null;
+            var body = PdApiRequests.SourceBody(componentId, name: source.Name, active: source.Active, props: _secrets.Fill(source.Props, null));
+            var request = PdApiRequests.CreateSource(body, _orgId);
             request.IfUncertain = "Check with Get-PdSource -Name '" + PdText.Printable(source.Name.Replace("'", "''")) + "'" +
                                   (_orgId != null ? " -OrgId " + _orgId : string.Empty) + " before importing again.";
             return request;
         }
 
         /// <summary>PUT with what differs; a placeholder without a -Secret value keeps the live value.</summary>
-        public PdRequest UpdateSource(ConfigurationChange change, ConfigSource source)
+        public PdRequest? UpdateSource(ConfigurationChange change, ConfigSource source, out string? problem)
         {
             var id = change.Id ?? throw new InvalidOperationException("An update needs the live id.");
-            var body = new JObject();
-            if (change.Changes.Any(c => c.Property == ConfigNames.Active) && source.Active.HasValue) body["active"] = source.Active.Value;
-            if (change.Changes.Any(c => c.Property == ConfigNames.Component)) AddComponent(body, source.Component, always: true);
-            if (change.Changes.Any(c => c.Property.StartsWith(ConfigNames.Props + ".", StringComparison.Ordinal)))
-            {
-                body["configured_props"] = _secrets.Fill(source.Props, _liveProps.TryGetValue(id, out var live) ? live : new JObject());
-            }
-            return PdRequest.Put("sources", id).WithBody(body);
+            string? componentId = null;
+            problem = change.Changes.Any(c => c.Property == ConfigNames.Component) ? ComponentId(source.Component, out componentId) : null;
+            if (problem != null) return null;
+            var active = change.Changes.Any(c => c.Property == ConfigNames.Active) ? source.Active : null;
+            var props = change.Changes.Any(c => c.Property.StartsWith(ConfigNames.Props + ".", StringComparison.Ordinal))
+                ? _secrets.Fill(source.Props, _liveProps.TryGetValue(id, out var live) ? live : new JObject())
+                : null;
+            return PdRequest.Put("sources", id).WithBody(PdApiRequests.SourceBody(componentId, active: active, props: props));
         }
 
         /// <summary>Null with the reason when an end's id is not known (its item was not created).</summary>
@@ -119,6 +118,17 @@ namespace PSPipedream.Configuration
         public PdRequest Remove(ConfigurationChange change) =>
             PdRequest.Delete(change.Kind == ConfigurationKind.Source ? "sources" : "webhooks", change.Id ?? string.Empty);
 
+        /// <summary>
+        /// What a Replace does, said plainly in its prompt and What-if line: the old webhook is deleted
+        /// even without -Prune, because it is the same webhook, changed the only way the API allows.
+        /// </summary>
+        public string ReplaceAction(string webhookName)
+        {
+            var moved = SubscriptionsOf(webhookName).Count();
+            return "Replace webhook: creates the new webhook, moves " + moved.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                   (moved == 1 ? " subscription" : " subscriptions") + " to it, deletes the old one";
+        }
+
         /// <summary>The live subscriptions with the named webhook at either end, to move on a Replace.</summary>
         public IEnumerable<ConfigSubscription> SubscriptionsOf(string webhookName) =>
             _live.Document.Subscriptions.Where(s => IsWebhook(s.Emitter, webhookName) || IsWebhook(s.Listener, webhookName));
@@ -136,14 +146,23 @@ namespace PSPipedream.Configuration
 
         private static bool IsWebhook(ConfigEnd end, string name) => end.Kind == ConfigEndKind.Webhook && end.Value == name;
 
-        /// <summary>A component the account holds or this import saved, by code hash; else the id the file names.</summary>
-        private void AddComponent(JObject body, ConfigComponentRef component, bool always)
+        /// <summary>
+        /// The component id to deploy: the one saved by this import or held by the account (by code
+        /// hash), else the one its key was looked up to, else the id the file names. Returns null
+        /// when one was found; else why not.
+        /// </summary>
+        private string? ComponentId(ConfigComponentRef component, out string? id)
         {
             var hash = component.CodeHash;
-            if (hash != null && _made.TryGetValue("component:" + hash, out var made)) body["component_id"] = made;
-            else if (hash != null && _live.Ids.Components.TryGetValue(hash, out var held)) body["component_id"] = held;
-            else if (component.Id != null) body["component_id"] = component.Id;
-            else if (always && component.Key != null) body["component_key"] = component.Key;
+            id = null;
+            if (hash != null && _made.TryGetValue("component:" + hash, out var made)) id = made;
+            else if (hash != null && _live.Ids.Components.TryGetValue(hash, out var held)) id = held;
+            else if (component.Key != null && _made.TryGetValue("key:" + component.Key, out var found)) id = found;
+            else if (component.Key == null) id = component.Id;
+            if (id != null) return null;
+            return component.Key != null
+                ? "component '" + PdText.Printable(component.Key) + "' was not looked up."
+                : "the file gives no code, key or id for its component, and the account holds none with code_hash " + PdText.Printable(hash ?? string.Empty) + ".";
         }
     }
 }

@@ -22,8 +22,8 @@ namespace PSPipedream.Configuration
             var webhookList = webhooks.ToList();
             var duplicateSources = Duplicates(sourceList.Select(s => s.Name ?? string.Empty));
             var duplicateWebhooks = Duplicates(webhookList.Select(w => w.Name ?? string.Empty));
-            if (!force && duplicateSources.Count > 0) throw ConfigurationException.Ambiguous("source", duplicateSources);
-            if (!force && duplicateWebhooks.Count > 0) throw ConfigurationException.Ambiguous("webhook", duplicateWebhooks);
+            if (!force && duplicateSources.Count > 0) throw PdConfigurationException.Ambiguous("source", duplicateSources);
+            if (!force && duplicateWebhooks.Count > 0) throw PdConfigurationException.Ambiguous("webhook", duplicateWebhooks);
 
             var componentsById = new Dictionary<string, Component>(StringComparer.Ordinal);
             var ids = new ConfigLiveIds();
@@ -36,6 +36,7 @@ namespace PSPipedream.Configuration
             var document = new ConfigDocument { Owner = owner };
             var sourceNames = new Dictionary<string, string>(StringComparer.Ordinal);
             var used = new Dictionary<string, ConfigComponent>(StringComparer.Ordinal);
+            var guessedSecrets = new List<string>();
             foreach (var source in sourceList)
             {
                 var name = source.Name ?? string.Empty;
@@ -51,7 +52,7 @@ namespace PSPipedream.Configuration
                         Version = component?.Version,
                         CodeHash = component?.CodeHash,
                     },
-                    Props = ConfigProps.FromLive(name, source.ConfiguredProps, component),
+                    Props = ConfigProps.FromLive(name, source.ConfiguredProps, component, guessedSecrets),
                 });
                 if (source.Id != null && !sourceNames.ContainsKey(source.Id)) sourceNames.Add(source.Id, name);
                 if (source.Id != null && !ids.Sources.ContainsKey(name)) ids.Sources.Add(name, source.Id);
@@ -83,7 +84,7 @@ namespace PSPipedream.Configuration
                 if (subscription.Id != null && !ids.Subscriptions.ContainsKey(item.Key)) ids.Subscriptions.Add(item.Key, subscription.Id);
             }
 
-            return new ConfigSnapshot(document, ids, duplicateSources, duplicateWebhooks);
+            return new ConfigSnapshot(document, ids, duplicateSources, duplicateWebhooks) { GuessedSecrets = guessedSecrets };
         }
 
         private static ConfigEnd End(string? id, IDictionary<string, string> sources, IDictionary<string, string> webhooks)

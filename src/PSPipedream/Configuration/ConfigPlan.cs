@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace PSPipedream.Configuration
@@ -25,7 +26,8 @@ namespace PSPipedream.Configuration
             var components = new Dictionary<string, ConfigPlanStep>(StringComparer.Ordinal);
             foreach (var change in list.Where(c => c.Kind == ConfigurationKind.Source && c.Action != ConfigurationAction.Remove))
             {
-                var hash = (change.Item as ConfigSource)?.Component.CodeHash;
+                var reference = (change.Item as ConfigSource)?.Component;
+                var hash = reference?.CodeHash;
                 ConfigPlanStep? componentStep = null;
                 if (hash != null && !live.Components.ContainsKey(hash) && !components.TryGetValue(hash, out componentStep))
                 {
@@ -36,6 +38,18 @@ namespace PSPipedream.Configuration
                         components.Add(hash, componentStep);
                     }
                 }
+                if (componentStep == null && NeedsLookup(change, reference, live))
+                {
+                    // No code to save and no hash the account knows: the key must be found where the
+                    // source is made, because the API deploys by id and an id from the file may be another account's.
+                    var lookup = "key:" + reference!.Key;
+                    if (!components.TryGetValue(lookup, out componentStep))
+                    {
+                        componentStep = ConfigPlanStep.Lookup(reference.Key!);
+                        components.Add(lookup, componentStep);
+                    }
+                }
+                if (componentStep == null) CheckDeployable(change, reference, live, wanted);
                 var step = new ConfigPlanStep(ConfigPlanPhase.Sources, change, null);
                 if (componentStep != null) step.DependsOn.Add(componentStep);
                 writes["source:" + change.Name] = step;
@@ -68,6 +82,26 @@ namespace PSPipedream.Configuration
                 step.DependsOn.AddRange(subscriptionRemovals.Where(r => Ends(r.Change!.Item as ConfigSubscription).Contains(named)));
             }
             return steps;
+        }
+
+        /// <summary>A source to be created (or moved to another component) whose component is known only by its key.</summary>
+        private static bool NeedsLookup(ConfigurationChange change, ConfigComponentRef? reference, ConfigLiveIds live)
+        {
+            if (reference?.Key == null) return false;
+            if (reference.CodeHash != null && live.Components.ContainsKey(reference.CodeHash)) return false;
+            return change.Action == ConfigurationAction.Create || change.Changes.Any(c => c.Property == ConfigNames.Component);
+        }
+
+        /// <summary>PdInvalidConfiguration, before any write, for a source to create whose component cannot be found at all.</summary>
+        private static void CheckDeployable(ConfigurationChange change, ConfigComponentRef? reference, ConfigLiveIds live, ConfigDocument wanted)
+        {
+            if (reference == null || reference.Id != null || reference.Key != null) return;
+            if (reference.CodeHash != null && live.Components.ContainsKey(reference.CodeHash)) return;
+            if (change.Action != ConfigurationAction.Create && !change.Changes.Any(c => c.Property == ConfigNames.Component)) return;
+            var index = wanted.Sources.FindIndex(s => ReferenceEquals(s, change.Item));
+            throw PdConfigurationException.Invalid(
+                string.Format(CultureInfo.InvariantCulture, "$.{0}[{1}].{2}", ConfigNames.Sources, index, ConfigNames.Component),
+                "the component is known only by its code_hash, the file holds no code for it, and the account holds no component with that hash.");
         }
 
         private static ConfigPlanStep Add(List<ConfigPlanStep> steps, ConfigPlanPhase phase, ConfigurationChange change)

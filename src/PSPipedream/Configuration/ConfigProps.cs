@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Json;
@@ -14,7 +15,11 @@ namespace PSPipedream.Configuration
         private const string HttpInterface = "$.interface.http";
         private const string EndpointUrl = "endpoint_url";
 
-        public static JObject FromLive(string sourceName, object? configuredProps, Component? component)
+        /// <summary>
+        /// The document's props; each prop taken for a secret by its name alone (its component does
+        /// not flag it) is added to <paramref name="guessed"/> as "source.prop", for a warning.
+        /// </summary>
+        public static JObject FromLive(string sourceName, object? configuredProps, Component? component, ICollection<string>? guessed = null)
         {
             var props = configuredProps is JObject given ? (JObject)given.DeepClone()
                 : PdFreeForm.TryToJson(configuredProps, "ConfiguredProps", out var json, out _) && json is JObject converted ? converted
@@ -24,11 +29,16 @@ namespace PSPipedream.Configuration
                 var declared = component?.ConfigurableProps?.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.Ordinal));
                 if (declared != null && IsSecret(declared))
                 {
-                    property.Value = new JObject(new JProperty(ConfigNames.SecretPlaceholder, sourceName + "." + property.Name));
+                    property.Value = Secret(sourceName, property.Name);
                 }
                 else if (declared != null && IsApp(declared))
                 {
                     property.Value = new JObject(new JProperty(ConfigNames.AppPlaceholder, AppName(declared)));
+                }
+                else if (ConfigSecretNames.LooksSecret(property.Name, property.Value))
+                {
+                    property.Value = Secret(sourceName, property.Name);
+                    guessed?.Add(sourceName + "." + property.Name);
                 }
                 else if ((declared == null || string.Equals(declared.Type, HttpInterface, StringComparison.Ordinal)) && property.Value is JObject value)
                 {
@@ -41,6 +51,9 @@ namespace PSPipedream.Configuration
             }
             return props;
         }
+
+        private static JObject Secret(string sourceName, string propName) =>
+            new JObject(new JProperty(ConfigNames.SecretPlaceholder, sourceName + "." + propName));
 
         /// <summary>The component declares the prop secret: true.</summary>
         public static bool IsSecret(ConfigurableProp prop) =>

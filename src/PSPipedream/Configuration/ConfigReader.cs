@@ -34,15 +34,15 @@ namespace PSPipedream.Configuration
             }
             catch (JsonException ex)
             {
-                throw ConfigurationException.Invalid("$", "the text is not JSON (" + ex.Message.TrimEnd('.') + ").");
+                throw PdConfigurationException.Invalid("$", "the text is not JSON (" + ex.Message.TrimEnd('.') + ").");
             }
-            if (!(root is JObject top)) throw ConfigurationException.Invalid("$", "the document must be a JSON object.");
+            if (!(root is JObject top)) throw PdConfigurationException.Invalid("$", "the document must be a JSON object.");
 
             var version = Field(top, ConfigNames.FormatVersion, "$");
             if (version == null) throw Missing("$", ConfigNames.FormatVersion);
             if (version.Type != JTokenType.Integer || version.Value<long>() != ConfigDocument.CurrentFormatVersion)
             {
-                throw ConfigurationException.Invalid("$." + ConfigNames.FormatVersion, string.Format(CultureInfo.InvariantCulture,
+                throw PdConfigurationException.Invalid("$." + ConfigNames.FormatVersion, string.Format(CultureInfo.InvariantCulture,
                     "unknown format version {0}; this module reads version {1}.", version.ToString(Formatting.None), ConfigDocument.CurrentFormatVersion));
             }
 
@@ -73,7 +73,7 @@ namespace PSPipedream.Configuration
             };
             if (componentRef.Id == null && componentRef.Key == null && componentRef.CodeHash == null)
             {
-                throw ConfigurationException.Invalid(componentPath, "the component needs an id, a key or a code_hash.");
+                throw PdConfigurationException.Invalid(componentPath, "the component needs an id, a key or a code_hash.");
             }
             var props = Field(item, ConfigNames.Props, path);
             if (props != null && !(props is JObject)) throw WrongType(path, ConfigNames.Props, "an object");
@@ -134,7 +134,7 @@ namespace PSPipedream.Configuration
             for (var i = 0; i < array.Count; i++)
             {
                 var path = string.Format(CultureInfo.InvariantCulture, "$.{0}[{1}]", name, i);
-                if (!(array[i] is JObject item)) throw ConfigurationException.Invalid(path, "each item must be an object.");
+                if (!(array[i] is JObject item)) throw PdConfigurationException.Invalid(path, "each item must be an object.");
                 list.Add(read(item, path));
             }
             return list;
@@ -147,7 +147,7 @@ namespace PSPipedream.Configuration
             foreach (var property in obj.Properties())
             {
                 if (!string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
-                if (found != null) throw ConfigurationException.Invalid(path + "." + name, "the key is given more than once.");
+                if (found != null) throw PdConfigurationException.Invalid(path + "." + name, "the key is given more than once.");
                 found = property.Value;
             }
             return found == null || found.Type == JTokenType.Null ? null : found;
@@ -164,10 +164,10 @@ namespace PSPipedream.Configuration
             return token.Value<string>();
         }
 
-        private static ConfigurationException Missing(string path, string name) =>
-            ConfigurationException.Invalid(path + "." + name, "the required field '" + name + "' is missing or empty.");
+        private static PdConfigurationException Missing(string path, string name) =>
+            PdConfigurationException.Invalid(path + "." + name, "the required field '" + name + "' is missing or empty.");
 
-        private static ConfigurationException WrongType(string path, string name, string expected) =>
-            ConfigurationException.Invalid(path + "." + name, "'" + name + "' must be " + expected + ".");
+        private static PdConfigurationException WrongType(string path, string name, string expected) =>
+            PdConfigurationException.Invalid(path + "." + name, "'" + name + "' must be " + expected + ".");
     }
 }

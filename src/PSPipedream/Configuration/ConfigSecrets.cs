@@ -41,7 +41,7 @@ namespace PSPipedream.Configuration
                 {
                     var name = Placeholder(property.Value, ConfigNames.SecretPlaceholder);
                     if (name == null || _values.ContainsKey(name)) continue;
-                    throw ConfigurationException.Invalid(
+                    throw PdConfigurationException.Invalid(
                         string.Format(CultureInfo.InvariantCulture, "$.{0}[{1}].{2}.{3}", ConfigNames.Sources, index, ConfigNames.Props, property.Name),
                         "the source is to be created, and the secret '" + name + "' has no value: give it with -Secret @{ '" + name + "' = ... }.");
                 }

@@ -21,5 +21,8 @@ namespace PSPipedream.Configuration
 
         /// <summary>Webhook names held by more than one webhook; only ever non-empty under force, for a warning.</summary>
         public IReadOnlyList<string> DuplicateWebhooks { get; }
+
+        /// <summary>"source.prop" for each prop written as a secret by its name alone, its component not flagging it.</summary>
+        public IReadOnlyList<string> GuessedSecrets { get; set; } = new string[0];
     }
 }

@@ -27,12 +27,12 @@ namespace PSPipedream.Configuration
         {
             if (end.Kind == ConfigEndKind.Source && !sources.Contains(end.Value) && !(live?.Sources.Contains(end.Value) ?? false))
             {
-                throw ConfigurationException.Invalid(path + "." + ConfigNames.SourceEnd,
+                throw PdConfigurationException.Invalid(path + "." + ConfigNames.SourceEnd,
                     "no source named '" + end.Value + "' is in the file" + (live == null ? "." : " or in the account."));
             }
             if (end.Kind == ConfigEndKind.Webhook && !webhooks.Contains(end.Value) && !(live?.Webhooks.Contains(end.Value) ?? false))
             {
-                throw ConfigurationException.Invalid(path + "." + ConfigNames.WebhookEnd,
+                throw PdConfigurationException.Invalid(path + "." + ConfigNames.WebhookEnd,
                     "no webhook named '" + end.Value + "' is in the file" + (live == null ? "." : " or in the account."));
             }
         }
@@ -44,7 +44,7 @@ namespace PSPipedream.Configuration
             for (var i = 0; i < names.Count; i++)
             {
                 if (seen.Add(names[i])) continue;
-                throw ConfigurationException.Invalid(
+                throw PdConfigurationException.Invalid(
                     string.Format(CultureInfo.InvariantCulture, "$.{0}[{1}].{2}", array, i, field),
                     "'" + names[i] + "' is given more than once; items are matched by " + field + ", so it must be unique.");
             }

@@ -18,9 +18,11 @@ placeholder matches any live value.
 A document that is not valid stops the command with PdInvalidConfiguration, whose message names
 the JSON path of the problem: text that is not JSON, an unknown format version, a missing
 required field, duplicate names, or a subscription naming a source or webhook that is neither
-in the document nor in the account. A read that fails after the connection's retries stops the
+in the document nor in the account. Its exception (PSPipedream.PdConfigurationException) has
+the path as JsonPath. A read that fails after the connection's retries stops the
 command with that error: items that could not be listed are never reported as missing.
-Sources or webhooks in the account that share a name stop it with PdAmbiguousName.
+Sources or webhooks in the account that share a name stop it with PdAmbiguousName, whose
+exception lists them as Names.
 
 -Include Source, Subscription, Webhook compares only those kinds; subscriptions whose ends are
 out of scope are left alone.

@@ -16,6 +16,10 @@ What the document leaves out: the value of every prop that the component declare
 app connections, are written as placeholders that name them; fields the server generates (ids,
 timestamps, an HTTP source's endpoint URL); auto-subscriptions, which the API cannot list
 (recreate them with New-PdAutoSubscription); event history; and workflows themselves.
+As a second guard, a prop whose name reads like a secret (token, secret, password, api_key,
+private_key, access_key, credential...) and that holds text is written as a secret placeholder
+too, even when its component does not flag it, with one warning naming the source and the prop:
+a secret never reaches the file silently.
 
 Two sources or two webhooks with the same name cannot be matched by name: the export stops
 with the error PdAmbiguousName listing the names, unless -Force, which writes them with a

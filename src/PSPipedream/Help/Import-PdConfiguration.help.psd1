@@ -12,7 +12,22 @@ writes (default 4) are in flight at once.
 
 A webhook cannot be changed through the API, so a changed webhook is Replaced: a new one is
 created, the subscriptions that pointed at the old one are moved to it, and only then is the old
-one deleted.
+one deleted. The old one is deleted even without -Prune, because it is the same webhook changed
+the only way the API allows; the prompt and the What-if line say so: "Replace webhook: creates
+the new webhook, moves 2 subscriptions to it, deletes the old one". Its id changes.
+
+With -Confirm each change is asked first, naming the source, webhook or subscription and its live
+id where it has one. Answering No skips that change and what depends on it (Result "Skipped
+because ..."); No to All sends nothing more. Looking a component up is a read and is not asked.
+
+A source whose component the file names only by key (no code, and no code hash the account
+holds) is deployed by the id that key is looked up to, first among the account's components,
+then in the registry; a key found in neither is PdNotFound for the sources that use it.
+
+A read that fails during the import (such a lookup, after the connection's retries) is an error
+for that item that says the stage the import was in and how many changes were done before it;
+the items that need it are Skipped, never taken for absent. When anything was not made, the run
+ends with one warning counting what was done, failed and skipped.
 
 Without -Prune nothing is deleted, and the run ends with one warning that counts what the
 account holds and the file does not. With -Prune each removal asks first (ConfirmImpact High);
@@ -28,8 +43,11 @@ write at all.
 The document is checked before any write; each problem is PdInvalidConfiguration naming the JSON
 path: text that is not JSON, an unknown format version, a missing required field, duplicate
 names, a subscription naming a source or webhook that is neither in the file nor in the account,
-and a secret placeholder with no -Secret value for a source that must be created. On an update a
-placeholder leaves the live value alone.
+a secret placeholder with no -Secret value for a source that must be created, and a source to
+create whose component is known only by a code hash that neither the file nor the account holds.
+The error's exception is a PSPipedream.PdConfigurationException whose JsonPath a script can read
+($_.Exception.JsonPath, e.g. $.sources[3].name). On an update a placeholder leaves the live value
+alone.
 
 -OrgId creates in that org. -WorkflowMap rewrites workflow ids (p_...) in the file's
 subscriptions before the checks; a workflow that does not exist in the account is reported as a
@@ -52,6 +70,10 @@ scopes the work; subscriptions whose ends are out of scope are left alone.
         @{
             Code    = 'Import-PdConfiguration ./pipedream.json -Prune -Force'
             Remarks = 'Makes the account match the file exactly, deleting what the file does not hold without asking.'
+        }
+        @{
+            Code    = 'try { Import-PdConfiguration ./pipedream.json -ErrorAction Stop } catch [PSPipedream.PdConfigurationException] { "Fix the file at $($_.Exception.JsonPath)" }'
+            Remarks = 'A script that points at the place in the file that was refused; nothing was sent.'
         }
         @{
             Code    = 'Import-PdConfiguration ./pipedream.json -Include Webhook'

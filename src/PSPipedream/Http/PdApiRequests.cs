@@ -1,9 +1,11 @@
+using Newtonsoft.Json.Linq;
+
 namespace PSPipedream.Http
 {
     /// <summary>
-    /// The API's write requests whose query the reference spells out field by field, built once for
-    /// the cmdlets (New-PdWebhook, New-/Remove-PdSubscription) and the configuration importer, so
-    /// both send the same thing.
+    /// The API's write requests whose fields the reference spells out one by one, built once for
+    /// the cmdlets (New-/Set-PdSource, New-PdWebhook, New-/Remove-PdSubscription) and the
+    /// configuration importer, so both send the same thing.
     /// </summary>
     internal static class PdApiRequests
     {
@@ -28,5 +30,26 @@ namespace PSPipedream.Http
                 .WithQuery("emitter_id", emitterId)
                 .WithQuery("listener_id", listenerId)
                 .WithQuery("event_name", eventName ?? string.Empty);
+    
+        /// <summary>POST /sources (in the org when given): the component, then the source's own fields.</summary>
+        public static PdRequest CreateSource(JObject body, string? orgId) =>
+            PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body);
+
+        /// <summary>
+        /// The body of POST /sources and PUT /sources/{id}: only the fields given (null is left
+        /// out, so an update never resets what it does not name); the props are copied.
+        /// </summary>
+        public static JObject SourceBody(string? componentId = null, string? componentCode = null, string? componentUrl = null,
+            string? name = null, bool? active = null, JToken? props = null)
+        {
+            var body = new JObject();
+            if (componentId != null) body["component_id"] = componentId;
+            if (componentCode != null) body["component_code"] = componentCode;
+            if (componentUrl != null) body["component_url"] = componentUrl;
+            if (name != null) body["name"] = name;
+            if (active.HasValue) body["active"] = active.Value;
+            if (props != null) body["configured_props"] = props.DeepClone();
+            return body;
+        }
     }
 }

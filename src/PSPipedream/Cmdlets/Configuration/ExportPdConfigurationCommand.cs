@@ -44,6 +44,11 @@ namespace PSPipedream.Cmdlets
             var snapshot = ReadLive(Force.IsPresent);
             foreach (var name in snapshot.DuplicateSources) WriteWarningLine("More than one source is named '" + name + "'; it cannot be matched by name.");
             foreach (var name in snapshot.DuplicateWebhooks) WriteWarningLine("More than one webhook is named '" + name + "'; it cannot be matched by name.");
+            foreach (var prop in snapshot.GuessedSecrets)
+            {
+                WriteWarningLine("The prop '" + prop + "' is written as the placeholder {\"$secret\": \"" + prop +
+                                 "\"}: its name reads like a secret, though its component does not flag it secret. Import needs its value with -Secret @{ '" + prop + "' = ... } to create the source.");
+            }
             var document = Scoped(snapshot.Document);
             var text = As == ConfigurationFormat.Mermaid ? ConfigMermaid.Write(document) : ConfigWriter.Write(document);
             if (Path == null)

@@ -25,6 +25,7 @@ namespace PSPipedream.Cmdlets
     {
         private readonly HashSet<ConfigPlanStep> _notDone = new HashSet<ConfigPlanStep>();
         private ConfigApplier? _applier;
+        private readonly ConfigImportTally _tally = new ConfigImportTally();
 
         /// <summary>Remove what the account holds and the file does not.</summary>
         [Parameter(HelpMessage = "Also delete the sources, subscriptions and webhooks the file does not hold (asks first, unless -Force). Without it nothing is deleted.")]
@@ -72,7 +73,9 @@ namespace PSPipedream.Cmdlets
                 foreach (var step in steps.Where(s => s.Phase == phase)) Apply(step);
                 FinishDispatched();
             }
-            if (!Prune.IsPresent && removals.Count > 0) WriteWarningLine(NotPruned(removals));
+            if (!Prune.IsPresent && removals.Count > 0) WriteWarningLine(ConfigImportTally.NotPruned(removals));
+            var summary = _tally.Summary();
+            if (summary != null) WriteWarningLine(summary);
         }
 
         private void Apply(ConfigPlanStep step)
@@ -84,9 +87,19 @@ namespace PSPipedream.Cmdlets
                 Report(step, reason);
                 return;
             }
+            var applier = _applier!;
+            if (step.LookupKey != null)
+            {
+                // A read: asked for by no prompt, and done under -WhatIf too, so the plan finds a missing key.
+                var key = step.LookupKey;
+                Send<Component>(step, () => ConfigComponentLookup.FindAsync(key, SendAsync<Component>)!, c => applier.Made("key:" + key, c.Id));
+                return;
+            }
             var change = step.Change;
-            var action = change == null ? "Save component" : change.Action + " " + change.Kind.ToString().ToLowerInvariant();
-            var target = step.Describe();
+            var action = change == null ? "Save component"
+                : change.Action == ConfigurationAction.Replace ? applier.ReplaceAction(change.Name)
+                : change.Action + " " + change.Kind.ToString().ToLowerInvariant();
+            var target = step.Target();
             var confirmed = IsRemoval(step) ? ShouldProcessForce(Force.IsPresent, target, action) : ShouldProcessItem(target, action);
             if (!confirmed)
             {
@@ -96,7 +109,6 @@ namespace PSPipedream.Cmdlets
                 return;
             }
 
-            var applier = _applier!;
             if (change == null)
             {
                 var hash = step.Component!.CodeHash;
@@ -112,10 +124,14 @@ namespace PSPipedream.Cmdlets
                     Send<Webhook>(step, applier.CreateWebhook(webhook), w => applier.Made("webhook:" + webhook.Name, w.Id));
                     break;
                 case ConfigSource source when change.Action == ConfigurationAction.Create:
-                    Send<Source>(step, applier.CreateSource(source), s => applier.Made("source:" + source.Name, s.Id));
+                    var create = applier.CreateSource(source, out var problem);
+                    if (create == null) Fail(step, "Skipped because " + problem, null);
+                    else Send<Source>(step, create, s => applier.Made("source:" + source.Name, s.Id));
                     break;
                 case ConfigSource source when change.Action == ConfigurationAction.Update:
-                    Send(step, applier.UpdateSource(change, source));
+                    var update = applier.UpdateSource(change, source, out var why);
+                    if (update == null) Fail(step, "Skipped because " + why, null);
+                    else Send(step, update);
                     break;
                 case ConfigSubscription subscription when change.Action == ConfigurationAction.Create:
                     var request = applier.CreateSubscription(subscription, out var missing);
@@ -185,28 +201,20 @@ namespace PSPipedream.Cmdlets
         {
             _notDone.Add(step);
             Report(step, result);
-            if (error != null) WriteError(PdErrors.ToErrorRecord(error, step.Describe()));
+            if (error != null) WriteError(PdErrors.ToErrorRecord(error.WithAdvice(_tally.StageNote(step)), step.Describe()));
         }
 
         /// <summary>Writes the change with its result; a component saved is no change of its own.</summary>
         private void Report(ConfigPlanStep step, string result)
         {
             if (step.Change == null) return;
+            _tally.Count(result);
             step.Change.Result = result;
             WriteObject(step.Change);
         }
 
         private static bool IsRemoval(ConfigPlanStep step) =>
             step.Phase == ConfigPlanPhase.Removals || step.Phase == ConfigPlanPhase.SubscriptionRemovals;
-
-        private static string NotPruned(IReadOnlyCollection<ConfigPlanStep> removals)
-        {
-            var counts = removals.GroupBy(r => r.Change!.Kind).OrderBy(g => g.Key)
-                .Select(g => string.Format(CultureInfo.InvariantCulture, "{0} {1}{2}", g.Count(), g.Key.ToString().ToLowerInvariant(), g.Count() == 1 ? string.Empty : "s"));
-            return string.Format(CultureInfo.InvariantCulture,
-                "The account holds {0} item{1} the file does not ({2}); they were left alone. Use -Prune to delete them.",
-                removals.Count, removals.Count == 1 ? string.Empty : "s", string.Join(", ", counts));
-        }
 
         /// <summary>The request's outcome as a value, so its failure is this step's to record, not Dispatch's to write.</summary>
         private static async Task<Outcome<T>> Capture<T>(Func<Task<T?>> send) where T : class

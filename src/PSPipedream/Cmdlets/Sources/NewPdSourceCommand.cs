@@ -118,34 +118,22 @@ namespace PSPipedream.Cmdlets
             if (!ShouldProcessItem(target, "Create source")) return;
             var missingSecrets = copyOf != null ? MissingSecrets(ComponentId, props) : null;
 
-            var body = new JObject();
-            switch (ParameterSetName)
+            string? componentId = ParameterSetName == ComponentIdSet ? ComponentId : null;
+            if (ParameterSetName == ComponentKeySet)
             {
-                case ComponentCodeSet:
-                    body["component_code"] = ComponentCode;
-                    break;
-                case ComponentUrlSet:
-                    body["component_url"] = ComponentUrl;
-                    break;
-                case ComponentKeySet:
-                    // The API deploys by component id: look the registry component up first.
-                    var component = Wait(SendAsync<Component>(PdRequest.Get("components", "registry", ComponentKey)));
-                    if (component?.Id == null)
-                    {
-                        WriteError(PdErrors.NotFoundRecord("Registry component", ComponentKey));
-                        return;
-                    }
-                    body["component_id"] = component.Id;
-                    break;
-                default:
-                    body["component_id"] = ComponentId;
-                    break;
+                // The API deploys by component id: look the registry component up first.
+                var component = Wait(SendAsync<Component>(PdRequest.Get("components", "registry", ComponentKey)));
+                if (component?.Id == null)
+                {
+                    WriteError(PdErrors.NotFoundRecord("Registry component", ComponentKey));
+                    return;
+                }
+                componentId = component.Id;
             }
-            if (name != null) body["name"] = name;
-            if (props != null) body["configured_props"] = props.DeepClone();
+            var body = PdApiRequests.SourceBody(componentId, ComponentCode, ComponentUrl, name, props: props);
 
             var orgId = org ?? ResolveConnection().OrgId;
-            var request = PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body);
+            var request = PdApiRequests.CreateSource(body, orgId);
             request.IfUncertain = name != null
                 ? "Check with Get-PdSource -Name '" + PdText.Quote(name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
                 : "Check the newest sources (Get-PdSource -All | Sort-Object CreatedAt | Select-Object -Last 5) before trying again.";

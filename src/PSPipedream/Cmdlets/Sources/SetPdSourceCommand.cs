@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Errors;
+using PSPipedream.Http;
 using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
@@ -77,16 +78,7 @@ namespace PSPipedream.Cmdlets
             }
         }
 
-        private protected override JObject? CreateBody()
-        {
-            var body = new JObject();
-            if (Name != null) body["name"] = Name;
-            if (IsBound(nameof(Active))) body["active"] = Active;
-            if (_props != null) body["configured_props"] = _props.DeepClone();
-            if (ComponentId != null) body["component_id"] = ComponentId;
-            if (ComponentCode != null) body["component_code"] = ComponentCode;
-            if (ComponentUrl != null) body["component_url"] = ComponentUrl;
-            return body;
-        }
+        private protected override JObject? CreateBody() =>
+            PdApiRequests.SourceBody(ComponentId, ComponentCode, ComponentUrl, Name, IsBound(nameof(Active)) ? Active : (bool?)null, _props);
     }
 }
