@@ -45,9 +45,9 @@ namespace PSPipedream.Cmdlets
         {
             var asked = TimeSpan.FromSeconds(PollSeconds);
             var round = PdPollPacer.RoundTime(emitters);
-            WriteVerboseLine(string.Format(CultureInfo.InvariantCulture,
-                "Waiting for new events of {0} {1}{2}: the newest {3} of each first, then a poll every {4} s.",
-                emitters, EmitterNoun, emitters == 1 ? "" : "s", Tail, PollSeconds));
+            var tail = Tail == 0 ? "" : string.Format(CultureInfo.InvariantCulture, ", after the newest {0}{1}", Tail, emitters == 1 ? "" : " of each");
+            WriteVerboseLine(string.Format(CultureInfo.InvariantCulture, "Waiting for new events of {0} {1}{2}{3}, polling every {4} s.",
+                emitters, EmitterNoun, emitters == 1 ? "" : "s", tail, PollSeconds));
             if (round <= asked) return asked;
             WriteVerboseLine(string.Format(CultureInfo.InvariantCulture,
                 "{0} {1}s at most {2} requests a second: each is polled about every {3:0.#} s rather than every {4} s.",
