@@ -87,7 +87,7 @@ Describe 'Get-PdEvent -Wait' -Tag Wait {
         $path = Get-PollPath $source
         $world = Start-World @(
             @{ Path = $path; After = 1; Do = 'emit'; Events = @(@{ EmitterId = $source; Event = @{ n = 1 } ; Count = 2 }) }
-            @{ Path = $path; After = 3; Do = 'emit'; Events = @(@{ EmitterId = $source; Event = @{ n = 2 } ; Count = 2 }) }
+            @{ Path = $path; After = 2; Do = 'emit'; Events = @(@{ EmitterId = $source; Event = @{ n = 2 } ; Count = 2 }) }
         )
 
         $out = @(Get-PdEvent -SourceId $source -Wait -Tail 3 -PollSeconds 1 -Timeout 15 | Select-Object -First 7)
@@ -145,12 +145,12 @@ Describe 'Get-PdEvent -Wait' -Tag Wait {
     It 'stops polling at once when Select-Object -First has what it needs' {
         $source = New-WaitSource
         $path = Get-PollPath $source
-        $world = Start-World @(@{ Path = $path; After = 2; Do = 'emit'; Events = @(@{ EmitterId = $source; Event = @{ n = 1 }; Count = 3 }) })
+        $world = Start-World @(@{ Path = $path; After = 1; Do = 'emit'; Events = @(@{ EmitterId = $source; Event = @{ n = 1 }; Count = 3 }) })
 
         $out = @(Get-PdEvent -SourceId $source -Wait -Tail 0 -PollSeconds 1 -Timeout 15 -ErrorVariable errs | Select-Object -First 1)
         Complete-World $world
         $polls = @(Get-EmulatorRequest -Path $path).Count
-        Start-Sleep -Milliseconds 1500
+        Start-Sleep -Milliseconds 1200
 
         $out.Count | Should -Be 1
         @($errs).Count | Should -Be 0
@@ -198,14 +198,9 @@ Describe 'Get-PdEvent -Wait' -Tag Wait {
         $source = New-WaitSource -Events 2
         $marker = Join-Path $TestDrive 'stopped.txt'
         $script = "Import-Module '$($env:PSPD_TEST_MODULE)'; try { Get-PdEvent -SourceId $source -Wait -PollSeconds 1 | ForEach-Object { 'EVENT ' + `$_.Id } } finally { Set-Content -LiteralPath '$marker' -Value stopped }"
-        $pwsh = @(Get-PwshCommand)
-        $psi = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
-        foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)) { $psi.ArgumentList.Add($a) }
+        $psi = New-PwshStartInfo -ArgumentList '-Command', $script -RedirectOutput
         $psi.Environment['PIPEDREAM_API_KEY'] = $script:Setting.ApiKey
         $psi.Environment['PIPEDREAM_BASE_URL'] = $script:Setting.BaseUri
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
         $child = [Diagnostics.Process]::Start($psi)
         try {
             $stderr = $child.StandardError.ReadToEndAsync()
