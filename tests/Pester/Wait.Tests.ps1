@@ -425,3 +425,46 @@ Describe '-Wait input checks' -Tag Wait {
         { Get-PdWorkflowError -WorkflowId p_abc -Wait @params } | Should -Throw -ErrorId "ParameterArgumentValidationError,PSPipedream.Cmdlets.GetPdWorkflowErrorCommand"
     }
 }
+
+# The same wait against a server that is not the emulator (servers/LiveEventServer.py): it emits
+# while the wait runs, fails for a while, then bursts past the 100 events it keeps.
+Describe 'Get-PdEvent -Wait against another server' -Tag Wait, Faults {
+    BeforeAll {
+        $script:SavedBase = $env:PSPD_TEST_RETRY_BASE_MS
+        $env:PSPD_TEST_RETRY_BASE_MS = '10'
+        $script:LiveLog = Join-Path $TestDrive 'live.log'
+        $psi = [Diagnostics.ProcessStartInfo]::new('python3')
+        foreach ($a in (Join-Path $PSScriptRoot 'servers/LiveEventServer.py'), '--log', $script:LiveLog, '--seconds', '120') { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.UseShellExecute = $false
+        $script:LiveServer = [Diagnostics.Process]::Start($psi)
+        $line = $script:LiveServer.StandardOutput.ReadLine()
+        if ($line -notmatch '^PORT (\d+)$') { throw "The live event server did not start: $line" }
+        $script:LiveConnection = Connect-PdAccount -BaseUri "http://127.0.0.1:$($Matches[1])/v1" -ApiKey 'live0123456789abcdefghijklmnopqr' -PassThru
+        $script:LiveConnection.MaxRetries = 1
+    }
+
+    AfterAll {
+        $env:PSPD_TEST_RETRY_BASE_MS = $script:SavedBase
+        if ($script:LiveServer -and -not $script:LiveServer.HasExited) { $script:LiveServer.Kill() }
+    }
+
+    It 'survives the outage and the burst: every event it can still list once, in order, one warning for each' {
+        $all = @(& { Get-PdEvent -SourceId dc_live -Wait -Tail 3 -PollSeconds 1 -Timeout 20 -Connection $script:LiveConnection `
+                    -WarningVariable script:liveWarnings -WarningAction SilentlyContinue -Verbose | Select-Object -First 107 } 4>&1)
+        $events = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $warnings = @($script:liveWarnings)
+
+        $events.Count | Should -Be 107
+        # 1-5 before the outage, then the 100 of the burst of 150 that the server still keeps, then what came after.
+        ($events.Event.n -join ",") | Should -Be ((1..5 + 56..157) -join ",")
+        Assert-TimeOrder $events.Id
+        foreach ($e in $events) { $e.SourceId | Should -Be 'dc_live'; $e.EmitterId | Should -Be 'dc_live' }
+
+        $warnings.Count | Should -Be 2
+        "$($warnings[0])" | Should -BeLike 'Polling failed:*503*'
+        "$($warnings[1])" | Should -BeLike 'The source dc_live has 100 new events since the last poll, a full page*may be missing.'
+        @($all | Where-Object { "$_" -like 'Resumed:*' }).Count | Should -Be 1
+        @(Get-Content -LiteralPath $script:LiveLog | Where-Object { $_ -like 'GET /v1/sources/dc_live/event_summaries?* 503' }).Count | Should -Be 2
+    }
+}
