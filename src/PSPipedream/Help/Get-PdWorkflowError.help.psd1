@@ -33,7 +33,8 @@ gone. At the timeout the wait ends quietly; under -ErrorAction Stop (or $ErrorAc
 'Stop') it fails with the error PdWaitTimeout instead, so that a script can wait a given time
 for the next event and fail otherwise. -All, -First, -Skip, -PageSize, -After, -Before,
 -IncludeTotalCount, -Property and -ExcludeProperty are refused with -Wait (use -Tail), and
--Tail, -PollSeconds and -Timeout without it.
+-Tail, -PollSeconds and -Timeout without it. -ThrottleLimit has no effect with -Wait: the
+polls are paced instead.
 
 While waiting: one connection sends at most about 5 polls a second, so with many workflows the
 interval stretches (-Verbose says so once). A poll that still fails after the connection's
