@@ -50,7 +50,7 @@ namespace PSPipedream.Cmdlets
                 emitters, EmitterNoun, emitters == 1 ? "" : "s", tail, PollSeconds));
             if (round <= asked) return asked;
             WriteVerboseLine(string.Format(CultureInfo.InvariantCulture,
-                "{0} {1}s at most {2} requests a second: each is polled about every {3:0.#} s rather than every {4} s.",
+                "Polling {0} {1}s at most {2} requests a second: each {1} is polled about every {3:0.#} s rather than every {4} s.",
                 emitters, EmitterNoun, PdPollPacer.RequestsPerSecond, round.TotalSeconds, PollSeconds));
             return round;
         }
