@@ -82,8 +82,11 @@ function Invoke-DemoControl([uri] $ControlUri, [string] $Path, [object] $Body) {
     if ($null -ne $answer -and $answer.PSObject.Properties['data']) { $answer.data }
 }
 
-function Send-DemoEvent([uri] $ControlUri, [string] $EmitterId, [object] $Event, [int] $Count = 1, [string] $Name = '') {
-    $null = Invoke-DemoControl $ControlUri 'emit' @{ emitter_id = $EmitterId; event = $Event; count = $Count; name = $Name }
+function Send-DemoEvent([uri] $ControlUri, [string] $EmitterId, [object] $Event, [int] $Count = 1, [string] $Name = '', [Nullable[datetime]] $At) {
+    $body = @{ emitter_id = $EmitterId; event = $Event; count = $Count; name = $Name }
+    # A backdated event: its id and time are from $At, as if the source had emitted it back then.
+    if ($At) { $body.timestamp = $At.ToUniversalTime().ToString('o') }
+    $null = Invoke-DemoControl $ControlUri 'emit' $body
 }
 
 # An item of an RSS feed, as the RSS component emits it.
@@ -174,6 +177,9 @@ module.exports = {
         $order = [ordered]@{ method = 'POST'; path = '/orders'; body = @{ order_id = "ord_$(1000 + $n)"; total = 19.5 * $n; currency = 'EUR' } }
         Send-DemoEvent $ControlUri $sources["http-intake-$n"] $order -Count (1 + $n % 4)
     }
+    # The idle case: the nightly cleanup last ran 45 days ago, so Disable-PdIdleSource -Days 30 turns it off.
+    $lastRun = [DateTime]::UtcNow.AddDays(-45)
+    Send-DemoEvent $ControlUri $sources['timer-nightly-cleanup'] @{ timestamp = ([DateTimeOffset] $lastRun).ToUnixTimeSeconds() } -At $lastRun
     Send-DemoEvent $ControlUri $sources['timer-hourly-report'] @{ timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() } -Count 6
     Send-DemoEvent $ControlUri $sources['timer-heartbeat'] @{ timestamp = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() } -Count 20
     Send-DemoEvent $ControlUri $orderWorkflow @{ synced = 3; erp = 'ok' } -Count 3
@@ -216,7 +222,7 @@ module.exports = {
         LargeEventSourceId = $sources['rss-company-blog']
         Summary            = @(
             [pscustomobject]@{ Item = 'Sources'; Count = $sources.Count; Detail = '20 http-intake-* (seed call), 7 RSS (6 registry, 1 own component), 3 timers, 2 GitHub' }
-            [pscustomobject]@{ Item = 'Source events'; Count = $eventCount; Detail = "before and after $($cutoff.ToString('u')); one over 1 KB; $silent sources have none" }
+            [pscustomobject]@{ Item = 'Source events'; Count = $eventCount; Detail = "before and after $($cutoff.ToString('u')); one over 1 KB; timer-nightly-cleanup's newest is 45 days old; $silent sources have none" }
             [pscustomobject]@{ Item = 'Workflows'; Count = 2; Detail = "$orderWorkflow, $feedWorkflow (6 emits, 4 errors)" }
             [pscustomobject]@{ Item = 'Subscriptions'; Count = @(Get-PdSubscription -All).Count; Detail = "$orderWorkflow `$errors -> webhook; 3 sources -> workflows" }
             [pscustomobject]@{ Item = 'Webhooks'; Count = 1; Detail = "$($hook.Id) ops-alerts -> $WebhookUrl" }

@@ -7,7 +7,6 @@ BeforeAll {
     $script:Script = Join-Path $PSScriptRoot '../Backup-PdAccount.ps1'
     $built = Join-Path $PSScriptRoot '../../src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll'
     $where = if (Test-Path $built) { @{ Path = $built } } else { @{} }
-    $script:WasConnected = [bool] (Get-PdContext)
     Start-PdEmulator @where -Connect | Out-Null
 
     # Backups as an earlier run would have left them, one day apart.
@@ -22,11 +21,8 @@ BeforeAll {
 }
 
 AfterAll {
+    # Puts back the connection -Connect replaced, or leaves none.
     Stop-PdEmulator
-    Disconnect-PdAccount
-    if ($script:WasConnected -and $env:PSPD_TEST_BASEURI) {
-        Connect-PdAccount -ApiKey $env:PSPD_TEST_APIKEY -BaseUri $env:PSPD_TEST_BASEURI
-    }
 }
 
 Describe 'Backup-PdAccount.ps1' {

@@ -7,16 +7,12 @@ BeforeAll {
     $script:Script = Join-Path $PSScriptRoot '../Disable-PdIdleSource.ps1'
     $built = Join-Path $PSScriptRoot '../../src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll'
     $where = if (Test-Path $built) { @{ Path = $built } } else { @{} }
-    $script:WasConnected = [bool] (Get-PdContext)
     Start-PdEmulator @where -Connect | Out-Null
 }
 
 AfterAll {
+    # Puts back the connection -Connect replaced, or leaves none.
     Stop-PdEmulator
-    Disconnect-PdAccount
-    if ($script:WasConnected -and $env:PSPD_TEST_BASEURI) {
-        Connect-PdAccount -ApiKey $env:PSPD_TEST_APIKEY -BaseUri $env:PSPD_TEST_BASEURI
-    }
 }
 
 Describe 'Disable-PdIdleSource.ps1' {
@@ -37,6 +33,34 @@ Describe 'Disable-PdIdleSource.ps1' {
         Add-PdEmulatorSource -Count 2 -NamePrefix 'prod-' | Out-Null
         $result = @(& $script:Script -Days 30 -Exclude 'prod-*')
         $result | Should -HaveCount 0
+        Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
+    }
+
+    It 'disables a source whose newest event is older than -Days, and says how old it is' {
+        $old = (Add-PdEmulatorSource -Count 1 -NamePrefix 'stale-' -CreatedAt (Get-Date).AddDays(-120)).FirstId
+        $lastEvent = [datetime]::UtcNow.AddDays(-40)
+        $null = Send-PdEmulatorEvent $old -Event @{ n = 1 } -Timestamp $lastEvent.AddDays(-10)
+        $null = Send-PdEmulatorEvent $old -Event @{ n = 2 } -Timestamp $lastEvent
+        $fresh = (Add-PdEmulatorSource -Count 1 -NamePrefix 'fresh-' -CreatedAt (Get-Date).AddDays(-120)).FirstId
+        $null = Send-PdEmulatorEvent $fresh -Event @{ n = 1 } -Timestamp (Get-Date).AddDays(-100)
+        $null = Send-PdEmulatorEvent $fresh -Event @{ n = 2 } -Timestamp (Get-Date).AddDays(-29)
+
+        $result = @(& $script:Script -Days 30)
+        $result | Should -HaveCount 1
+        $result[0].Id | Should -Be $old
+        $result[0].Name | Should -Be 'stale-1'
+        $result[0].LastEventAt | Should -Be ([datetime]::new($lastEvent.Ticks - $lastEvent.Ticks % 10000, 'Utc'))
+        $result[0].IdleDays | Should -Be 40
+        $result[0].Disabled | Should -BeTrue
+        (Get-PdSource -Id $fresh).Active | Should -BeTrue
+    }
+
+    It 'counts -Days exactly: an event of 40 days ago is idle for -Days 39, not for -Days 41' {
+        $source = (Add-PdEmulatorSource -Count 1 -CreatedAt (Get-Date).AddDays(-365)).FirstId
+        $null = Send-PdEmulatorEvent $source -Event @{ n = 1 } -Timestamp (Get-Date).AddDays(-40)
+        @(& $script:Script -Days 41) | Should -HaveCount 0
+        Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
+        @(& $script:Script -Days 39 -WhatIf).IdleDays | Should -Be 40
         Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
     }
 

@@ -7,16 +7,12 @@ BeforeAll {
     $script:Script = Join-Path $PSScriptRoot '../Export-PdSourceInventory.ps1'
     $built = Join-Path $PSScriptRoot '../../src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll'
     $where = if (Test-Path $built) { @{ Path = $built } } else { @{} }
-    $script:WasConnected = [bool] (Get-PdContext)
     Start-PdEmulator @where -Connect | Out-Null
 }
 
 AfterAll {
+    # Puts back the connection -Connect replaced, or leaves none.
     Stop-PdEmulator
-    Disconnect-PdAccount
-    if ($script:WasConnected -and $env:PSPD_TEST_BASEURI) {
-        Connect-PdAccount -ApiKey $env:PSPD_TEST_APIKEY -BaseUri $env:PSPD_TEST_BASEURI
-    }
 }
 
 Describe 'Export-PdSourceInventory.ps1' {

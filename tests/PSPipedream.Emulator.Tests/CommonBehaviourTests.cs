@@ -170,6 +170,28 @@ public sealed class CommonBehaviourTests(EmulatorFixture fx)
         await Http.AssertErrorAsync(g405, HttpStatusCode.MethodNotAllowed);
     }
 
+    [Theory]
+    [InlineData("v2/users/me", "Did you mean /v1/users/me?")]
+    [InlineData("v0/sources/dc_x/event_summaries?limit=1", "Did you mean /v1/sources/dc_x/event_summaries?")]
+    [InlineData("v2", "Did you mean /v1?")]
+    public async Task AnotherApiVersion_Is404_WithTheV1Path(string path, string hint)
+    {
+        using var client = new HttpClient { BaseAddress = fx.Host.RootUri };
+        using var answer = await client.GetAsync(path);
+        await Http.AssertErrorAsync(answer, HttpStatusCode.NotFound);
+        var message = (string)JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Contains(hint, message);
+    }
+
+    [Fact]
+    public async Task UnknownRouteUnderV1_HasNoVersionHint()
+    {
+        using var u = await fx.NewUserAsync();
+        using var answer = await u.Api.GetAsync("no/such/thing");
+        var message = (string)JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("no route GET /v1/no/such/thing", message);
+    }
+
     [Fact]
     public async Task OversizedBody_Is413()
     {

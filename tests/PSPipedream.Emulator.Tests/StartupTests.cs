@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Xunit;
 
+using static PSPipedream.Emulator.Tests.EmulatorProcesses;
+
 namespace PSPipedream.Emulator.Tests;
 
 public sealed class StartupTests
@@ -209,61 +211,6 @@ public sealed class StartupTests
         Assert.Equal("emulator-org", (string)me["orgs"]![0]!["orgname"]!);
     }
 
-    private static ProcessStartInfo EmulatorProcess(params string[] args)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "PSPipedream.Emulator.dll");
-        Assert.True(File.Exists(dll), dll);
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("PD_EMULATOR_API_KEY");
-        return psi;
-    }
-
-    /// <summary>Runs the emulator to its end; its exit code, stdout and stderr.</summary>
-    private static async Task<(int Code, string Out, string Err)> RunToEndAsync(ProcessStartInfo psi)
-    {
-        using var proc = Process.Start(psi)!;
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            var stdout = proc.StandardOutput.ReadToEndAsync(cts.Token);
-            string stderr = await proc.StandardError.ReadToEndAsync(cts.Token);
-            await proc.WaitForExitAsync(cts.Token);
-            return (proc.ExitCode, await stdout, stderr);
-        }
-        finally
-        {
-            if (!proc.HasExited) proc.Kill(entireProcessTree: true);
-        }
-    }
-
-    /// <summary>Starts the emulator and reads its three startup lines; the caller kills it.</summary>
-    private static async Task<(Process Proc, string Root, string KeyLine)> StartProcessAsync(ProcessStartInfo psi)
-    {
-        var proc = Process.Start(psi)!;
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? l1 = await proc.StandardOutput.ReadLineAsync(cts.Token);
-        _ = await proc.StandardOutput.ReadLineAsync(cts.Token);
-        string? l3 = await proc.StandardOutput.ReadLineAsync(cts.Token);
-        var m = Regex.Match(l1 ?? "", @"^PSPipedream emulator listening on (http://127\.0\.0\.1:\d+)$");
-        Assert.True(m.Success, l1);
-        return (proc, m.Groups[1].Value, l3 ?? "");
-    }
-
-    private static async Task StopAsync(Process proc)
-    {
-        proc.Kill(entireProcessTree: true);
-        await proc.WaitForExitAsync();
-        proc.Dispose();
-    }
-
     [Fact]
     public async Task Program_OnABusyPort_ExitsWithCode2AndOneLine()
     {
@@ -318,7 +265,7 @@ public sealed class StartupTests
         var (code, stdout, stderr) = await RunToEndAsync(EmulatorProcess("--help"));
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        foreach (string name in new[] { "--urls", "--api-key", "--users", "--allow-host", "--expose-keys", "--exit-with-stdin", "PD_EMULATOR_API_KEY" })
+        foreach (string name in new[] { "--urls", "--api-key", "--users", "--allow-host", "--expose-keys", "--data-file", "--exit-with-stdin", "PD_EMULATOR_API_KEY" })
             Assert.Contains(name, stdout);
     }
 

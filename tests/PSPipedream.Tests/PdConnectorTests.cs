@@ -82,4 +82,28 @@ public sealed class PdConnectorVerifyTests
         var ex = await Assert.ThrowsAsync<PdApiException>(() => PdConnector.VerifyAsync(connection, null, false, System.Threading.CancellationToken.None));
         Assert.EndsWith("Did you mean -BaseUri " + root.GetLeftPart(UriPartial.Authority) + "/v1?", ex.Message);
     }
+
+    [Theory]
+    [InlineData("/v2", "/v1")]
+    [InlineData("/v2/", "/v1")]
+    [InlineData("/gateway/v0", "/gateway/v1")]
+    public async System.Threading.Tasks.Task Another_version_gets_the_advice_with_v1(string path, string meant)
+    {
+        var authority = _emu.Host.BaseUri.GetLeftPart(UriPartial.Authority);
+        var connection = PdConnector.Create(EmulatorFixture.Key, new Uri(authority + path), null, "Parameter", null);
+        var ex = await Assert.ThrowsAsync<PdApiException>(() => PdConnector.VerifyAsync(connection, null, false, System.Threading.CancellationToken.None));
+        Assert.Equal("PdNotFound", ex.ErrorId);
+        Assert.EndsWith("Did you mean -BaseUri " + authority + meant + "?", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("https://api.pipedream.com/v1", null)]
+    [InlineData("https://api.pipedream.com/other", null)]
+    [InlineData("https://api.pipedream.com/", "https://api.pipedream.com/v1")]
+    [InlineData("https://api.pipedream.com/v10", "https://api.pipedream.com/v1")]
+    [InlineData("https://api.pipedream.com/v2x", null)]
+    public void The_suggestion_is_made_only_for_a_missing_or_other_version(string baseUri, string? expected)
+    {
+        Assert.Equal(expected, PdBaseUri.Suggestion(new Uri(baseUri)));
+    }
 }

@@ -34,7 +34,7 @@ public class PublicSurfaceTests
         "AutoSubscription", "Component", "ConfigurableProp", "Event", "EventMetadata", "Org", "Source",
         "Subscription", "User", "Webhook", "WorkflowError", "WorkflowErrorDetail",
         "ConfigurationChange", "ConfigurationPropertyChange", "ConfigurationAction", "ConfigurationKind",
-        "PdEmulator", "PdEmulatorUser", "PdEmulatorRequest", "PdEmulatorFault", "PdEmulatorSeed", "PdEmulatorWorkflow",
+        "PdEmulator", "PdEmulatorUser", "PdEmulatorRequest", "PdEmulatorFault", "PdEmulatorSeed", "PdEmulatorWorkflow", "PdEmulatorSchedule",
     };
 
     /// <summary>

@@ -272,3 +272,129 @@ Clear-PdEmulatorRequest
         $sw.Elapsed.TotalSeconds | Should -BeLessThan 2
     }
 }
+
+Describe 'Emulator time: backdated, steady and replayed events' {
+    BeforeEach {
+        # Earlier tests start other emulators and connect elsewhere: these talk to this file's own.
+        $null = Connect-PdAccount -BaseUri $script:Emu.BaseUri -ApiKey $script:Emu.ApiKey
+        $PSDefaultParameterValues['*-PdEmulator*:Emulator'] = $script:Emu
+        Reset-PdEmulator
+        $script:Src = (Add-PdEmulatorSource -Count 1 -NamePrefix 'time-').FirstId
+    }
+
+    AfterAll { $PSDefaultParameterValues.Remove('*-PdEmulator*:Emulator') }
+
+    It 'Send-PdEmulatorEvent -Timestamp backdates events, a local time converted to UTC, each in its place by time' {
+        $null = Send-PdEmulatorEvent $script:Src -Event @{ n = 'now' }
+        $local = [datetime]::SpecifyKind((Get-Date).AddDays(-10).Date.AddHours(9), 'Unspecified')
+        $ids = @(Send-PdEmulatorEvent $script:Src -Event @{ n = 'old' } -Timestamp $local -Count 2)
+        $ids | Should -HaveCount 2
+        $null = Send-PdEmulatorEvent $script:Src -Event @{ n = 'older' } -Timestamp ([datetime]::UtcNow.AddDays(-20))
+
+        $events = @(Get-PdEvent -SourceId $script:Src)
+        $events.Event.n | Should -Be @('now', 'old', 'old', 'older')
+        $expected = [datetime]::SpecifyKind($local, 'Local').ToUniversalTime()
+        $events[1].IndexedAt | Should -Be $expected
+        $events[1].IndexedAt.Kind | Should -Be 'Utc'
+        $ms = ([DateTimeOffset] $expected).ToUnixTimeMilliseconds()
+        $ids | ForEach-Object { $_ | Should -BeLike "$ms-*" }
+    }
+
+    It 'Send-PdEmulatorEvent refuses a time in the future or before 1970 and sends nothing' -TestCases @(
+        @{ When = [datetime]::UtcNow.AddHours(1); Said = 'in the future' }
+        @{ When = [datetime]::new(1969, 12, 31, 0, 0, 0, [DateTimeKind]::Utc); Said = 'before 1970' }
+    ) {
+        param($When, $Said)
+        $err = $null
+        try { Send-PdEmulatorEvent $script:Src -Event @{ n = 1 } -Timestamp $When -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        $err.Exception.Message | Should -BeLike "*$Said*"
+        @(Get-PdEvent -SourceId $script:Src) | Should -HaveCount 0
+    }
+
+    It 'Add-PdEmulatorSource -CreatedAt makes sources that look old' {
+        $when = [datetime]::new(2026, 1, 2, 3, 4, 5, [DateTimeKind]::Utc)
+        $null = Add-PdEmulatorSource -Count 2 -NamePrefix 'stale-' -CreatedAt $when
+        $stale = @(Get-PdSource -Name 'stale-*')
+        $stale | Should -HaveCount 2
+        $stale.CreatedAt | Should -Be @($when, $when)
+        $stale.UpdatedAt | Should -Be @($when, $when)
+        { Add-PdEmulatorSource -Count 1 -CreatedAt (Get-Date).AddDays(1) -ErrorAction Stop } | Should -Throw -ErrorId 'PdInvalidArgument*'
+    }
+
+    It 'Send-PdEmulatorEvent -Every -Count returns what it scheduled at once, and the emulator emits it in the background' {
+        $schedule = Send-PdEmulatorEvent $script:Src -Event @{ tick = $true } -Every 0.2 -Count 3
+        $schedule | Should -BeOfType ([PSPipedream.PdEmulatorSchedule])
+        $schedule.EmitterId | Should -Be $script:Src
+        $schedule.Count | Should -Be 3
+        $schedule.EverySeconds | Should -Be 0.2
+        $schedule.LastAt | Should -BeGreaterThan $schedule.FirstAt
+        $deadline = [datetime]::UtcNow.AddSeconds(15)
+        while (@(Get-PdEvent -SourceId $script:Src).Count -lt 3 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        @(Get-PdEvent -SourceId $script:Src).Event.tick | Should -Be @($true, $true, $true)
+    }
+
+    It 'Send-PdEmulatorEvent -Every -WhatIf schedules nothing' {
+        $null = Send-PdEmulatorEvent $script:Src -Event @{ tick = $true } -Every 0.1 -Count 2 -WhatIf
+        Start-Sleep -Milliseconds 500
+        @(Get-PdEvent -SourceId $script:Src) | Should -HaveCount 0
+    }
+
+    It 'Send-PdEmulatorEvent -Event replays an event taken from Get-PdEvent, and takes ConvertFrom-Json output' {
+        $null = Send-PdEmulatorEvent $script:Src -Event @{ order = @{ id = 42; lines = @(@{ sku = 'a' }, @{ sku = 'b' }) }; ok = $true }
+        $taken = Get-PdEvent -SourceId $script:Src -First 1 -Expand
+        $taken.Event | Should -BeOfType ([pscustomobject])
+        $other = (Add-PdEmulatorSource -Count 1 -NamePrefix 'replay-').FirstId
+        $null = Send-PdEmulatorEvent $other -Event $taken.Event
+        $null = Send-PdEmulatorEvent $other -Event ('{"from": "json", "n": [1, 2]}' | ConvertFrom-Json)
+        $replayed = @(Get-PdEvent -SourceId $other -Expand)
+        $replayed[1].Event | ConvertTo-Json -Depth 10 -Compress | Should -Be ($taken.Event | ConvertTo-Json -Depth 10 -Compress)
+        $replayed[0].Event.n | Should -Be @(1, 2)
+    }
+}
+
+Describe 'Start-PdEmulator -DataFile' {
+    BeforeAll {
+        $script:DataDir = Join-Path ([IO.Path]::GetTempPath()) ('pspd-data-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory $script:DataDir
+    }
+
+    AfterAll {
+        Connect-PdAccount -BaseUri $script:Emu.BaseUri -ApiKey $script:Emu.ApiKey
+        Remove-Item -Recurse -Force $script:DataDir
+    }
+
+    It 'keeps sources, their events and the key across a restart' {
+        $file = Join-Path $script:DataDir 'state.json'
+        $first = Start-PdEmulator -Path $script:Dll -DataFile $file
+        try {
+            $file | Should -Exist
+            $seed = Add-PdEmulatorSource -Emulator $first -Count 2 -NamePrefix 'kept-' -CreatedAt (Get-Date).AddDays(-30)
+            $null = Send-PdEmulatorEvent -Emulator $first $seed.FirstId -Event @{ n = 1 } -Timestamp (Get-Date).AddDays(-3)
+            $null = Connect-PdAccount -BaseUri $first.BaseUri -ApiKey $first.ApiKey
+            $before = @(Get-PdSource | Select-Object Id, Name, CreatedAt) | ConvertTo-Json
+            $events = @(Get-PdEvent -SourceId $seed.FirstId).Id
+        }
+        finally { Stop-PdEmulator -Emulator $first }
+
+        $second = Start-PdEmulator -Path $script:Dll -DataFile $file
+        try {
+            [System.Net.NetworkCredential]::new('', $second.ApiKey).Password |
+                Should -Be ([System.Net.NetworkCredential]::new('', $first.ApiKey).Password)
+            $null = Connect-PdAccount -BaseUri $second.BaseUri -ApiKey $second.ApiKey
+            @(Get-PdSource | Select-Object Id, Name, CreatedAt) | ConvertTo-Json | Should -Be $before
+            @(Get-PdEvent -SourceId $seed.FirstId).Id | Should -Be $events
+        }
+        finally { Stop-PdEmulator -Emulator $second }
+    }
+
+    It 'refuses a file that is not the emulator''s and leaves it as it is' {
+        $file = Join-Path $script:DataDir 'notes.json'
+        Set-Content -LiteralPath $file -Value '{"mine": "not the emulator''s"}' -NoNewline
+        $err = $null
+        try { Start-PdEmulator -Path $script:Dll -DataFile $file } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdEmulatorStartFailed*'
+        $err.Exception.Message | Should -BeLike '*not a pd-emulator data file*'
+        Get-Content -LiteralPath $file -Raw | Should -Be '{"mine": "not the emulator''s"}'
+    }
+}

@@ -49,18 +49,6 @@ BeforeAll {
         $repo
     }
 
-    # Runs a script in a fresh pwsh whose home is $TempHome, offline but for loopback (see
-    # Invoke-IsolatedPwsh in build/Process.psm1). The script's last output line is JSON; returns it as
-    # an object, or throws with everything the child wrote.
-    function Invoke-IsolatedScript([string] $TempHome, [string] $Script) {
-        $file = Join-Path $TempHome 'script.ps1'
-        Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n" + $Script) -Encoding utf8
-        $stdout = Invoke-IsolatedPwsh -TempHome $TempHome -ScriptFile $file -Offline -TimeoutSeconds 180
-        $lines = @($stdout -split '\r?\n' | Where-Object { $_.Trim() })
-        if ($lines.Count -eq 0) { throw "The child pwsh wrote nothing:`n$stdout" }
-        $lines[-1] | ConvertFrom-Json
-    }
-
     # Where PSResourceGet and PowerShellGet keep their registered repositories, for a home's data and
     # cache folders.
     function Get-RepositoryStore([string] $DataHome, [string] $CacheHome) {

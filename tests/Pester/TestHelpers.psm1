@@ -178,9 +178,23 @@ function Test-PdTypeName($InputObject, [string] $Name) {
     ($names -contains "PSPipedream.$Name") -or ($names -contains "PSPipedream.Models.$Name")
 }
 
+# Runs a script in a fresh pwsh whose home is $TempHome, offline but for loopback (see
+# Invoke-IsolatedPwsh in build/Process.psm1), with $ErrorActionPreference 'Stop', so any error fails
+# it. The script's last output line is JSON; returns it as an object, or throws with everything the
+# child wrote. -Output gets the child's whole output, for what a user would have seen.
+function Invoke-IsolatedScript([string] $TempHome, [string] $Script, [ref] $Output) {
+    $file = Join-Path $TempHome 'script.ps1'
+    Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n" + $Script) -Encoding utf8
+    $stdout = Invoke-IsolatedPwsh -TempHome $TempHome -ScriptFile $file -Offline -TimeoutSeconds 180
+    if ($Output) { $Output.Value = $stdout }
+    $lines = @($stdout -split '\r?\n' | Where-Object { $_.Trim() })
+    if ($lines.Count -eq 0) { throw "The child pwsh wrote nothing:`n$stdout" }
+    $lines[-1] | ConvertFrom-Json
+}
+
 Export-ModuleMember -Function Get-EmulatorSetting, Reset-Emulator, Get-EmulatorRequest,
     Clear-EmulatorRequest, Add-EmulatorFault, Clear-EmulatorFault, New-EmulatorUser, New-EmulatorWorkflow,
     Send-EmulatorEvent, New-EmulatorSource, ConvertTo-TestSecureString, Connect-TestAccount,
     Invoke-TestApi, Get-TestSource, Get-TestEventId, New-TestSubscription, Get-TestSubscription,
     ConvertFrom-TestQuery, Get-ThrownErrorText, Get-PdErrorRecord, Test-PdTypeName,
-    Get-PwshCommand, New-PwshStartInfo, Invoke-IsolatedPwsh, New-EmulatorKey, Start-EmulatorProcess, Stop-EmulatorProcess
+    Get-PwshCommand, New-PwshStartInfo, Invoke-IsolatedPwsh, Invoke-IsolatedScript, New-EmulatorKey, Start-EmulatorProcess, Stop-EmulatorProcess

@@ -251,7 +251,8 @@ Describe '-ThrottleLimit when the command ends early' {
         @(Get-PdEmulatorRequest @script:Emu -Method PUT | Where-Object Path -NE "/v1/sources/$bad" | Where-Object Status -EQ 200).Count | Should -Be 3
         @(Get-PdSource -Id $rest | Where-Object Active -EQ $false).Count | Should -Be 3
         @($written.Id) | Should -Be $rest
-        "$warnings" | Should -Be ('3 changes already sent were completed: ' + ($rest -join ', '))
+        # Named as the prompts name them: the id, and the name of the piped source.
+        "$warnings" | Should -Be ('3 changes already sent were completed: ' + (($script:Sources[1..3] | ForEach-Object { "$($_.Id) ($($_.Name))" }) -join ', '))
     }
 
     It 'completes the changes in flight when Select-Object -First stops the pipeline, and names the ones not written' {
@@ -264,7 +265,7 @@ Describe '-ThrottleLimit when the command ends early' {
         $puts.Count | Should -Be 8
         @($puts | Where-Object Status -NE 200).Count | Should -Be 0
         @(Get-PdSource -All | Where-Object Active -EQ $false).Count | Should -Be 8
-        "$warnings" | Should -Be ('7 changes already sent were completed: ' + ($script:Sources[1..7].Id -join ', '))
+        "$warnings" | Should -Be ('7 changes already sent were completed: ' + (($script:Sources[1..7] | ForEach-Object { "$($_.Id) ($($_.Name))" }) -join ', '))
     }
 
     It 'cancels the changes in flight on Ctrl+C and names them' {
@@ -282,7 +283,7 @@ Describe '-ThrottleLimit when the command ends early' {
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $ps.Streams.Error.Count | Should -Be 0
-            "$($ps.Streams.Warning)" | Should -Be ('Stopped while 4 changes were in flight; they may or may not have been made: ' + ($script:Sources[0..3].Id -join ', '))
+            "$($ps.Streams.Warning)" | Should -Be ('Stopped while 4 changes were in flight; they may or may not have been made: ' + (($script:Sources[0..3] | ForEach-Object { "$($_.Id) ($($_.Name))" }) -join ', '))
         }
         finally {
             $ps.Dispose()

@@ -146,6 +146,27 @@ Describe 'Get-PdWorkflowError' {
         $latest.Error.Stack | Should -BeLike '*Request.extractError*'
     }
 
+    It 'fills OriginalEvent, OriginalContext and Error from the top level of the item too, as other clients model it' {
+        $topLevel = (New-PdEmulatorWorkflow -Emulator (Get-EmulatorSetting).Root -TopLevelErrors).Id
+        $null = Send-EmulatorEvent -EmitterId $topLevel -Name '$errors' -Event (New-TestErrorEvent $topLevel 'TopLevelFailure')
+        $raw = @(Invoke-PdApi -Path "/workflows/$topLevel/`$errors/event_summaries")[0]
+        $raw.error.code | Should -Be 'TopLevelFailure'
+        $raw.event.PSObject.Properties.Name | Should -Not -Contain 'error'
+
+        $fromTop = Get-PdWorkflowError -WorkflowId $topLevel
+        $fromEvent = Get-PdWorkflowError -WorkflowId $workflowId -First 1
+        foreach ($e in $fromTop, $fromEvent) {
+            $e.OriginalEvent.title | Should -Be 'Jedi'
+            $e.OriginalContext.id | Should -Be '1kodJIW7jVnKfvB2yp1OoPrtbFk'
+            $e.Error | Should -BeOfType ([PSPipedream.WorkflowErrorDetail])
+            $e.Error.CellId | Should -Be 'c_abc123'
+            $e.Error.Stack | Should -BeLike '*Request.extractError*'
+        }
+        $fromTop.Error.Code | Should -Be 'TopLevelFailure'
+        $fromTop.OriginalContext.workflow_id | Should -Be $topLevel
+        $fromEvent.Error.Code | Should -Be 'InternalFailure'
+    }
+
     It 'sends expand=event with -Expand' {
         $null = Get-PdWorkflowError -WorkflowId $workflowId -Expand
 

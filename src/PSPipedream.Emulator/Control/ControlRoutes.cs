@@ -8,14 +8,15 @@ namespace PSPipedream.Emulator;
 /// The control API under /_emulator: no key, not logged, not faulted. <see cref="ControlGuard"/> has
 /// already refused what a web page could send.
 /// </summary>
-internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, RequestLog log, bool exposeKeys)
+internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, RequestLog log, SteadyEmits steady, bool exposeKeys)
 {
-    public const int MaxEmitCount = 10_000;
+    public const int MaxEmitCount = EmitSpec.MaxCount;
     public const int MaxSeedCount = 1_000_000;
 
-    /// <summary>POST /_emulator/reset: the state, the faults and the request log.</summary>
+    /// <summary>POST /_emulator/reset: the state, the faults, the request log, and any steady emitting.</summary>
     public Task Reset(HttpContext ctx)
     {
+        steady.StopAll();
         state.Locked(state.Reset);
         faults.Clear();
         log.Clear();
@@ -54,29 +55,34 @@ internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, Requ
         await state.AnswerData(ctx, () => state.AddUser(spec), (w, user, _) => UserJson.WriteForControl(w, user, withKey: true), 201);
     }
 
-    /// <summary>POST /_emulator/workflows</summary>
+    /// <summary>POST /_emulator/workflows (errors_shape: event, the default, or top_level)</summary>
     public async Task CreateWorkflow(HttpContext ctx)
     {
         var body = await ControlBody.ReadAsync(ctx);
-        await state.AnswerData(ctx, () => state.CreateWorkflow(Owner(body), ControlBody.String(body, "id")),
-            (w, wf, _) => WorkflowJson.WriteForControl(w, wf), 201);
+        bool topLevel = ErrorShape.IsTopLevel(ControlBody.String(body, "errors_shape"));
+        await state.AnswerData(ctx, () =>
+        {
+            var wf = state.CreateWorkflow(Owner(body), ControlBody.String(body, "id"));
+            wf.ErrorsAtTopLevel = topLevel;
+            return wf;
+        }, (w, wf, _) => WorkflowJson.WriteForControl(w, wf), 201);
     }
 
     /// <summary>
     /// POST /_emulator/emit. The answer waits for the webhook POSTs, which are made after the lock is
-    /// released, so it is written from the emission rather than from the state.
+    /// released, so it is written from the emission rather than from the state. With every_seconds the
+    /// emitting is scheduled in the background and the answer (202) says what was scheduled.
     /// </summary>
     public async Task Emit(HttpContext ctx)
     {
-        var body = await ControlBody.ReadAsync(ctx);
-        string emitter = ControlBody.String(body, "emitter_id")?.Trim() ?? throw new ApiException(400, "emitter_id is required");
-        string name = ControlBody.String(body, "name") ?? ControlBody.String(body, "event_name") ?? "";
-        int count = ControlBody.Int(body, "count") ?? 1;
-        if (count is < 1 or > MaxEmitCount) throw new ApiException(400, $"count must be from 1 to {MaxEmitCount}");
-        byte[] json = body.TryGetProperty("event", out var ev) && ev.ValueKind != JsonValueKind.Undefined
-            ? JsonOut.Build(w => ev.WriteTo(w))
-            : "{}"u8.ToArray();
-        var emission = state.Locked(() => state.Emit(emitter, name, json, count));
+        var spec = EmitSpec.Read(await ControlBody.ReadAsync(ctx));
+        if (spec.EverySeconds is not null)
+        {
+            var schedule = steady.Start(spec);
+            await JsonOut.WriteAsync(ctx, 202, w => Envelope.Data(w, schedule.Write));
+            return;
+        }
+        var emission = state.Locked(() => state.Emit(spec.EmitterId, spec.Name, spec.Json, spec.Count, spec.AtMs));
         await emission.DeliverAsync(ctx.RequestAborted);
         await JsonOut.WriteAsync(ctx, 201, w => Envelope.Data(w, emission.Write));
     }
@@ -88,7 +94,8 @@ internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, Requ
         int count = ControlBody.Int(body, "count") ?? 1;
         if (count is < 1 or > MaxSeedCount) throw new ApiException(400, $"count must be from 1 to {MaxSeedCount}");
         string prefix = ControlBody.String(body, "name_prefix") ?? "seed-";
-        await state.AnswerData(ctx, () => state.SeedSources(Owner(body), count, prefix), (w, ids, _) =>
+        long? createdAt = ControlBody.PastTime(body, "created_at") / 1000;
+        await state.AnswerData(ctx, () => state.SeedSources(Owner(body), count, prefix, createdAt), (w, ids, _) =>
         {
             w.WriteStartObject();
             w.WriteNumber("count", count);

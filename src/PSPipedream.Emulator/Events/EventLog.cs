@@ -1,6 +1,9 @@
 namespace PSPipedream.Emulator;
 
-/// <summary>The last <see cref="Capacity"/> events of one emitter, oldest first.</summary>
+/// <summary>
+/// The last <see cref="Capacity"/> events of one emitter, oldest first. An event with an older time (a
+/// backdated one) goes in its place by time, and when the log is full the oldest go, which may be that one.
+/// </summary>
 internal sealed class EventLog
 {
     public const int Capacity = 100;
@@ -16,6 +19,13 @@ internal sealed class EventLog
         while (i > 0 && _events[i - 1].Key.CompareTo(e.Key) > 0) i--;
         _events.Insert(i, e);
         if (_events.Count > Capacity) _events.RemoveRange(0, _events.Count - Capacity);
+    }
+
+    /// <summary>The highest sequence number among this log's events of one millisecond; -1 when it has none.</summary>
+    public long LastSeqAt(long ms)
+    {
+        int i = UpperBound(new EventKey(ms, long.MaxValue)) - 1;
+        return i >= 0 && _events[i].Key.Ms == ms ? _events[i].Key.Seq : -1;
     }
 
     public int LowerBound(EventKey key)

@@ -8,8 +8,14 @@ namespace PSPipedream.Emulator;
 /// </summary>
 internal static class EventPages
 {
+    /// <summary>The log a route's id names, and whether its errors answer in the top-level shape (<see cref="ErrorShape"/>).</summary>
+    public readonly record struct Listed(EventLog Log, bool LiftError = false)
+    {
+        public static implicit operator Listed(EventLog log) => new(log);
+    }
+
     /// <summary>A page of the log that <paramref name="logOf"/> finds for the caller and the route's id.</summary>
-    public static Task AnswerEventPage(this EmulatorState state, HttpContext ctx, Func<User, string, EventLog> logOf)
+    public static Task AnswerEventPage(this EmulatorState state, HttpContext ctx, Func<User, string, Listed> logOf)
     {
         var req = ApiRequest.Of(ctx);
         string id = req.Route("id");
@@ -19,10 +25,10 @@ internal static class EventPages
         bool expand = req.Expand("event");
         return state.Answer(ctx, () =>
         {
-            var events = logOf(req.User, id);
-            var (start, end) = events.Page(limit, after, before);
-            return (events, start, end);
-        }, (w, page, f) => EventJson.WritePage(w, page.events, page.start, page.end, f, expand));
+            var listed = logOf(req.User, id);
+            var (start, end) = listed.Log.Page(limit, after, before);
+            return (listed, start, end);
+        }, (w, page, f) => EventJson.WritePage(w, page.listed.Log, page.start, page.end, f, expand, page.listed.LiftError));
     }
 
     /// <summary>The event id a parameter gives, null when it is absent; one that is not an event id is a 400.</summary>

@@ -17,7 +17,7 @@ public static class EmulatorApp
 
     /// <summary>
     /// Builds (does not start) the emulator. <paramref name="args"/> are command-line options
-    /// (<c>--urls</c>, <c>--api-key</c>, <c>--users</c>, <c>--allow-host</c>, <c>--expose-keys</c>);
+    /// (<c>--urls</c>, <c>--api-key</c>, <c>--users</c>, <c>--allow-host</c>, <c>--expose-keys</c>, <c>--data-file</c>);
     /// they win over <paramref name="options"/>, except that <c>--allow-host</c> names add to its own.
     /// </summary>
     public static WebApplication Build(string[] args, EmulatorOptions? options = null)
@@ -57,22 +57,33 @@ public static class EmulatorApp
         }
 
         var state = new EmulatorState();
-        LoadUsers(state, options, builder.Configuration["api-key"], builder.Configuration["users"]);
+        var changes = new StateChanges();
+        string? dataFile = builder.Configuration["data-file"] is { Length: > 0 } d ? d : options.DataFile;
+        var writer = dataFile is null ? null
+            : StateStore.Open(dataFile, state, changes, () => LoadUsers(state, options, builder.Configuration["api-key"], builder.Configuration["users"]),
+                builder.Configuration["api-key"] is { Length: > 0 } || builder.Configuration["users"] is { Length: > 0 });
+        if (writer is null) LoadUsers(state, options, builder.Configuration["api-key"], builder.Configuration["users"]);
 
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(changes);
+        builder.Services.AddSingleton<SteadyEmits>();
         builder.Services.AddSingleton<FaultStore>();
         builder.Services.AddSingleton<RequestLog>();
+        if (writer is not null) builder.Services.AddHostedService(_ => writer);
         builder.Services.AddRouting();
 
         var app = builder.Build();
         app.UseMiddleware<HostCheck>(allowedHosts);
+        app.Use(changes.CountAsync);
         app.Use(ErrorBodies.HandleAsync);
         app.UseMiddleware<ControlGuard>();
         app.UseMiddleware<ApiMiddleware>();
         app.UseRouting();
-        Routes.Map(app, state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), exposeKeys);
+        var steady = app.Services.GetRequiredService<SteadyEmits>();
+        Routes.Map(app, state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), steady, exposeKeys);
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(steady.StopAll);
         lifetime.ApplicationStarted.Register(() => started.Value = true);
         if (options.PrintStartupLines) lifetime.ApplicationStarted.Register(() => PrintStartupLines(app, state));
         return app;

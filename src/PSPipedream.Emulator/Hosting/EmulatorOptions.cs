@@ -29,6 +29,12 @@ public sealed class EmulatorOptions
     /// is listed only to a request that carries it.
     /// </summary>
     public bool ExposeKeys { get; set; }
+
+    /// <summary>
+    /// Keep the whole state in this file (<c>--data-file</c>): loaded at start (its users replace the default
+    /// user and the users file), created when missing, and written after every change. Null: in memory only.
+    /// </summary>
+    public string? DataFile { get; set; }
 }
 
 /// <summary>One user: an entry of the users file, or the body of <c>POST /_emulator/users</c>.</summary>

@@ -19,6 +19,10 @@ internal static class Usage
                                    Loopback names with the emulator's port are always allowed.
           --expose-keys true       GET /_emulator/users lists every user's key (by default only
                                    the key the request itself carries)
+          --data-file <file.json>  keep the whole state in this file: loaded at start (its users
+                                   replace --api-key and --users), created when missing, written
+                                   within a moment of every change (a temporary file, then a
+                                   rename); a file that is not one of the emulator's is refused
           --exit-with-stdin true   stop when standard input closes
           --help                   print this text
 
@@ -29,7 +33,7 @@ internal static class Usage
 
         The emulator prints its address, base URI and users' keys on stdout once it listens.
         It exits with code 2 and one line on stderr when it cannot start (a bad users file,
-        a busy port).
+        a data file it cannot take, a busy port).
 
         """;
 }

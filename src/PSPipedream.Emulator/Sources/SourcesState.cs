@@ -16,9 +16,11 @@ internal sealed partial class EmulatorState
 
     public Source? SourceById(string id) => _sources.GetValueOrDefault(id);
 
-    public Source CreateSource(User user, string ownerId, Component component, JsonElement props, string? name, bool active)
+    /// <summary>A new source; <paramref name="createdAt"/> (Unix seconds) backdates its created_at and updated_at.</summary>
+    public Source CreateSource(User user, string ownerId, Component component, JsonElement props, string? name, bool active,
+        long? createdAt = null)
     {
-        long now = Clock.NowSeconds();
+        long now = createdAt ?? Clock.NowSeconds();
         string id = NewId("dc_");
         string finalName = string.IsNullOrWhiteSpace(name) ? Slug.Or(component.Name, component.Key) : name.Trim();
         var source = new Source(NextSeq(id), id, ownerId, user.Id, now)

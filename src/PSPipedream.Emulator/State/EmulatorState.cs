@@ -54,16 +54,22 @@ internal sealed partial class EmulatorState
     /// <summary>Forgets what requests made. Users, orgs, registry components and declared workflows stay.</summary>
     public void Reset()
     {
+        ForgetResources();
+        _seqById.Clear();
+        _usedIds.Clear();
+        ReserveUserAndOrgIds();
+        _seq = 0;
+        RestoreDeclaredWorkflows();
+    }
+
+    /// <summary>Every resource but users, orgs and the registry's components.</summary>
+    private void ForgetResources()
+    {
         ForgetOwnedComponents();
         ForgetSources();
         ForgetWebhooks();
         ForgetSubscriptions();
         ForgetWorkflows();
         _owners.Clear();
-        _seqById.Clear();
-        _usedIds.Clear();
-        ReserveUserAndOrgIds();
-        _seq = 0;
-        RestoreDeclaredWorkflows();
     }
 }

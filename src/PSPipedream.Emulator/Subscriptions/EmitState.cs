@@ -5,22 +5,26 @@ internal sealed partial class EmulatorState
 {
     /// <summary>
     /// Emits <paramref name="count"/> copies of an event from a source or workflow (its <c>$errors</c> stream
-    /// when so named), and hands each to the subscribers of that stream.
+    /// when so named), and hands each to the subscribers of that stream. With <paramref name="atMs"/> the
+    /// events (and the subscribers' copies) carry that time rather than now.
     /// </summary>
-    public Emission Emit(string emitterId, string name, byte[] json, int count)
+    public Emission Emit(string emitterId, string name, byte[] json, int count, long? atMs = null)
     {
         var (log, owner) = EmitterLog(emitterId, name);
         var subscribers = SubscribersOf(emitterId, owner, name);
         var emission = new Emission(count);
         for (int i = 0; i < count; i++)
         {
-            var e = AddEvent(log, json, name, emitterId);
+            var e = AddEvent(log, json, name, emitterId, atMs);
             emission.Emitted(e);
             foreach (var sub in subscribers)
-                if (sub.ListenerId != emitterId) HandTo(sub.ListenerId, e, emission);
+                if (sub.ListenerId != emitterId) HandTo(sub.ListenerId, e, emission, atMs);
         }
         return emission;
     }
+
+    /// <summary>A 404 (or 400) now, for an emitter that a later emit would not find.</summary>
+    public void CheckEmitter(string emitterId, string name) => EmitterLog(emitterId, name);
 
     private (EventLog Log, string OwnerId) EmitterLog(string emitterId, string name)
     {
@@ -41,12 +45,12 @@ internal sealed partial class EmulatorState
     /// A source gets the event in its own log and a workflow counts it; a webhook on this machine is posted
     /// it once the lock is released, any other webhook is skipped.
     /// </summary>
-    private void HandTo(string listener, EventRecord e, Emission emission)
+    private void HandTo(string listener, EventRecord e, Emission emission, long? atMs)
     {
         if (listener.StartsWith("dc_", StringComparison.Ordinal))
         {
             if (SourceById(listener) is not { } to) { emission.Failed(listener, e); return; }
-            AddEvent(to.Events, e.Json, e.Name, e.EmitterId);
+            AddEvent(to.Events, e.Json, e.Name, e.EmitterId, atMs);
             emission.Delivered(listener, e);
         }
         else if (listener.StartsWith("p_", StringComparison.Ordinal))

@@ -25,16 +25,29 @@ internal sealed partial class EmulatorState
     /// <summary>Creates a subscription, or returns the same one when it already exists.</summary>
     public Subscription Subscribe(string ownerId, string emitterId, string listenerId, string eventName)
     {
-        string indexKey = EmitterIndexKey(emitterId, ownerId);
-        if (!_subsByEmitter.TryGetValue(indexKey, out var list)) _subsByEmitter[indexKey] = list = new List<Subscription>();
+        var list = EmitterList(EmitterIndexKey(emitterId, ownerId));
         foreach (var s in list)
             if (s.OwnerId == ownerId && s.ListenerId == listenerId && s.EventName == eventName) return s;
         string id = NewId("sub_");
         var sub = new Subscription(NextSeq(id), id, ownerId, emitterId, listenerId, eventName);
-        _subscriptions[id] = sub;
-        Owner(ownerId).Subscriptions.Add(sub);
-        list.Add(sub);
+        Index(sub, list);
         return sub;
+    }
+
+    /// <summary>A subscription as a data file holds it, put back in every index.</summary>
+    private void RestoreSubscription(Subscription sub) => Index(sub, EmitterList(EmitterIndexKey(sub.EmitterId, sub.OwnerId)));
+
+    private List<Subscription> EmitterList(string indexKey)
+    {
+        if (!_subsByEmitter.TryGetValue(indexKey, out var list)) _subsByEmitter[indexKey] = list = new List<Subscription>();
+        return list;
+    }
+
+    private void Index(Subscription sub, List<Subscription> emitterList)
+    {
+        _subscriptions[sub.Id] = sub;
+        Owner(sub.OwnerId).Subscriptions.Add(sub);
+        emitterList.Add(sub);
     }
 
     public Subscription? FindSubscription(User user, string emitterId, string listenerId, string eventName)

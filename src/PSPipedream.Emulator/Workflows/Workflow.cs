@@ -13,4 +13,6 @@ internal sealed class Workflow(string id, string ownerId, long createdAt)
     public EventLog Errors { get; } = new();
     /// <summary>Events delivered to this workflow by subscriptions.</summary>
     public int Received { get; set; }
+    /// <summary>Its errors are answered in the top-level shape rather than the reference's (<see cref="ErrorShape"/>).</summary>
+    public bool ErrorsAtTopLevel { get; set; }
 }

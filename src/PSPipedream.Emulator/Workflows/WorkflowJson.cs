@@ -11,6 +11,7 @@ internal static class WorkflowJson
         w.WriteString("id", wf.Id);
         w.WriteString("owner_id", wf.OwnerId);
         w.WriteNumber("created_at", wf.CreatedAt);
+        w.WriteString("errors_shape", wf.ErrorsAtTopLevel ? ErrorShape.TopLevel : ErrorShape.Nested);
         w.WriteEndObject();
     }
 }

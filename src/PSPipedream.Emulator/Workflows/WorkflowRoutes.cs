@@ -12,5 +12,9 @@ internal sealed class WorkflowRoutes(EmulatorState state)
     public Task Emits(HttpContext ctx) => state.AnswerEventPage(ctx, (user, id) => state.RequireWorkflow(user, id).Emits);
 
     /// <summary>GET /v1/workflows/{id}/$errors/event_summaries</summary>
-    public Task Errors(HttpContext ctx) => state.AnswerEventPage(ctx, (user, id) => state.RequireWorkflow(user, id).Errors);
+    public Task Errors(HttpContext ctx) => state.AnswerEventPage(ctx, (user, id) =>
+    {
+        var wf = state.RequireWorkflow(user, id);
+        return new EventPages.Listed(wf.Errors, wf.ErrorsAtTopLevel);
+    });
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PSPipedream.Errors;
 
 namespace PSPipedream.Connection
@@ -40,6 +41,23 @@ namespace PSPipedream.Connection
                     uri.GetLeftPart(UriPartial.Path), source));
             }
             return uri;
+        }
+
+        /// <summary>
+        /// The base URI meant, for one whose GET /users/me answered 404 because it lacks /v1 (the
+        /// emulator's printed root) or names another version (/v2): the API has only v1. Null when
+        /// the path is neither, and a 404 there says nothing about the version.
+        /// </summary>
+        public static string? Suggestion(Uri baseUri)
+        {
+            var path = baseUri.AbsolutePath;
+            if (path != "/")
+            {
+                var version = Regex.Match(path, "^(?<prefix>/(?:.*/)?)v(?<n>[0-9]+)/?$", RegexOptions.CultureInvariant);
+                if (!version.Success || version.Groups["n"].Value == "1") return null;
+                path = version.Groups["prefix"].Value;
+            }
+            return baseUri.GetLeftPart(UriPartial.Authority) + path + "v1";
         }
 
         /// <summary>A base URI from text (an environment variable), checked as <see cref="Check"/> does.</summary>

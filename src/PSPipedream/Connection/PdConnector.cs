@@ -44,11 +44,13 @@ namespace PSPipedream.Connection
                 connection.ConnectedAt = DateTime.UtcNow;
                 return connection;
             }
-            catch (PdApiException ex) when (ex.StatusCode == 404 && connection.BaseUri.AbsolutePath == "/")
+            catch (PdApiException ex) when (ex.StatusCode == 404 && PdBaseUri.Suggestion(connection.BaseUri) != null)
             {
-                // The API lives under /v1; a root that lacks it is the usual slip (e.g. the emulator's printed root).
+                // The API lives under /v1; a root that lacks it (e.g. the emulator's printed root), or
+                // another version, is the usual slip. Told here, where the base URI was given, rather
+                // than refused before asking: a server at such a path may exist (a gateway).
                 connection.Client.Dispose();
-                throw ex.WithAdvice("Did you mean -BaseUri " + connection.BaseUri.GetLeftPart(UriPartial.Authority) + "/v1?");
+                throw ex.WithAdvice("Did you mean -BaseUri " + PdBaseUri.Suggestion(connection.BaseUri) + "?");
             }
             catch
             {

@@ -28,6 +28,10 @@ namespace PSPipedream.Connection
             return winner;
         }
 
+        /// <summary>Sets <paramref name="value"/> as current only while <paramref name="expected"/> still is; true when it did.</summary>
+        public static bool TryReplace(PdConnection expected, PdConnection? value) =>
+            ReferenceEquals(Interlocked.CompareExchange(ref _current, value, expected), expected);
+
         public static void Clear() => Current = null;
     }
 }

@@ -11,8 +11,9 @@ are still disabled). A source that does not exist is reported with the API's err
 PdNotFound.
 
 By default the cmdlet writes nothing; -PassThru writes the updated source as a
-PSPipedream.Source object. It supports -WhatIf (which names each source id and sends nothing)
-and -Confirm.
+PSPipedream.Source object. It supports -WhatIf (which names each source and sends nothing)
+and -Confirm. A source piped from Get-PdSource is named by id and name, as dc_abc123
+(rss-status-page), in the What-if line, the prompt and any warning; with -Id alone, by id.
 '@
     Examples    = @(
         @{

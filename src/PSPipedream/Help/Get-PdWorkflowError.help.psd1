@@ -6,7 +6,8 @@ GET /workflows/{id}/$errors/event_summaries, newest first. It writes each one as
 PSPipedream.WorkflowError object: Id (such as 1606370816223-0), WorkflowId, IndexedAt (UTC),
 Metadata, OriginalEvent (the event the failed run was given), OriginalContext (the run's id,
 ts, workflow_id, deployment_id, owner_id, ...), and Error, with Code, CellId (the step that
-threw), Ts (when, UTC) and Stack. The API keeps only the most recent errors (the last 100 on
+threw), Ts (when, UTC) and Stack. These are read from the item's event, as the API reference
+shows them, or from the item itself, where other clients see them. The API keeps only the most recent errors (the last 100 on
 most plans).
 
 Events over 1 KB are cut by the API and have IsTruncated set; -Expand asks for whole events

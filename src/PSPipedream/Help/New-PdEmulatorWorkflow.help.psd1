@@ -7,6 +7,10 @@ o_...) or the emulator's first user. Events sent to it with Send-PdEmulatorEvent
 listed by Get-PdWorkflowEvent and Get-PdWorkflowError. It writes the workflow as a
 PSPipedream.PdEmulatorWorkflow: Id, OwnerId and CreatedAt. Reset-PdEmulator removes such
 workflows. -WhatIf sends nothing.
+
+-TopLevelErrors makes the workflow answer its $errors list the way some clients model it,
+with original_event, original_context and error at the top level of each item instead of
+inside its event (the API reference's shape); Get-PdWorkflowError reads both.
 '@
     Examples    = @(
         @{

@@ -22,6 +22,7 @@ Input is checked before any request: ids must have the right prefixes, the only 
 patterns are p_* and dc_*, a listener cannot be a pattern, and -OrgId must start with o_. A
 rejected value is a PdInvalidArgument error (non-terminating for piped input). The cmdlet
 supports -WhatIf (which names emitter, listener and event and sends nothing) and -Confirm.
+A source piped from Get-PdSource is named by id and name: dc_abc123 (rss-feed) -> p_abc123.
 '@
     Examples    = @(
         @{

@@ -15,8 +15,8 @@ piped input; the message shows the URL with any user info replaced by ***. -Name
 -Description are shown when listing webhooks.
 
 -Url, -Name and -Description bind by property name, so rows of a CSV file with those columns
-can be piped in. The cmdlet supports -WhatIf (which names the URL and sends nothing) and
--Confirm.
+can be piped in. The cmdlet supports -WhatIf (which names the URL, with -Name in parentheses,
+and sends nothing) and -Confirm.
 '@
     Examples    = @(
         @{

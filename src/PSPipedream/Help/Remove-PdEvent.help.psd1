@@ -24,7 +24,10 @@ the source's Id binds to -EventId and is rejected as not an event id.
 
 The cmdlet has a ConfirmImpact of High and asks for confirmation of each deletion by default.
 -Force deletes without asking (unless -Confirm is also given). -WhatIf always wins: it names
-the events that would be deleted and sends nothing, even with -Force. The cmdlet writes
+the events that would be deleted and sends nothing, even with -Force. The What-if line and the
+prompt say which events of which source: "event 1589486981597-0 of dc_abc123", "all events
+of dc_abc123", "events of dc_abc123 up to 1589486981599-0", "... from A onward" or "... from
+A to B". A source piped from Get-PdSource is named with its name too: dc_abc123 (rss-feed). The cmdlet writes
 nothing. The API deletes asynchronously (it answers 202 Accepted), so a Get-PdEvent right
 afterwards can still list some of the events.
 '@

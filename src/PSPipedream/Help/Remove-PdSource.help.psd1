@@ -8,7 +8,9 @@ objects, so sources from Get-PdSource can be piped in. The cmdlet writes nothing
 Because the deletion cannot be undone, the cmdlet has a ConfirmImpact of High and asks for
 confirmation of each source by default. -Force deletes without asking (unless -Confirm is
 also given). -WhatIf always wins: it names each source that would be deleted and sends
-nothing, even with -Force.
+nothing, even with -Force. A source piped from Get-PdSource is named by id and name, as
+dc_abc123 (rss-status-page), in the What-if line, the prompt and the warnings of an early end;
+with -Id alone it is named by id, since finding the name would take a request.
 
 The source id is checked before any request: one that does not start with dc_ is a
 PdInvalidArgument error for that item (non-terminating for piped input). A failure on one

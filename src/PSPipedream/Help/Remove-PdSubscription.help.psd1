@@ -12,7 +12,8 @@ Get-PdSubscription can be piped in, filtered or not. The cmdlet writes nothing.
 Input is checked before any request: the emitter must be a source (dc_...), a workflow
 (p_...) or the glob p_* or dc_*, and the listener a source, a workflow or a webhook (wh_...).
 A rejected value is a PdInvalidArgument error (non-terminating for piped input). The cmdlet
-supports -WhatIf (which names emitter, listener and event and sends nothing) and -Confirm;
+supports -WhatIf (which names emitter, listener and event, with the name of a piped emitter
+or listener where the piped object has one, and sends nothing) and -Confirm;
 its ConfirmImpact is Medium, so it does not ask by default.
 '@
     Examples    = @(

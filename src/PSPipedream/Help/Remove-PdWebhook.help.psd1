@@ -7,7 +7,8 @@ nothing.
 
 The cmdlet has a ConfirmImpact of High and asks for confirmation of each webhook by default.
 -Force removes without asking (unless -Confirm is also given). -WhatIf always wins: it names
-each webhook that would be removed and sends nothing, even with -Force.
+each webhook that would be removed and sends nothing, even with -Force. A webhook piped from
+Get-PdWebhook is named by id and name, as wh_abc123 (ops-alerts); with -Id alone, by id.
 
 The webhook id is checked before any request: one that does not start with wh_ is a
 PdInvalidArgument error for that item (non-terminating for piped input). A failure on one

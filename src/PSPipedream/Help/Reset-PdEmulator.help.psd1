@@ -2,8 +2,9 @@
     Synopsis    = 'Puts the emulator back to its state just after it started.'
     Description = @'
 Reset-PdEmulator sends POST /_emulator/reset: sources, events, subscriptions, webhooks,
-workflows made with New-PdEmulatorWorkflow, the request log and the faults go; users, keys,
-orgs and the users' declared workflows stay. Use it between tests.
+workflows made with New-PdEmulatorWorkflow, the request log and the faults go, and steady
+emitting (Send-PdEmulatorEvent -Every) stops; users, keys, orgs and the users' declared
+workflows stay. Use it between tests.
 
 Like every emulator cmdlet it talks to -Emulator, else the emulator started last in this
 session, else the host of the current connection when that is on loopback. Any other host

@@ -19,8 +19,12 @@ with sc_. A source id that does not start with dc_ is a PdInvalidArgument error 
 item (non-terminating for piped input).
 
 By default Set-PdSource writes nothing; -PassThru writes the updated source as a
-PSPipedream.Source object. It supports -WhatIf (which names the source id and sends nothing)
-and -Confirm.
+PSPipedream.Source object. It supports -WhatIf and -Confirm: the What-if line and the prompt
+name the source and list what would change, for example
+"Update source: name: seed-1 -> seed-2; active: True -> False; props: changed (timer, url)".
+The old values come from a source piped from Get-PdSource; with -Id alone only the new values
+are shown ("name -> seed-2"), and nothing is sent to look them up. Props are listed by name,
+never by value, since a value may be a secret.
 '@
     Examples    = @(
         @{
@@ -43,6 +47,10 @@ Set-PdSource dc_abc123 -Props @{
         @{
             Code    = 'Set-PdSource -Id dc_abc123 -Active $false -Confirm'
             Remarks = 'Turns the source dc_abc123 off after asking for confirmation.'
+        }
+        @{
+            Code    = 'Get-PdSource -Name ''seed-1'' | Set-PdSource -Name ''seed-1-old'' -Active $false -WhatIf'
+            Remarks = 'Shows what would change, e.g. Update source: name: seed-1 -> seed-1-old; active: True -> False, on target dc_abc123 (seed-1), and changes nothing.'
         }
     )
     Links       = @('about_PSPipedream', 'Get-PdSource', 'Enable-PdSource', 'Disable-PdSource', 'New-PdSource', 'New-PdComponent')

@@ -24,7 +24,21 @@ path, say) reaches the emulator as one argument, whatever quotes or spaces it ho
 It writes a PSPipedream.PdEmulator object: BaseUri (for Connect-PdAccount -BaseUri),
 RootUri (the control API), ApiKey (the first user's key, a SecureString), ApiKeyHint,
 ProcessId and Users. -Connect also connects to it as its first user and makes
-that the current connection, as Connect-PdAccount does.
+that the current connection, as Connect-PdAccount does, for as long as it runs: it remembers
+the connection it replaced (or that there was none), and Stop-PdEmulator, or the end of the
+runspace that started it, makes that one current again, or leaves none, so nothing is left
+pointing at a port where nothing listens. Two emulators started with -Connect hand back in
+turn, whatever order they are stopped in.
+
+-DataFile keeps the emulator's whole state (users and keys, components, sources and their
+events, subscriptions, webhooks, workflows) in a JSON file across restarts, as
+pd-emulator --data-file does. A missing file is created; an existing one is loaded, and its
+users then replace the default user and -UsersFile (the first user's key is read from the
+emulator, so leave out -ApiKey). Every change is written within a moment of being answered,
+through a temporary file in the same folder that then replaces the file, so a killed
+emulator keeps what was written before and never leaves half a file. A file that is not one
+of the emulator's (not JSON, or without its format marker and version) makes the start fail
+with PdEmulatorStartFailed and is left as it is. Faults and the request log are not kept.
 
 The other emulator cmdlets (Reset-PdEmulator, Get-PdEmulatorRequest, Add-PdEmulatorFault,
 ...) talk to the emulator started last in the session unless given -Emulator. The emulator
@@ -47,6 +61,16 @@ Get-PdUser
         @{
             Code    = 'Start-PdEmulator -Path ./src/PSPipedream.Emulator/bin/Release/net10.0/PSPipedream.Emulator.dll -UsersFile ./users.json'
             Remarks = 'Runs an emulator built from a clone of the repository with dotnet, loading its users from users.json.'
+        }
+        @{
+            Code    = @'
+Start-PdEmulator -DataFile ./emulator-state.json -Connect
+Add-PdEmulatorSource -Count 3
+Stop-PdEmulator
+Start-PdEmulator -DataFile ./emulator-state.json -Connect
+Get-PdSource
+'@
+            Remarks = 'The three sources are still there after the restart, with the same ids.'
         }
     )
     Links       = @('about_PSPipedream', 'Stop-PdEmulator', 'Reset-PdEmulator', 'Connect-PdAccount')

@@ -6,9 +6,11 @@ using PSPipedream.Json;
 namespace PSPipedream
 {
     /// <summary>
-    /// An event of a workflow's $errors stream: the event summary plus, read from its event, the
-    /// event that made the run fail (OriginalEvent), the run's context (OriginalContext) and the
-    /// error itself. These stay null when the event was truncated (use -Expand).
+    /// An event of a workflow's $errors stream: the event summary plus the event that made the run
+    /// fail (OriginalEvent), the run's context (OriginalContext) and the error itself. The reference
+    /// puts these inside the item's event; other clients see them at the top level of the item, so
+    /// each is read from the event, else from the item. Inside the event they stay null when it was
+    /// truncated (use -Expand).
     /// </summary>
     public sealed class WorkflowError : Event
     {
@@ -26,10 +28,18 @@ namespace PSPipedream
         [OnDeserialized]
         internal void OnDeserialized(StreamingContext context)
         {
-            if (!(EventToken is JObject body)) return;
-            OriginalEvent = PdJson.ToPSObject(body["original_event"]);
-            OriginalContext = PdJson.ToPSObject(body["original_context"]);
-            if (body["error"] is JObject error) Error = PdJson.ToModel<WorkflowErrorDetail>(error);
+            var originalEvent = Field("original_event");
+            var originalContext = Field("original_context");
+            OriginalEvent = originalEvent == null ? null : PdJson.ToPSObject(originalEvent);
+            OriginalContext = originalContext == null ? null : PdJson.ToPSObject(originalContext);
+            if (Field("error") is JObject error) Error = PdJson.ToModel<WorkflowErrorDetail>(error);
+        }
+
+        /// <summary>A field of the event (the reference's shape), else of the item itself; null when neither has it.</summary>
+        private JToken? Field(string name)
+        {
+            if (EventToken is JObject body && body[name] is JToken inside && inside.Type != JTokenType.Null) return inside;
+            return TryGetUnknownField(name, out var top) && top.Type != JTokenType.Null ? top : null;
         }
     }
 }

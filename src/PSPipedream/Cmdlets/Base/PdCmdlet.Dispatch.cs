@@ -34,7 +34,8 @@ namespace PSPipedream.Cmdlets
         /// waits for the items before it. An API failure is a non-terminating error about
         /// <paramref name="target"/>; the other items go on. Both delegates must use values
         /// captured beforehand, never the cmdlet's pipeline-bound properties, which the next item
-        /// changes.
+        /// changes. <paramref name="label"/> names the item in warnings (default: the target), e.g.
+        /// "dc_x (seed-1)" where the error target stays the id.
         /// </summary>
         /// <remarks>
         /// When the command ends early, what happens to the items in flight depends on why. Ctrl+C
@@ -43,9 +44,10 @@ namespace PSPipedream.Cmdlets
         /// their output is written when PowerShell still takes it, and a warning names the ones that
         /// were completed. Reads in flight are cancelled.
         /// </remarks>
-        private protected void Dispatch<T>(object? target, Func<Task<T>> start, Action<T> finish)
+        private protected void Dispatch<T>(object? target, Func<Task<T>> start, Action<T> finish, string? label = null)
         {
-            StopIfThrottledTooLong(target);
+            label ??= Convert.ToString(target, CultureInfo.InvariantCulture) ?? string.Empty;
+            StopIfThrottledTooLong(target, label);
             _dispatched++;
             _startedChange = false;
             Task<T> task;
@@ -58,7 +60,7 @@ namespace PSPipedream.Cmdlets
                 // Written in its turn, like a failure of the request itself.
                 task = Task.FromException<T>(ex);
             }
-            _pending.Enqueue(new PdPendingItem(task, () => finish(task.GetAwaiter().GetResult()), target, _startedChange));
+            _pending.Enqueue(new PdPendingItem(task, () => finish(task.GetAwaiter().GetResult()), target, label, _startedChange));
             FinishPending(ThrottleLimitValue - 1);
         }
 
@@ -67,14 +69,14 @@ namespace PSPipedream.Cmdlets
         /// request may wait: every further item would only add to the storm and fail the same way.
         /// The items in flight finish first; then one PdRateLimited names the first item not sent.
         /// </summary>
-        private void StopIfThrottledTooLong(object? target)
+        private void StopIfThrottledTooLong(object? target, string label)
         {
             var connection = ResolveConnection();
             if (!(connection.Client.Retry.ThrottledTooLong() is TimeSpan spell)) return;
             FinishPending(0);
             var exception = new PdApiException(PdErrors.RateLimited, string.Format(CultureInfo.InvariantCulture,
                 "Stopped before {0}: the API has answered this connection with nothing but 429 (Too Many Requests) for {1} seconds, longer than a request waits (MaxRetryWaitSeconds {2}). {3} item{4} had been started; this one and any after it were not sent.",
-                PdText.Quote(Convert.ToString(target, CultureInfo.InvariantCulture) ?? "the next item"),
+                label.Length == 0 ? "the next item" : PdText.Quote(label),
                 PdRetryPolicy.Seconds(spell), connection.MaxRetryWaitSeconds, _dispatched, _dispatched == 1 ? "" : "s"));
             ThrowApiError(exception, target);
         }

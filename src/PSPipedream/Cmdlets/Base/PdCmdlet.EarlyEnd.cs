@@ -110,7 +110,7 @@ namespace PSPipedream.Cmdlets
         private void TryWarn(string format, List<PdPendingItem> items)
         {
             if (items.Count == 0) return;
-            var names = string.Join(", ", items.Select(i => PdText.Quote(Convert.ToString(i.Target, CultureInfo.InvariantCulture))));
+            var names = string.Join(", ", items.Select(i => PdText.Quote(i.Label)));
             var text = string.Format(CultureInfo.InvariantCulture, format, items.Count, names);
             try
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 
@@ -20,14 +21,20 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? OwnerId { get; set; }
 
+        [Parameter(HelpMessage = "Backdate the sources: their CreatedAt and UpdatedAt are this time. A time without a zone is local time. From 1970 up to now; not in the future.")]
+        public DateTime? CreatedAt { get; set; }
+
         private protected override void ProcessPdRecord()
         {
             if (OwnerId != null) Check(nameof(OwnerId), PdValidation.CheckId(OwnerId, "u_", "o_"), OwnerId, terminating: true);
+            var createdAt = CreatedAt is DateTime given ? PdValidation.ToUtc(given) : (DateTime?)null;
+            if (createdAt != null) Check(nameof(CreatedAt), PdValidation.CheckPastTime(createdAt.Value, DateTime.UtcNow), CreatedAt, terminating: true);
             var control = Control;
             if (!ShouldProcess(control.RootUri.AbsoluteUri, "Create " + Count + " source(s)")) return;
             var body = new JObject { ["count"] = Count };
             if (NamePrefix != null) body["name_prefix"] = NamePrefix;
             if (OwnerId != null) body["owner_id"] = OwnerId;
+            if (createdAt != null) body["created_at"] = PdEmulatorJson.Time(createdAt.Value);
             WriteObject(control.Post("seed", body, PdEmulatorSeed.From, CancellationToken));
         }
     }

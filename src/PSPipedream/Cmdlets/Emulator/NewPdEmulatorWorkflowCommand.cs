@@ -16,6 +16,9 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? OwnerId { get; set; }
 
+        [Parameter(HelpMessage = "Answer the workflow's errors with original_event, original_context and error at the top level of each item, as some clients model them, rather than inside its event as the API reference shows. For testing scripts against both shapes.")]
+        public SwitchParameter TopLevelErrors { get; set; }
+
         private protected override void ProcessPdRecord()
         {
             if (Id != null) Check(nameof(Id), PdValidation.CheckId(Id, "p_"), Id, terminating: true);
@@ -25,6 +28,7 @@ namespace PSPipedream.Cmdlets
             var body = new JObject();
             if (Id != null) body["id"] = Id;
             if (OwnerId != null) body["owner_id"] = OwnerId;
+            if (TopLevelErrors) body["errors_shape"] = "top_level";
             WriteObject(control.Post("workflows", body, PdEmulatorWorkflow.From, CancellationToken));
         }
     }

@@ -17,6 +17,9 @@ namespace PSPipedream.Cmdlets
         public static JArray ExpectArray(JToken? answer) =>
             answer as JArray ?? throw new FormatException("expected a JSON array, got " + Kind(answer));
 
+        /// <summary>A UTC time as the control API takes it: ISO 8601 with milliseconds and Z.</summary>
+        public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
         private static string Kind(JToken? token) => token == null ? "no answer" : token.Type.ToString().ToLowerInvariant();
     }
 }

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
-using PSPipedream.Connection;
 using PSPipedream.Errors;
 
 namespace PSPipedream.Cmdlets
@@ -31,7 +30,11 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? UsersFile { get; set; }
 
-        [Parameter(HelpMessage = "Also connect to the emulator as its first user, as Connect-PdAccount does, making it the current connection.")]
+        [Parameter(HelpMessage = "Keep the emulator's whole state in this file (JSON): loaded when it exists (its users then replace the default user and -UsersFile), created when it does not, and written within a moment of every change. A file that is not one of the emulator's is refused and left as it is.")]
+        [ValidateNotNullOrEmpty]
+        public string? DataFile { get; set; }
+
+        [Parameter(HelpMessage = "Also connect to the emulator as its first user, as Connect-PdAccount does, making it the current connection until Stop-PdEmulator, which makes the connection it replaced current again (or leaves none).")]
         public SwitchParameter Connect { get; set; }
 
         [Parameter(HelpMessage = "The pd-emulator executable or PSPipedream.Emulator.dll to run. Default: pd-emulator from PATH, then from the .NET global tools folder.")]
@@ -48,6 +51,7 @@ namespace PSPipedream.Cmdlets
             }
             var givenKey = GivenKey();
             var usersFile = UsersFile == null ? null : GetUnresolvedProviderPathFromPSPath(UsersFile);
+            var dataFile = DataFile == null ? null : GetUnresolvedProviderPathFromPSPath(DataFile);
 
             // Without -ApiKey or a users file the key is made here, so it is known without asking
             // the emulator, which shows keys only to a caller that has one.
@@ -56,7 +60,7 @@ namespace PSPipedream.Cmdlets
             Process process = null!;
             try
             {
-                process = PdEmulatorLaunch.Start(PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey), output);
+                process = PdEmulatorLaunch.Start(PdEmulatorLaunch.StartInfo(fileName, prefix, Port, usersFile, startKey, dataFile), output);
             }
             catch (PdApiException ex)
             {
@@ -104,13 +108,16 @@ namespace PSPipedream.Cmdlets
             return key;
         }
 
-        /// <summary>Makes the emulator's first user the current connection, checked as Connect-PdAccount checks it.</summary>
+        /// <summary>
+        /// Makes the emulator's first user the current connection, checked as Connect-PdAccount
+        /// checks it, until Stop-PdEmulator puts back the connection it replaced.
+        /// </summary>
         private void ConnectTo(PdEmulator emulator)
         {
             try
             {
                 var key = new NetworkCredential(string.Empty, emulator.ApiKey).Password;
-                PdSession.Current = OpenVerified(key, emulator.BaseUri, null, "Emulator");
+                PdEmulatorRegistry.Connect(emulator, OpenVerified(key, emulator.BaseUri, null, "Emulator"));
             }
             catch (PdApiException ex)
             {

@@ -14,7 +14,7 @@ namespace PSPipedream.Cmdlets
     [Cmdlet(VerbsCommon.Remove, "PdEvent", DefaultParameterSetName = RangeSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdEventCommand : PdFanOutCmdlet
+    public sealed class RemovePdEventCommand : PdItemChangeCmdlet
     {
         private const string EventSet = "EventId";
         private const string RangeSet = "Range";
@@ -66,6 +66,7 @@ namespace PSPipedream.Cmdlets
             }
             if (!Check(nameof(SourceId), PdValidation.CheckId(SourceId, "dc_"), SourceId)) return;
 
+            var source = Named(SourceId);
             string? start = null, end = null;
             string target;
             switch (ParameterSetName)
@@ -73,10 +74,10 @@ namespace PSPipedream.Cmdlets
                 case EventSet:
                     if (!Check(nameof(EventId), PdValidation.CheckEventId(EventId), EventId)) return;
                     start = end = EventId;
-                    target = string.Format(CultureInfo.InvariantCulture, "event {1} of {0}", SourceId, EventId);
+                    target = string.Format(CultureInfo.InvariantCulture, "event {0} of {1}", EventId, source);
                     break;
                 case AllSet:
-                    target = "all events of " + SourceId;
+                    target = "all events of " + source;
                     break;
                 default:
                     if (StartId != null && !Check(nameof(StartId), PdValidation.CheckEventId(StartId), StartId)) return;
@@ -84,8 +85,7 @@ namespace PSPipedream.Cmdlets
                     if (!Check(nameof(StartId), PdValidation.CheckEventRange(StartId, EndId), StartId)) return;
                     start = StartId;
                     end = EndId;
-                    target = string.Format(CultureInfo.InvariantCulture, "{0} events {1} to {2}",
-                        SourceId, start ?? "the oldest", end ?? "the newest");
+                    target = "events of " + source + (start == null ? " up to " + end : end == null ? " from " + start + " onward" : " from " + start + " to " + end);
                     break;
             }
 
@@ -94,7 +94,7 @@ namespace PSPipedream.Cmdlets
             var request = PdRequest.Delete("sources", SourceId, "events")
                 .WithQuery("start_id", start)
                 .WithQuery("end_id", end);
-            Dispatch(SourceId, () => SendAsync(request), _ => { });
+            Dispatch(SourceId, () => SendAsync(request), _ => { }, target);
         }
     }
 }

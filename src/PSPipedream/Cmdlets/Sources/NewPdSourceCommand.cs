@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
@@ -14,19 +13,25 @@ namespace PSPipedream.Cmdlets
     /// (-ComponentCode), a component URL (-ComponentUrl) or a registry component (-ComponentKey,
     /// looked up with GET /components/registry/{key}), with its configured props (-Props).
     /// -OrgId (else the connection's org) puts it in an org. -ComponentId binds the Id of piped
-    /// components, so New-PdComponent -Path x.js | New-PdSource works.
+    /// components, so New-PdComponent -Path x.js | New-PdSource works. A piped source is copied:
+    /// its ComponentId, Name and Props bind by property name (see NewPdSourceCommand.Copy.cs).
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PdSource", DefaultParameterSetName = ComponentIdSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Source))]
-    public sealed class NewPdSourceCommand : PdCmdlet
+    public sealed partial class NewPdSourceCommand : PdCmdlet
     {
         private const string ComponentIdSet = "ComponentId";
         private const string ComponentCodeSet = "ComponentCode";
         private const string ComponentUrlSet = "ComponentUrl";
         private const string ComponentKeySet = "ComponentKey";
 
-        private JToken? _props;
+        /// <summary>-Props as given on the command line (null when it came from the pipeline or not at all).</summary>
+        private JObject? _props;
+
+        private bool _propsGiven;
+        private bool _nameGiven;
+        private bool _orgGiven;
 
         /// <summary>A component saved in the account.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet, ValueFromPipelineByPropertyName = true,
@@ -55,18 +60,22 @@ namespace PSPipedream.Cmdlets
 
         /// <summary>The name of the new source.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true,
-            HelpMessage = "The name of the new source. Default: the component's name slug.")]
+            HelpMessage = "The name of the new source. Default: the component's name slug, or for a piped source its name (the API allows two sources with one name: give -Name, -NamePrefix or -NameSuffix to tell a copy apart).")]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        /// <summary>The props to configure the source with.</summary>
-        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } } (sent as configured_props).")]
-        [ValidateNotNull]
-        public Hashtable? Props { get; set; }
+        /// <summary>The props to configure the source with: data, or JSON text of an object.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } }, a PSCustomObject or JSON text of an object (sent as configured_props). Binds the Props or ConfiguredProps of piped objects, so a piped source is copied with its props.")]
+        [Alias("ConfiguredProps")]
+        [AllowNull]
+        public object? Props { get; set; }
 
         /// <summary>Create the source in this org.</summary>
-        [Parameter(HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the connection's org, else your account.")]
+        [Parameter(ValueFromPipelineByPropertyName = true,
+            HelpMessage = "Create the source in this org (o_..., sent as org_id). Default: the org a piped source was listed from (Get-PdSource -OrgId), else the connection's org, else your account.")]
         [AllowEmptyString]
+        [AllowNull]
         [ArgumentCompleter(typeof(OrgIdCompleter))]
         public string? OrgId { get; set; }
 
@@ -84,8 +93,11 @@ namespace PSPipedream.Cmdlets
         {
             base.BeginProcessing();
             if (OrgId != null) Check(nameof(OrgId), PdValidation.CheckId(OrgId, "o_"), OrgId, terminating: true);
-            // -Props never comes from the pipeline: it is checked once, and a refusal stops the cmdlet.
-            if (Props != null && !PdFreeForm.TryToJson(Props, nameof(Props), out _props, out var problem))
+            // Given directly, -Props is checked once, and a refusal stops the cmdlet; from the pipeline it is read per item.
+            _propsGiven = IsBound(nameof(Props));
+            _nameGiven = IsBound(nameof(Name));
+            _orgGiven = IsBound(nameof(OrgId));
+            if (_propsGiven && !SourceProps.TryRead(Props, nameof(Props), out _props, out var problem))
             {
                 Check(nameof(Props), problem, Props, terminating: true);
             }
@@ -95,11 +107,16 @@ namespace PSPipedream.Cmdlets
         {
             if (ParameterSetName == ComponentIdSet && !Check(nameof(ComponentId), PdValidation.CheckId(ComponentId, "sc_"), ComponentId)) return;
             if (ParameterSetName == ComponentKeySet && !Check(nameof(ComponentKey), PdValidation.CheckComponentKey(ComponentKey), ComponentKey)) return;
-            if (!Check(nameof(Name), PdValidation.CheckName(Name), Name)) return;
+            if (!TryOrg(out var org) || !ReadPipedProps(out var props)) return;
+            var copyOf = CopiedSource();
+            if (!TryNewName(copyOf, out var name)) return;
+            if (copyOf != null && props != null) props = WithoutGenerated(props, copyOf);
 
-            var target = string.Format(CultureInfo.InvariantCulture, "source '{0}' from {1}{2}",
-                Name ?? "(named after the component)", Component, OrgId != null ? " in org " + OrgId : string.Empty);
+            var target = string.Format(CultureInfo.InvariantCulture, "source '{0}' from {1}{2}{3}",
+                name ?? "(named after the component)", Component, copyOf != null ? ", a copy of " + PdPipedObject.Named(copyOf, InputObject) : string.Empty,
+                org != null ? " in org " + org : string.Empty);
             if (!ShouldProcessItem(target, "Create source")) return;
+            var missingSecrets = copyOf != null ? MissingSecrets(ComponentId, props) : null;
 
             var body = new JObject();
             switch (ParameterSetName)
@@ -124,16 +141,17 @@ namespace PSPipedream.Cmdlets
                     body["component_id"] = ComponentId;
                     break;
             }
-            if (Name != null) body["name"] = Name;
-            if (_props != null) body["configured_props"] = _props.DeepClone();
+            if (name != null) body["name"] = name;
+            if (props != null) body["configured_props"] = props.DeepClone();
 
-            var orgId = OrgId ?? ResolveConnection().OrgId;
+            var orgId = org ?? ResolveConnection().OrgId;
             var request = PdRequest.Post("sources").WithQuery("org_id", orgId).WithBody(body);
-            request.IfUncertain = Name != null
-                ? "Check with Get-PdSource -Name '" + PdText.Quote(Name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
+            request.IfUncertain = name != null
+                ? "Check with Get-PdSource -Name '" + PdText.Quote(name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
                 : "Check the newest sources (Get-PdSource -All | Sort-Object CreatedAt | Select-Object -Last 5) before trying again.";
             var source = Wait(SendAsync<Source>(request));
             if (orgId != null) source.OrgId ??= orgId;
+            if (missingSecrets != null) WarnMissingSecrets(source, copyOf!, missingSecrets);
             WriteModel(source);
         }
     }

@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PdSource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdSourceCommand : PdFanOutCmdlet
+    public sealed class RemovePdSourceCommand : PdItemChangeCmdlet
     {
         /// <summary>The source to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -28,8 +28,9 @@ namespace PSPipedream.Cmdlets
         private protected override void ProcessPdRecord()
         {
             if (!Check(nameof(Id), PdValidation.CheckId(Id, "dc_"), Id)) return;
-            if (!ShouldProcessForce(Force.IsPresent, Id, "Delete source and its events")) return;
-            Dispatch(Id, () => SendAsync(PdRequest.Delete("sources", Id)), _ => { });
+            var named = Named(Id);
+            if (!ShouldProcessForce(Force.IsPresent, named, "Delete source and its events")) return;
+            Dispatch(Id, () => SendAsync(PdRequest.Delete("sources", Id)), _ => { }, named);
         }
     }
 }

@@ -56,6 +56,10 @@ namespace PSPipedream.Cmdlets
 
         private protected override string Action => "Update source";
 
+        /// <summary>"Update source: name: seed-1 -> x; active: True -> False", old values from the piped source where it is this one.</summary>
+        private protected override string DescribeAction(JObject body) =>
+            Action + ": " + SourceChangeText.Describe(body, PdPipedObject.Is(Id, InputObject) ? InputObject : null);
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();

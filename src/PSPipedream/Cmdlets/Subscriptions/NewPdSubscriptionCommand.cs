@@ -12,7 +12,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PdSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Subscription))]
-    public sealed class NewPdSubscriptionCommand : PdFanOutCmdlet
+    public sealed class NewPdSubscriptionCommand : PdItemChangeCmdlet
     {
         /// <summary>The emitting source or workflow, or p_* / dc_*.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -52,7 +52,7 @@ namespace PSPipedream.Cmdlets
             if (!Check(nameof(ListenerId), PdValidation.CheckListener(ListenerId), ListenerId)) return;
             if (!Check(nameof(EventName), PdValidation.CheckEventName(EventName), EventName)) return;
 
-            var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName);
+            var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName, InputObject);
             if (!ShouldProcessItem(target, "Create subscription")) return;
 
             var orgId = OrgId ?? ResolveConnection().OrgId;
@@ -63,7 +63,7 @@ namespace PSPipedream.Cmdlets
             {
                 if (orgId != null) subscription.OrgId ??= orgId;
                 WriteModel(subscription);
-            });
+            }, target);
         }
     }
 }

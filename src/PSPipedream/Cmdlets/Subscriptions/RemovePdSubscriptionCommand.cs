@@ -11,7 +11,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PdSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdSubscriptionCommand : PdFanOutCmdlet
+    public sealed class RemovePdSubscriptionCommand : PdItemChangeCmdlet
     {
         /// <summary>The emitting source or workflow, or p_* / dc_*.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -43,11 +43,11 @@ namespace PSPipedream.Cmdlets
             if (!Check(nameof(ListenerId), PdValidation.CheckListener(ListenerId), ListenerId)) return;
             if (!Check(nameof(EventName), PdValidation.CheckEventName(EventName), EventName)) return;
 
-            var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName);
+            var target = SubscriptionTarget.Describe(EmitterId, ListenerId, EventName, InputObject);
             if (!ShouldProcessItem(target, "Remove subscription")) return;
 
             var request = PdApiRequests.DeleteSubscription(EmitterId, ListenerId, EventName);
-            Dispatch(target, () => SendAsync(request), _ => { });
+            Dispatch(SubscriptionTarget.Describe(EmitterId, ListenerId, EventName), () => SendAsync(request), _ => { }, target);
         }
     }
 }

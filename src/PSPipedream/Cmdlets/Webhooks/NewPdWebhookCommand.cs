@@ -32,7 +32,8 @@ namespace PSPipedream.Cmdlets
         private protected override void ProcessPdRecord()
         {
             if (!Check(nameof(Url), PdValidation.CheckWebhookUrl(Url), PdValidation.ShownWebhookUrl(Url))) return;
-            if (!ShouldProcessItem(Url, "Create webhook")) return;
+            var target = string.IsNullOrEmpty(Name) ? Url : Url + " (" + PdText.Quote(Name, 100) + ")";
+            if (!ShouldProcessItem(target, "Create webhook")) return;
 
             var request = PdApiRequests.CreateWebhook(Url, Name, Description);
             request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Url -eq '" + PdText.Quote(Url) + "' before trying again.";

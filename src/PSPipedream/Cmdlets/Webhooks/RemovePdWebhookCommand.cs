@@ -9,7 +9,7 @@ namespace PSPipedream.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PdWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePdWebhookCommand : PdFanOutCmdlet
+    public sealed class RemovePdWebhookCommand : PdItemChangeCmdlet
     {
         /// <summary>The webhook to remove.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true,
@@ -28,8 +28,9 @@ namespace PSPipedream.Cmdlets
         private protected override void ProcessPdRecord()
         {
             if (!Check(nameof(Id), PdValidation.CheckId(Id, "wh_"), Id)) return;
-            if (!ShouldProcessForce(Force.IsPresent, Id, "Remove webhook")) return;
-            Dispatch(Id, () => SendAsync(PdRequest.Delete("webhooks", Id)), _ => { });
+            var named = Named(Id);
+            if (!ShouldProcessForce(Force.IsPresent, named, "Remove webhook")) return;
+            Dispatch(Id, () => SendAsync(PdRequest.Delete("webhooks", Id)), _ => { }, named);
         }
     }
 }

@@ -21,9 +21,9 @@ namespace PSPipedream.Cmdlets
         /// <summary>
         /// The emulator's process, not yet started: on 127.0.0.1:<paramref name="port"/>, with the
         /// users file when given, and <paramref name="apiKey"/> in the environment (or, when null,
-        /// no key there at all, whatever this process has).
+        /// no key there at all, whatever this process has), keeping its state in <paramref name="dataFile"/> when given.
         /// </summary>
-        public static ProcessStartInfo StartInfo(string fileName, string? prefix, int port, string? usersFile, string? apiKey)
+        public static ProcessStartInfo StartInfo(string fileName, string? prefix, int port, string? usersFile, string? apiKey, string? dataFile = null)
         {
             var startInfo = new ProcessStartInfo(fileName)
             {
@@ -45,6 +45,11 @@ namespace PSPipedream.Cmdlets
             {
                 args.Add("--users");
                 args.Add(usersFile);
+            }
+            if (dataFile != null)
+            {
+                args.Add("--data-file");
+                args.Add(dataFile);
             }
             PdProcessArguments.Set(startInfo, args);
             if (apiKey != null) startInfo.Environment[ApiKeyVariable] = apiKey;
