@@ -33,6 +33,7 @@ namespace PSPipedream.Errors
         public const string EmulatorControlFailed = "PdEmulatorControlFailed";
         public const string InvalidConfiguration = "PdInvalidConfiguration";
         public const string AmbiguousName = "PdAmbiguousName";
+        public const string WaitTimeout = "PdWaitTimeout";
 
         private static readonly Dictionary<string, ErrorCategory> Categories = new Dictionary<string, ErrorCategory>(StringComparer.Ordinal)
         {
@@ -60,6 +61,7 @@ namespace PSPipedream.Errors
             [EmulatorControlFailed] = ErrorCategory.InvalidResult,
             [InvalidConfiguration] = ErrorCategory.InvalidData,
             [AmbiguousName] = ErrorCategory.InvalidData,
+            [WaitTimeout] = ErrorCategory.OperationTimeout,
         };
 
         /// <summary>400 PdBadRequest, 422 PdInvalidArgument, 401, 403, 404, 407 PdProxyAuthenticationRequired, 408 PdTimeout, 429, 5xx, anything else PdRequestFailed.</summary>

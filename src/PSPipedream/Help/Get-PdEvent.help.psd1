@@ -25,6 +25,27 @@ cursors that -After and -Before take.
 With several sources, -First, -Skip and -All apply to each source: Get-PdSource |
 Get-PdEvent -First 5 gives five events per source. For five events in all, pipe into
 Select-Object -First 5 instead.
+
+-Wait follows the events live, as Get-Content -Wait follows a file: it writes the newest -Tail
+events of each source (default 10; 0 for only new ones), oldest first, then polls every
+-PollSeconds (default 5) and writes each new one once, oldest first, as the same objects as
+without -Wait. Several sources (piped from Get-PdSource, or -SourceId a,b,c) make one stream in time
+order, each event with its SourceId and EmitterId. It ends on Ctrl+C or when a downstream Select-Object -First n has what it
+needs (at once, with no error record), when -Timeout runs out, or when every followed source is
+gone. At the timeout the wait ends quietly; under -ErrorAction Stop (or $ErrorActionPreference =
+'Stop') it fails with the error PdWaitTimeout instead, so that a script can wait a given time
+for the next event and fail otherwise. -All, -First, -Skip, -PageSize, -After, -Before,
+-IncludeTotalCount, -Property and -ExcludeProperty are refused with -Wait (use -Tail), and
+-Tail, -PollSeconds and -Timeout without it. -ThrottleLimit has no effect with -Wait: the
+polls are paced instead.
+
+While waiting: one connection sends at most about 5 polls a second, so with many sources the
+interval stretches (-Verbose says so once). A poll that still fails after the connection's
+retries writes one warning for the whole outage and keeps polling, backing off up to 60 s; the
+first good poll after it writes a -Verbose line saying it resumed. A 401 ends the wait with
+that error; a 404 (or 403) ends that source's part with an error about it, while the others go
+on. The API keeps only the last 100 events: when a poll finds a full page of 100 that are all
+new, a warning names the source and the time span whose events may be missing.
 '@
     Examples    = @(
         @{
@@ -50,6 +71,18 @@ Select-Object -First 5 instead.
         @{
             Code    = 'Get-PdSource -All | Get-PdEvent -ThrottleLimit 8'
             Remarks = 'Gets the events of every source with up to eight requests in flight at once. The events still come source by source, in the order of the sources.'
+        }
+        @{
+            Code    = 'Get-PdSource -Name ''github-*'' | Get-PdEvent -Wait -Tail 0 | Format-Table'
+            Remarks = 'Follows every source whose name starts with github- as one live table, writing only the events that come after the command starts, until Ctrl+C.'
+        }
+        @{
+            Code    = 'Get-PdEvent -SourceId dc_abc123 -Wait -Tail 0 -Timeout 60 -ErrorAction Stop | Select-Object -First 1'
+            Remarks = 'Waits up to 60 seconds for the next event of dc_abc123 and writes it; when none comes in time the command fails with PdWaitTimeout, which stops a script or reaches its catch block.'
+        }
+        @{
+            Code    = 'Get-PdEvent dc_abc123 -Wait -PollSeconds 30 -Expand | Export-Csv -Path ./dc_abc123-live.csv'
+            Remarks = 'Writes the ten newest events of dc_abc123, whole, then every new one as it comes, to a CSV file, polling every 30 seconds.'
         }
     )
     Links       = @('about_PSPipedream', 'Remove-PdEvent', 'Get-PdSource', 'Get-PdWorkflowEvent', 'Get-PdWorkflowError')

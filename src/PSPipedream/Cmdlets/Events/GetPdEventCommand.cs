@@ -19,6 +19,8 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(SourceIdCompleter))]
         public string[] SourceId { get; set; } = System.Array.Empty<string>();
 
+        private protected override string EmitterNoun => "source";
+
         private protected override string EmitterParameterName => nameof(SourceId);
 
         private protected override string?[] EmitterIds => SourceId;

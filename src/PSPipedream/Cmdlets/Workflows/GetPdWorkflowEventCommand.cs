@@ -16,6 +16,8 @@ namespace PSPipedream.Cmdlets
         [ArgumentCompleter(typeof(EmitterListenerIdCompleter))]
         public string WorkflowId { get; set; } = string.Empty;
 
+        private protected override string EmitterNoun => "workflow";
+
         private protected override string EmitterParameterName => nameof(WorkflowId);
 
         private protected override string?[] EmitterIds => new[] { WorkflowId };
