@@ -8,13 +8,15 @@
 .DESCRIPTION
     Looks at every active event source of your account (or of an org) and disables, with
     Disable-PdSource, each one whose newest event is older than -Days days. A source with no
-    events at all counts as idle too: Pipedream keeps only a source's recent events, so one
-    that stopped long ago shows none. Disabled sources keep their events and settings, and
-    Enable-PdSource turns them back on.
+    events at all counts as idle too when it was created more than -Days days ago: Pipedream
+    keeps only a source's recent events, so one that stopped long ago shows none, while a
+    source created within the period is given its time. Disabled sources keep their events and
+    settings, and Enable-PdSource turns them back on.
 
     It writes one object per idle source: Id, Name, LastEventAt (UTC, empty when the source
-    has no events), IdleDays and Disabled (whether it was turned off; false with -WhatIf or
-    when you decline the confirmation).
+    has no events), IdleDays (days since its newest event, or since it was created when it has
+    none) and Disabled (whether it was turned off; false with -WhatIf or when you decline the
+    confirmation).
 
     It needs a PSPipedream connection: run Connect-PdAccount first, or set
     $env:PIPEDREAM_API_KEY (and $env:PIPEDREAM_BASE_URL for another API root) and the module
@@ -76,14 +78,16 @@ $sources = Get-PdSource @listParams | Where-Object {
 foreach ($source in $sources) {
     # Events are listed newest first.
     $newest = Get-PdEvent -SourceId $source.Id -First 1
-    if ($newest -and $newest.IndexedAt -ge $cutoff) { continue }
+    # Idle since its newest event, or since it was created when it has none.
+    $since = if ($newest) { $newest.IndexedAt } else { $source.CreatedAt }
+    if ($since -ge $cutoff) { continue }
 
     $disabled = Disable-PdSource -Id $source.Id -PassThru @shouldProcess
     [pscustomobject]@{
         Id          = $source.Id
         Name        = $source.Name
         LastEventAt = if ($newest) { $newest.IndexedAt } else { $null }
-        IdleDays    = if ($newest) { [int] [math]::Floor(($now - $newest.IndexedAt).TotalDays) } else { $null }
+        IdleDays    = [int] [math]::Floor(($now - $since).TotalDays)
         Disabled    = [bool] ($disabled -and -not $disabled.Active)
     }
 }

@@ -18,8 +18,8 @@ AfterAll {
 Describe 'Disable-PdIdleSource.ps1' {
     BeforeEach { Reset-PdEmulator }
 
-    It 'disables every active source that has no events' {
-        Add-PdEmulatorSource -Count 3 -NamePrefix 'idle-' | Out-Null
+    It 'disables every active source that has no events and was created before the period' {
+        Add-PdEmulatorSource -Count 3 -NamePrefix 'idle-' -CreatedAt (Get-Date).AddDays(-31) | Out-Null
         $result = @(& $script:Script -Days 30)
         $result | Should -HaveCount 3
         $result.Disabled | Should -Not -Contain $false
@@ -64,14 +64,24 @@ Describe 'Disable-PdIdleSource.ps1' {
         Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
     }
 
+    It 'gives a source created within the period its time, even with no events' {
+        $new = (Add-PdEmulatorSource -Count 1 -NamePrefix 'new-' -CreatedAt (Get-Date).AddDays(-29)).FirstId
+        $old = (Add-PdEmulatorSource -Count 1 -NamePrefix 'old-' -CreatedAt (Get-Date).AddDays(-45)).FirstId
+        $result = @(& $script:Script -Days 30)
+        $result.Id | Should -Be @($old)
+        $result[0].LastEventAt | Should -BeNullOrEmpty
+        $result[0].IdleDays | Should -Be 45
+        (Get-PdSource -Id $new).Active | Should -BeTrue
+    }
+
     It 'sends no change with -WhatIf' {
-        Add-PdEmulatorSource -Count 2 | Out-Null
-        & $script:Script -WhatIf | Out-Null
+        Add-PdEmulatorSource -Count 2 -CreatedAt (Get-Date).AddDays(-60) | Out-Null
+        @(& $script:Script -WhatIf) | Should -HaveCount 2
         Get-PdEmulatorRequest -Method PUT | Should -BeNullOrEmpty
     }
 
     It 'gets through a rate limit on the source list' {
-        Add-PdEmulatorSource -Count 2 | Out-Null
+        Add-PdEmulatorSource -Count 2 -CreatedAt (Get-Date).AddDays(-60) | Out-Null
         Add-PdEmulatorFault -Method GET -Path '/v1/users/me/sources*' -Status 429 -RetryAfter 1 | Out-Null
         @(& $script:Script) | Should -HaveCount 2
         (Get-PdEmulatorRequest -Path '/v1/users/me/sources').Status | Should -Be @(429, 200)

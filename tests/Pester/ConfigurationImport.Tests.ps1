@@ -132,6 +132,22 @@ Describe 'Import-PdConfiguration' {
         @(Get-PdSource -All | Group-Object Name | Where-Object Count -gt 1) | Should -BeNullOrEmpty
     }
 
+    It 'stops writing after the API refuses the key: the rest is skipped, not sent' {
+        Connect-EmptyUser
+        Clear-EmulatorRequest
+        $null = Add-EmulatorFault -Method POST -Path '/v1/sources' -Status 401 -Count 1000
+        $map = @{ $Workflow = $OtherWorkflow }
+        $out = @(Import-PdConfiguration -Path $File -WorkflowMap $map -ThrottleLimit 1 -ErrorVariable failures -ErrorAction SilentlyContinue 3>$null)
+        @($failures).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PdUnauthorized*'
+        @(Get-EmulatorRequest -Method POST -Path '/v1/sources').Count | Should -Be 1
+        @(Get-EmulatorRequest -Method POST -Path '/v1/subscriptions') | Should -BeNullOrEmpty
+        @($out | Where-Object Result -like 'Failed*').Count | Should -Be 1
+        $skipped = @($out | Where-Object Result -like 'Skipped because the API refused the key (401 at *')
+        $skipped.Count | Should -Be ($out.Count - 2)
+        ($out | Where-Object Kind -EQ 'Webhook').Result | Should -Be 'Done'
+    }
+
     It 'slows down under a 429 storm on its creates, stops each within its budget, and a re-run creates each source once' {
         Connect-EmptyUser
         $Connection = Get-PdContext
@@ -169,9 +185,10 @@ Describe 'Import-PdConfiguration' {
         }
 
         It 'a <Status> on the component lookup skips the sources and their subscriptions, never creates twice, and a re-run finishes' -ForEach @(
-            @{ Status = 503; ErrorId = 'PdServerError' }
-            @{ Status = 429; ErrorId = 'PdRateLimited' }
-            @{ Status = 401; ErrorId = 'PdUnauthorized' }
+            @{ Status = 503; ErrorId = 'PdServerError'; SourceSkip = "Skipped because component 'http-new-requests' could not be looked up; nothing was created for it."; SubscriptionSkip = "Skipped because Source '*' was not written." }
+            @{ Status = 429; ErrorId = 'PdRateLimited'; SourceSkip = "Skipped because component 'http-new-requests' could not be looked up; nothing was created for it."; SubscriptionSkip = "Skipped because Source '*' was not written." }
+            # A refused key fails every write after it: the rest of the run is skipped for that reason.
+            @{ Status = 401; ErrorId = 'PdUnauthorized'; SourceSkip = "Skipped because the API refused the key (401 at component 'http-new-requests')."; SubscriptionSkip = "Skipped because the API refused the key (401 at component 'http-new-requests')." }
         ) {
             Clear-EmulatorRequest
             $null = Add-EmulatorFault -Method GET -Path '/v1/components/http-new-requests' -Status $Status -RetryAfter 1 -Count 1000
@@ -190,8 +207,8 @@ Describe 'Import-PdConfiguration' {
             # Its dependants are Skipped with the reason, never taken for an absent component.
             $sources = @($out | Where-Object Kind -EQ 'Source')
             $sources.Count | Should -Be 3
-            $sources.Result | Sort-Object -Unique | Should -Be "Skipped because component 'http-new-requests' could not be looked up; nothing was created for it."
-            @($out | Where-Object Kind -EQ 'Subscription').Result | ForEach-Object { $_ | Should -BeLike "Skipped because Source '*' was not written." }
+            $sources.Result | Sort-Object -Unique | Should -Be $SourceSkip
+            @($out | Where-Object Kind -EQ 'Subscription').Result | ForEach-Object { $_ | Should -BeLike $SubscriptionSkip }
             $warnings | Should -HaveCount 1
             "$($warnings[0])" | Should -BeLike '1 of 6 changes were made; 0 failed, 5 skipped*'
 

@@ -92,7 +92,7 @@ Describe 'The example scripts against the emulator' -Tag 'Demo' {
     BeforeEach {
         Reset-Emulator
         $null = Connect-TestAccount
-        $null = New-EmulatorSource -Count 3 -NamePrefix 'http-'
+        $null = New-EmulatorSource -Count 3 -NamePrefix 'http-' -CreatedAt ([DateTime]::UtcNow.AddDays(-60))
         $script:Rss = (Invoke-TestApi -Method POST -Path 'sources' -Body @{ component_key = 'rss-new-item-in-feed'; name = 'rss-blog'; configured_props = @{ url = 'https://blog.example.com/feed.xml' } }).data
         $script:WorkflowId = New-EmulatorWorkflow
         $null = Send-EmulatorEvent -EmitterId $script:Rss.id -Event @{ title = 'Release 4.2' } -Count 3
@@ -120,7 +120,7 @@ Describe 'The example scripts against the emulator' -Tag 'Demo' {
         finally { Remove-Item $csv -ErrorAction SilentlyContinue }
     }
 
-    It 'Disable-PdIdleSource.ps1 -WhatIf sends no change; without it, it disables the sources with no events' {
+    It 'Disable-PdIdleSource.ps1 -WhatIf sends no change; without it, it disables the old sources with no events' {
         $idle = @(& (Get-Example 'Disable-PdIdleSource.ps1') -Days 30 -WhatIf)
         Get-ChangingRequest | Should -BeNullOrEmpty
         $idle.Name | Sort-Object | Should -Be @('http-1', 'http-2', 'http-3')

@@ -40,16 +40,36 @@ namespace PSPipedream.Configuration
                     property.Value = Secret(sourceName, property.Name);
                     guessed?.Add(sourceName + "." + property.Name);
                 }
-                else if ((declared == null || string.Equals(declared.Type, HttpInterface, StringComparison.Ordinal)) && property.Value is JObject value)
+                else
                 {
-                    // With the component unknown, any endpoint_url is taken for the server's: it cannot be configured.
-                    foreach (var generated in value.Properties().Where(p => string.Equals(p.Name, EndpointUrl, StringComparison.OrdinalIgnoreCase)).ToList())
-                    {
-                        generated.Remove();
-                    }
+                    DropGenerated(property, declared);
                 }
             }
             return props;
+        }
+
+        /// <summary>
+        /// A copy of <paramref name="props"/> less the fields the server makes for each source (an
+        /// HTTP interface's endpoint_url); every other value, secrets included, is kept as it is.
+        /// </summary>
+        public static JObject WithoutGenerated(JObject props, Component? component)
+        {
+            var kept = (JObject)props.DeepClone();
+            foreach (var property in kept.Properties())
+            {
+                DropGenerated(property, component?.ConfigurableProps?.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.Ordinal)));
+            }
+            return kept;
+        }
+
+        private static void DropGenerated(JProperty property, ConfigurableProp? declared)
+        {
+            if (!(property.Value is JObject value) || (declared != null && !string.Equals(declared.Type, HttpInterface, StringComparison.Ordinal))) return;
+            // With the component unknown, any endpoint_url is taken for the server's: it cannot be configured.
+            foreach (var generated in value.Properties().Where(p => string.Equals(p.Name, EndpointUrl, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                generated.Remove();
+            }
         }
 
         private static JObject Secret(string sourceName, string propName) =>

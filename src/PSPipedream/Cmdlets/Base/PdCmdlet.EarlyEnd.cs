@@ -137,8 +137,7 @@ namespace PSPipedream.Cmdlets
         }
 
         private bool IsWarningSilenced() =>
-            PdCommonParameters.GivenOrPreference(this, "WarningAction", "WarningPreference") is ActionPreference ap
-            && (ap == ActionPreference.SilentlyContinue || ap == ActionPreference.Ignore);
+            PdCommonParameters.Silences(PdCommonParameters.GivenOrPreference(this, "WarningAction", "WarningPreference"));
 
         /// <summary>
         /// Only when the command ended without passing through FinishPending (e.g. another command

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 
 namespace PSPipedream.Cmdlets
@@ -26,8 +27,21 @@ namespace PSPipedream.Cmdlets
             cmdlet.MyInvocation.BoundParameters.TryGetValue(parameterName, out var given)
             && (given is SwitchParameter sp ? sp.IsPresent : LanguagePrimitives.IsTrue(given));
 
+        /// <summary>
+        /// <paramref name="value"/> read as an ActionPreference, or null. A preference variable set in
+        /// a child scope (<c>&amp; { $ErrorActionPreference = 'Stop'; ... }</c>) holds a plain string.
+        /// </summary>
+        public static ActionPreference? AsPreference(object? value) =>
+            value is ActionPreference ap ? ap
+            : value is string text && LanguagePrimitives.TryConvertTo(text, CultureInfo.InvariantCulture, out ActionPreference parsed) ? parsed
+            : (ActionPreference?)null;
+
         /// <summary>True when <paramref name="preference"/> is an ActionPreference that lets the records through.</summary>
         public static bool Shows(object? preference) =>
-            preference is ActionPreference ap && ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+            AsPreference(preference) is ActionPreference ap && ap != ActionPreference.SilentlyContinue && ap != ActionPreference.Ignore;
+
+        /// <summary>True when <paramref name="preference"/> silences its records (SilentlyContinue or Ignore).</summary>
+        public static bool Silences(object? preference) =>
+            AsPreference(preference) is ActionPreference ap && (ap == ActionPreference.SilentlyContinue || ap == ActionPreference.Ignore);
     }
 }

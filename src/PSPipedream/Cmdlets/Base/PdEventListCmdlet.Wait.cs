@@ -82,13 +82,8 @@ namespace PSPipedream.Cmdlets
             ? string.Join(", ", emitterIds)
             : string.Format(CultureInfo.InvariantCulture, "{0} {1}s", emitterIds.Count, EmitterNoun);
 
-        /// <summary>
-        /// True when a failure is to stop the command: -ErrorAction Stop, or $ErrorActionPreference
-        /// = 'Stop' (set in a child scope it is a plain string, hence the conversion).
-        /// </summary>
+        /// <summary>True when a failure is to stop the command: -ErrorAction Stop, or $ErrorActionPreference = 'Stop'.</summary>
         private bool ErrorsStop() =>
-            LanguagePrimitives.TryConvertTo<ActionPreference>(
-                PdCommonParameters.GivenOrPreference(this, "ErrorAction", "ErrorActionPreference"), CultureInfo.InvariantCulture, out var action)
-            && action == ActionPreference.Stop;
+            PdCommonParameters.AsPreference(PdCommonParameters.GivenOrPreference(this, "ErrorAction", "ErrorActionPreference")) == ActionPreference.Stop;
     }
 }

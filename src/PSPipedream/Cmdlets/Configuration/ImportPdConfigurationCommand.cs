@@ -25,6 +25,7 @@ namespace PSPipedream.Cmdlets
     {
         private readonly HashSet<ConfigPlanStep> _notDone = new HashSet<ConfigPlanStep>();
         private ConfigApplier? _applier;
+        private string? _refusedKey;
         private readonly ConfigImportTally _tally = new ConfigImportTally();
 
         /// <summary>Remove what the account holds and the file does not.</summary>
@@ -80,7 +81,7 @@ namespace PSPipedream.Cmdlets
 
         private void Apply(ConfigPlanStep step)
         {
-            var reason = step.SkipReason(_notDone);
+            var reason = _refusedKey != null ? "Skipped because the API refused the key (" + _refusedKey + ")." : step.SkipReason(_notDone);
             if (reason != null)
             {
                 _notDone.Add(step);
@@ -201,6 +202,8 @@ namespace PSPipedream.Cmdlets
         {
             _notDone.Add(step);
             Report(step, result);
+            // A refused key fails every write after it: the rest of the run is skipped, not sent.
+            if (error?.ErrorId == PdErrors.Unauthorized) _refusedKey ??= "401 at " + step.Describe();
             if (error != null) WriteError(PdErrors.ToErrorRecord(error.WithAdvice(_tally.StageNote(step)), step.Describe()));
         }
 
@@ -217,28 +220,16 @@ namespace PSPipedream.Cmdlets
             step.Phase == ConfigPlanPhase.Removals || step.Phase == ConfigPlanPhase.SubscriptionRemovals;
 
         /// <summary>The request's outcome as a value, so its failure is this step's to record, not Dispatch's to write.</summary>
-        private static async Task<Outcome<T>> Capture<T>(Func<Task<T?>> send) where T : class
+        private static async Task<ImportOutcome<T>> Capture<T>(Func<Task<T?>> send) where T : class
         {
             try
             {
-                return new Outcome<T>(await send().ConfigureAwait(false), null);
+                return new ImportOutcome<T>(await send().ConfigureAwait(false), null);
             }
             catch (PdApiException ex)
             {
-                return new Outcome<T>(null, ex);
+                return new ImportOutcome<T>(null, ex);
             }
-        }
-
-        private sealed class Outcome<T> where T : class
-        {
-            public Outcome(T? value, PdApiException? error)
-            {
-                Value = value;
-                Error = error;
-            }
-
-            public T? Value { get; }
-            public PdApiException? Error { get; }
         }
     }
 }

@@ -44,7 +44,7 @@ namespace PSPipedream.Cmdlets
         public static JObject WithoutGenerated(JObject props, out List<string> dropped)
         {
             // The rule is the one exports follow; without the component every endpoint_url is the server's.
-            var kept = ConfigProps.FromLive(string.Empty, props, null);
+            var kept = ConfigProps.WithoutGenerated(props, null);
             dropped = new List<string>();
             foreach (var prop in props.Properties().Where(p => p.Value is JObject))
             {
