@@ -149,6 +149,29 @@ public sealed class PersistenceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ShutdownRequest_WritesTheLastChange_AndEndsTheProcess()
+    {
+        var (proc, root, _) = await StartProcessAsync(EmulatorProcess("--urls", "http://127.0.0.1:0", "--api-key", Key, "--data-file", DataPath));
+        try
+        {
+            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
+            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            string id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests", "name": "last"}""");
+            // At once, with no flush interval waited: the stop itself writes the change.
+            using var control = new HttpClient { BaseAddress = new Uri(root + "/") };
+            using (var shutdown = await control.PostAsync("_emulator/shutdown", Http.NoBody())) Assert.Equal(HttpStatusCode.Accepted, shutdown.StatusCode);
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await proc.WaitForExitAsync(exited.Token);
+            Assert.Equal(0, proc.ExitCode);
+            Assert.Contains(id, File.ReadAllText(DataPath), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await StopAsync(proc);
+        }
+    }
+
     [Theory]
     [InlineData("{ this is not json", "is not JSON")]
     [InlineData("""{"users": [{"api_key": "x"}]}""", "is not a pd-emulator data file")]

@@ -31,7 +31,7 @@ namespace PSPipedream.Cmdlets
             PdStreams.VerboseLine(this, emulator.Running
                 ? "Stopping the emulator at " + emulator.BaseUri.AbsoluteUri + " (process " + emulator.ProcessId + ")."
                 : "The emulator at " + emulator.BaseUri.AbsoluteUri + " (process " + emulator.ProcessId + ") had already exited.");
-            emulator.Kill();
+            emulator.Stop();
             var handBack = PdEmulatorRegistry.Remove(Runspace.DefaultRunspace, emulator);
             if (handBack != null) PdStreams.VerboseLine(this, Describe(handBack.Value.Connection, handBack.Value.Outcome));
         }
