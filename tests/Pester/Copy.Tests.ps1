@@ -90,6 +90,18 @@ Describe 'Get-PdSource | New-PdSource' {
         Get-ComparableProps (Get-TestSourceById $prefixed.Id) | Should -Be (Get-ComparableProps $script:Original)
     }
 
+    It 'copies a list still being read once, never the copies it reaches on later pages' {
+        # 150 sources: Get-PdSource walks two pages, and the copies made from the first page are
+        # listed on the second. Select-Object bounds the run should they be copied again.
+        $null = New-EmulatorSource -Count 150 -NamePrefix 'loop-'
+        $copies = @(Get-PdSource -Name 'loop-*' | New-PdSource -NameSuffix '-copy' -WarningVariable warnings -WarningAction SilentlyContinue |
+                Select-Object -First 400)
+        $copies.Count | Should -Be 150
+        @(Get-PdSource -All -Name 'loop-*').Count | Should -Be 300
+        @(Get-PdSource -All -Name '*-copy-copy') | Should -BeNullOrEmpty
+        @($warnings | Where-Object { "$_" -like 'Left out dc_* and any other copy this command made*' }).Count | Should -Be 1
+    }
+
     It 'copies several sources, each with its own props' {
         $second = New-HookSource 'hook-2' @{ url = 'https://two.example.com/feed'; routing = @{ rules = @() } }
         Clear-PdEmulatorRequest @script:Emu -Confirm:$false -WhatIf:$false

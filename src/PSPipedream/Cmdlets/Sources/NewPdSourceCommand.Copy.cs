@@ -37,6 +37,26 @@ namespace PSPipedream.Cmdlets
             HelpMessage = "Bound from the pipeline, not meant to be typed: the piped object. A piped source (dc_...) is copied, and the What-if line and warnings name it.")]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>The copies this command made, by id.</summary>
+        private readonly HashSet<string> _copies = new HashSet<string>(StringComparer.Ordinal);
+        private bool _ownCopySaid;
+
+        /// <summary>
+        /// True for a piped source that this command made: a list still being read (Get-PdSource
+        /// walks its pages while the copies are created) reaches the copies too, and copying them
+        /// again would never end. Said once, in a warning.
+        /// </summary>
+        private bool IsOwnCopy(string id)
+        {
+            if (!_copies.Contains(id)) return false;
+            if (!_ownCopySaid)
+            {
+                WriteWarningLine("Left out " + PdPipedObject.Named(id, InputObject) + " and any other copy this command made, which the list piped in reached while it was still being read.");
+                _ownCopySaid = true;
+            }
+            return true;
+        }
+
         /// <summary>The id of the piped source this item copies; null when nothing is copied.</summary>
         private string? CopiedSource()
         {

@@ -109,6 +109,7 @@ namespace PSPipedream.Cmdlets
             if (ParameterSetName == ComponentKeySet && !Check(nameof(ComponentKey), PdValidation.CheckComponentKey(ComponentKey), ComponentKey)) return;
             if (!TryOrg(out var org) || !ReadPipedProps(out var props)) return;
             var copyOf = CopiedSource();
+            if (copyOf != null && IsOwnCopy(copyOf)) return;
             if (!TryNewName(copyOf, out var name)) return;
             if (copyOf != null && props != null) props = WithoutGenerated(props, copyOf);
 
@@ -139,6 +140,7 @@ namespace PSPipedream.Cmdlets
                 : "Check the newest sources (Get-PdSource -All | Sort-Object CreatedAt | Select-Object -Last 5) before trying again.";
             var source = Wait(SendAsync<Source>(request));
             if (orgId != null) source.OrgId ??= orgId;
+            if (copyOf != null && source.Id != null) _copies.Add(source.Id);
             if (missingSecrets != null) WarnMissingSecrets(source, copyOf!, missingSecrets);
             WriteModel(source);
         }
