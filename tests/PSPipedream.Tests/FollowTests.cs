@@ -117,6 +117,20 @@ public class FollowTests
     }
 
     [Fact]
+    public void PacerHeldByARateLimitHoldsEveryPollOfTheConnection()
+    {
+        var pacer = PdPollPacer.For(new object());
+        var t0 = new DateTime(2026, 12, 8, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve(t0));
+        pacer.HoldFor(t0, TimeSpan.FromSeconds(7));
+        Assert.Equal(TimeSpan.FromSeconds(7), pacer.Reserve(t0));
+        Assert.Equal(TimeSpan.FromSeconds(7.2), pacer.Reserve(t0));
+        // A shorter hold never shortens a longer one already booked.
+        pacer.HoldFor(t0, TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromSeconds(7.4), pacer.Reserve(t0));
+    }
+
+    [Fact]
     public void PacerIsSharedByTheWaitsOfOneConnectionOnly()
     {
         var connection = new object();

@@ -81,6 +81,13 @@ namespace PSPipedream.Errors
             return status >= 500 && status <= 599 ? ServerError : RequestFailed;
         }
 
+        /// <summary>
+        /// The key itself was refused (401, or 407 from a proxy): every later request fails the
+        /// same way, so a long run (a wait, an import) ends rather than sending them.
+        /// </summary>
+        public static bool IsKeyRefused(PdApiException error) =>
+            error.ErrorId == Unauthorized || error.ErrorId == ProxyAuthenticationRequired;
+
         public static ErrorCategory CategoryFor(string errorId) =>
             Categories.TryGetValue(errorId, out var c) ? c : ErrorCategory.NotSpecified;
 

@@ -81,7 +81,7 @@ namespace PSPipedream.Cmdlets
                     emitter.NextPoll = roundStart + interval;
                     continue;
                 }
-                if (EndsWait(error!))
+                if (PdErrors.IsKeyRefused(error!))
                 {
                     refused = error;
                     refusedFor = emitter.Id;
@@ -96,6 +96,7 @@ namespace PSPipedream.Cmdlets
                 }
                 var warning = faults.Failed(emitter.Id, error!, DateTime.UtcNow, out var retryIn);
                 if (warning != null) WriteWarningLine(warning);
+                if (error!.ErrorId == PdErrors.RateLimited) pacer.HoldFor(DateTime.UtcNow, error.RetryAfter ?? retryIn);
                 emitter.NextPoll = roundStart + retryIn;
             }
             foreach (var item in batch.InTimeOrder()) WriteModel(item);
@@ -166,10 +167,6 @@ namespace PSPipedream.Cmdlets
 
         private static string Moment(DateTime? time, string otherwise) =>
             time is DateTime t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : otherwise;
-
-        /// <summary>A refused key (401, or 407 from a proxy) ends the whole wait: no other poll can do better.</summary>
-        private static bool EndsWait(PdApiException error) =>
-            error.ErrorId == PdErrors.Unauthorized || error.ErrorId == PdErrors.ProxyAuthenticationRequired;
 
         /// <summary>An emitter that is gone (404), forbidden (403) or refused (400, 422) ends its own part; asking again would not change that.</summary>
         private static bool EndsEmitter(PdApiException error) =>

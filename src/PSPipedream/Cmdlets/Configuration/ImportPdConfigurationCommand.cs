@@ -203,7 +203,7 @@ namespace PSPipedream.Cmdlets
             _notDone.Add(step);
             Report(step, result);
             // A refused key fails every write after it: the rest of the run is skipped, not sent.
-            if (error?.ErrorId == PdErrors.Unauthorized) _refusedKey ??= "401 at " + step.Describe();
+            if (error != null && PdErrors.IsKeyRefused(error)) _refusedKey ??= error.StatusCode + " at " + step.Describe();
             if (error != null) WriteError(PdErrors.ToErrorRecord(error.WithAdvice(_tally.StageNote(step)), step.Describe()));
         }
 

@@ -121,7 +121,7 @@ namespace PSPipedream.Cmdlets
         /// </summary>
         public static string? CheckEventRange(string? startId, string? endId)
         {
-            if (startId == null || endId == null || CompareEventIds(startId, endId) <= 0) return null;
+            if (startId == null || endId == null || new PdEventId(startId).CompareTo(new PdEventId(endId)) <= 0) return null;
             return string.Format(CultureInfo.InvariantCulture,
                 "-StartId {0} is newer than -EndId {1}: the range runs from the oldest event (-StartId) to the newest (-EndId).",
                 PdText.Quote(startId), PdText.Quote(endId));
@@ -142,22 +142,6 @@ namespace PSPipedream.Cmdlets
                 return null;
             }
             return "-Path '" + PdText.Quote(glob) + "' can never match: the emulator's API paths start with /v1/, e.g. /v1/users/me/sources*.";
-        }
-
-        /// <summary>Orders two well-formed event ids (&lt;ms&gt;-&lt;sequence&gt;) by time, then sequence.</summary>
-        private static int CompareEventIds(string a, string b)
-        {
-            var x = a.Split('-');
-            var y = b.Split('-');
-            var result = CompareDigits(x[0], y[0]);
-            return result != 0 ? result : CompareDigits(x[1], y[1]);
-        }
-
-        private static int CompareDigits(string a, string b)
-        {
-            a = a.TrimStart('0');
-            b = b.TrimStart('0');
-            return a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
         }
     }
 }

@@ -37,6 +37,18 @@ namespace PSPipedream.Cmdlets
             }
         }
 
+        /// <summary>
+        /// Lets no poll on this connection go before <paramref name="span"/> from <paramref name="utcNow"/>:
+        /// a rate limit (429) is the key's, not one source's, so every followed source waits it out.
+        /// </summary>
+        public void HoldFor(DateTime utcNow, TimeSpan span)
+        {
+            lock (_gate)
+            {
+                _nextTicks = Math.Max(_nextTicks, utcNow.Ticks + span.Ticks);
+            }
+        }
+
         /// <summary>The shortest time in which <paramref name="emitters"/> can each be polled once.</summary>
         public static TimeSpan RoundTime(int emitters) => TimeSpan.FromTicks(Spacing.Ticks * Math.Max(0, emitters));
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace PSPipedream.Cmdlets
+namespace PSPipedream
 {
     /// <summary>
     /// An event id, <c>&lt;ms&gt;-&lt;seq&gt;</c>, ordered by time. The parts are compared as numbers of
