@@ -141,7 +141,7 @@ try {
             $drift.Changes | Format-DemoTable Property, Live, Wanted
             if (Get-Command Import-PdConfiguration -ErrorAction SilentlyContinue) {
                 Write-DemoNote 'Restoring it from the backup with Import-PdConfiguration:'
-                Import-PdConfiguration -Path $file.FullName -Confirm:$false
+                Import-PdConfiguration -Path $file.FullName -Confirm:$false | Format-DemoTable Action, Kind, Name, Result
             }
             else {
                 Write-DemoNote "Import-PdConfiguration is not in this build, so the source is re-enabled by hand (Enable-PdSource):"

@@ -46,6 +46,11 @@ Describe 'Import-PdConfiguration' {
         $result = @(Import-PdConfiguration -Path $File -WorkflowMap @{ $Workflow = $OtherWorkflow } -ErrorAction Stop)
         $result.Count | Should -Be 6
         $result.Result | Sort-Object -Unique | Should -Be 'Done'
+        # The table says what was done to each, within 80 columns.
+        $lines = ($result | Out-String -Width 80) -split "`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^Action\s+Kind\s+Name\s+Result\s*$'
+        @($lines | Where-Object { $_ -match '^Create\s+\S+.*\sDone\s*$' }).Count | Should -Be 6
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
         $text = (Export-PdConfiguration) -replace [regex]::Escape($OtherWorkflow), $Workflow
         ConvertTo-Comparable $text | Should -Be (ConvertTo-Comparable (Get-Content $File -Raw))
     }

@@ -143,6 +143,12 @@ Describe 'Get-PdEvent -Wait' -Tag Wait {
         $out.SourceId | Should -Be @($a, $b)
     }
 
+    It 'says so and ends at once when the pipeline brings nothing to follow' {
+        $out = @(Get-PdSource -Name 'no-such-*' | Get-PdEvent -Wait -Tail 0 -PollSeconds 1 -WarningVariable warnings 3>$null)
+        $out | Should -BeNullOrEmpty
+        "$warnings" | Should -Be 'Nothing to wait for: no source came down the pipeline, or none could be read.'
+    }
+
     It 'stops polling at once when Select-Object -First has what it needs' {
         $source = New-WaitSource
         $path = Get-PollPath $source

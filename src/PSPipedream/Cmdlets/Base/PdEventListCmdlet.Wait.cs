@@ -68,7 +68,9 @@ namespace PSPipedream.Cmdlets
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (Wait.IsPresent && _followed.Count > 0) Follow(_followed);
+            if (!Wait.IsPresent) return;
+            if (_followed.Count > 0) Follow(_followed);
+            else WriteWarningLine("Nothing to wait for: no " + EmitterNoun + " came down the pipeline, or none could be read.");
         }
 
         /// <summary>The error that ends a wait whose -Timeout is up, under -ErrorAction Stop.</summary>

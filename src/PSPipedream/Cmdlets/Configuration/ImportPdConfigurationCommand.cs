@@ -24,6 +24,7 @@ namespace PSPipedream.Cmdlets
     public sealed class ImportPdConfigurationCommand : PdConfigurationCheckCmdlet
     {
         private readonly HashSet<ConfigPlanStep> _notDone = new HashSet<ConfigPlanStep>();
+        private const string ImportView = "PSPipedream.ConfigurationChange#Import";
         private ConfigApplier? _applier;
         private string? _refusedKey;
         private readonly ConfigImportTally _tally = new ConfigImportTally();
@@ -213,7 +214,10 @@ namespace PSPipedream.Cmdlets
             if (step.Change == null) return;
             _tally.Count(result);
             step.Change.Result = result;
-            WriteObject(step.Change);
+            // Its own view, with the Result that Compare-PdConfiguration's changes do not have.
+            var written = PSObject.AsPSObject(step.Change);
+            written.TypeNames.Insert(0, ImportView);
+            WriteObject(written);
         }
 
         private static bool IsRemoval(ConfigPlanStep step) =>

@@ -43,7 +43,7 @@ namespace PSPipedream.Cmdlets
             }
             throw new PdApiException(PdErrors.EmulatorNotFound,
                 "The PSPipedream emulator (pd-emulator) was not found on PATH or in the .NET global tools folder. " +
-                "Install it with: dotnet tool install --global PSPipedream.Emulator (or pass -Path).");
+                "Install it with: dotnet tool install --global PSPipedream.Emulator (from a build of the repository, add --add-source ./out/packages), or pass -Path.");
         }
     }
 }
