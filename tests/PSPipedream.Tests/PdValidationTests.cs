@@ -9,6 +9,17 @@ namespace PSPipedream.Tests;
 public class PdValidationTests
 {
     [Fact]
+    public void A_suggested_command_quotes_a_name_so_it_parses_and_matches_only_itself()
+    {
+        // Quotes doubled (the typographic ones too), wildcards escaped, control characters shown, nothing cut.
+        Assert.Equal("'Bob''s `[feed`]`*'", PdText.Literal("Bob's [feed]*", wildcard: true));
+        Assert.Equal("'Bob''s [feed]*'", PdText.Literal("Bob's [feed]*"));
+        Assert.Equal("'it\u2019\u2019s'", PdText.Literal("it\u2019s"));
+        Assert.Equal("'a\\u001bb'", PdText.Literal("a\u001bb"));
+        Assert.Equal(302, PdText.Literal(new string('x', 300)).Length);
+    }
+
+    [Fact]
     public void An_id_of_1000_characters_passes_and_one_of_1001_is_refused_with_a_short_message()
     {
         Assert.Null(PdValidation.CheckId("dc_" + new string('a', 997), "dc_"));

@@ -52,7 +52,7 @@ namespace PSPipedream.Configuration
         public PdRequest CreateWebhook(ConfigWebhook webhook)
         {
             var request = PdApiRequests.CreateWebhook(webhook.Url, webhook.Name, webhook.Description);
-            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Name -eq '" + PdText.Printable(webhook.Name.Replace("'", "''")) + "' before importing again.";
+            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Name -eq " + PdText.Literal(webhook.Name) + " before importing again.";
             return request;
         }
 
@@ -70,7 +70,7 @@ namespace PSPipedream.Configuration
             if (problem != null) return null;
             var body = PdApiRequests.SourceBody(componentId, name: source.Name, active: source.Active, props: _secrets.Fill(source.Props, null));
             var request = PdApiRequests.CreateSource(body, _orgId);
-            request.IfUncertain = "Check with Get-PdSource -Name '" + PdText.Printable(source.Name.Replace("'", "''")) + "'" +
+            request.IfUncertain = "Check with Get-PdSource -Name " + PdText.Literal(source.Name, wildcard: true) +
                                   (_orgId != null ? " -OrgId " + _orgId : string.Empty) + " before importing again.";
             return request;
         }

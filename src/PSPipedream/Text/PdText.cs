@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Text;
 
 namespace PSPipedream.Text
@@ -16,6 +17,15 @@ namespace PSPipedream.Text
     {
         /// <summary>The most characters of one id, path or quoted body a message shows.</summary>
         public const int MaxQuoted = 200;
+
+        /// <summary>
+        /// <paramref name="text"/> as a single-quoted PowerShell literal for a command a message
+        /// suggests: quotes doubled, never cut, control characters escaped (see <see cref="Printable"/>)
+        /// so the line stays one line. With <paramref name="wildcard"/>, wildcard characters are
+        /// escaped too, for a parameter that takes wildcards (Get-PdSource -Name).
+        /// </summary>
+        public static string Literal(string text, bool wildcard = false) =>
+            "'" + CodeGeneration.EscapeSingleQuotedStringContent(Printable(wildcard ? WildcardPattern.Escape(text) : text)) + "'";
 
         /// <summary>
         /// <paramref name="text"/> made safe to print (see <see cref="Printable"/>), then cut to

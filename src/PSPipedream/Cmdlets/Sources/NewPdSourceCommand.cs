@@ -136,7 +136,7 @@ namespace PSPipedream.Cmdlets
             var orgId = org ?? ResolveConnection().OrgId;
             var request = PdApiRequests.CreateSource(body, orgId);
             request.IfUncertain = name != null
-                ? "Check with Get-PdSource -Name '" + PdText.Quote(name) + "'" + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
+                ? "Check with Get-PdSource -Name " + PdText.Literal(name, wildcard: true) + (orgId != null ? " -OrgId " + orgId : string.Empty) + " before trying again."
                 : "Check the newest sources (Get-PdSource -All | Sort-Object CreatedAt | Select-Object -Last 5) before trying again.";
             var source = Wait(SendAsync<Source>(request));
             if (orgId != null) source.OrgId ??= orgId;

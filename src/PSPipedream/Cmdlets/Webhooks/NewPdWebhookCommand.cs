@@ -36,7 +36,7 @@ namespace PSPipedream.Cmdlets
             if (!ShouldProcessItem(target, "Create webhook")) return;
 
             var request = PdApiRequests.CreateWebhook(Url, Name, Description);
-            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Url -eq '" + PdText.Quote(Url) + "' before trying again.";
+            request.IfUncertain = "Check with Get-PdWebhook -All | Where-Object Url -eq " + PdText.Literal(Url) + " before trying again.";
             WriteModel(Wait(SendAsync<Webhook>(request)));
         }
     }
