@@ -93,16 +93,25 @@ public sealed class PersistenceTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
     }
 
-    [Fact]
-    public async Task Reset_IsKeptToo()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Reset_IsKeptToo(bool throughControlApi)
     {
         await using (var emu = await StartAsync())
         {
             using var api = emu.CreateApiClient();
             await CreateAsync(api, "sources", """{"component_key": "http-new-requests"}""");
-            emu.Reset();
-            using var control = new HttpClient { BaseAddress = emu.RootUri };
-            using var reset = await control.PostAsync("_emulator/reset", Http.NoBody());
+            if (throughControlApi)
+            {
+                using var control = new HttpClient { BaseAddress = emu.RootUri };
+                using var reset = await control.PostAsync("_emulator/reset", Http.NoBody());
+                Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+            }
+            else
+            {
+                emu.Reset();
+            }
         }
         await using (var emu = await StartAsync())
         {

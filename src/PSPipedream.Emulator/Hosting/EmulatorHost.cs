@@ -65,15 +65,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     }
 
     /// <summary>Same as <c>POST /_emulator/reset</c>.</summary>
-    public void Reset()
-    {
-        _app.Services.GetRequiredService<SteadyEmits>().StopAll();
-        var state = _app.Services.GetRequiredService<EmulatorState>();
-        state.Locked(state.Reset);
-        _app.Services.GetRequiredService<FaultStore>().Clear();
-        _app.Services.GetRequiredService<RequestLog>().Clear();
-        _app.Services.GetRequiredService<StateChanges>().Mark();
-    }
+    public void Reset() => _app.Services.GetRequiredService<EmulatorReset>().Run();
 
     public async ValueTask DisposeAsync()
     {
