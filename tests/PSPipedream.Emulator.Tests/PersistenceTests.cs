@@ -127,16 +127,10 @@ public sealed class PersistenceTests : IDisposable
         string id;
         try
         {
-            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
-            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            using var api = ApiClient(root, Key);
             id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests", "name": "survivor"}""");
             // Written: the change was answered and a flush interval passed. Wait for it on disk, then kill.
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (!File.ReadAllText(DataPath).Contains(id, StringComparison.Ordinal))
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the change never reached the data file");
-                await Task.Delay(50);
-            }
+            await WrittenAsync(id);
         }
         finally
         {
@@ -147,8 +141,7 @@ public sealed class PersistenceTests : IDisposable
         try
         {
             Assert.EndsWith(Key, keyLine);
-            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
-            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            using var api = ApiClient(root, Key);
             var names = (await api.GetJsonAsync("users/me/sources"))["data"]!.AsArray().Select(s => (string)s!["name"]!);
             Assert.Equal(["survivor"], names);
         }
@@ -164,8 +157,7 @@ public sealed class PersistenceTests : IDisposable
         var (proc, root, _) = await StartProcessAsync(EmulatorProcess("--urls", "http://127.0.0.1:0", "--api-key", Key, "--data-file", DataPath));
         try
         {
-            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
-            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            using var api = ApiClient(root, Key);
             string id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests", "name": "last"}""");
             // At once, with no flush interval waited: the stop itself writes the change.
             using var control = new HttpClient { BaseAddress = new Uri(root + "/") };
@@ -199,6 +191,19 @@ public sealed class PersistenceTests : IDisposable
         Assert.Contains("left as it is", stderr);
         Assert.Equal(content, File.ReadAllText(DataPath));
         Assert.Single(Directory.GetFiles(_dir));
+    }
+
+    /// <summary>Waits until the data file holds <paramref name="text"/>: the change was answered and a flush interval passed.</summary>
+    private Task WrittenAsync(string text) => WrittenAsync(DataPath, text);
+
+    internal static async Task WrittenAsync(string path, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!File.ReadAllText(path).Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the change never reached the data file");
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<string> CreateAsync(HttpClient api, string path, string json)

@@ -49,7 +49,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         options ??= new EmulatorOptions();
         if (apiKey is not null) options.ApiKey = apiKey;
         var app = EmulatorApp.Build([], options);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Lets go of what the build took, such as the data file's lock, so a later start can have it.
+            await app.DisposeAsync();
+            throw;
+        }
         string address = EmulatorApp.Addresses(app).First().TrimEnd('/');
         var state = app.Services.GetRequiredService<EmulatorState>();
         string key = state.Locked(() => state.Users[0].ApiKey);
