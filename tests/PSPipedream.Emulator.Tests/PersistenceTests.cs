@@ -173,6 +173,37 @@ public sealed class PersistenceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task TheFile_IsReadableByItsOwnerOnly()
+    {
+        // It holds every user's API key. Windows has no file mode: there the folder's permissions apply.
+        if (OperatingSystem.IsWindows()) return;
+        await using (var emu = await StartAsync())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataPath));
+            using var api = emu.CreateApiClient();
+            string id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests"}""");
+            await WrittenAsync(id);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataPath));
+        }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataPath));
+    }
+
+    [Fact]
+    public async Task AWriteThatFailsUnexpectedly_DoesNotEndTheWriting()
+    {
+        // A path with a NUL in it fails with an ArgumentException, not an IOException.
+        var state = new EmulatorState();
+        var changes = new StateChanges();
+        var writer = new DataFileWriter("bad\0name.json", state, changes, DataFileLock.Take(DataPath));
+        changes.Mark();
+        await writer.StartAsync(CancellationToken.None);
+        await Task.Delay(DataFileWriter.FlushInterval * 3);
+        changes.Mark();
+        await writer.StopAsync(CancellationToken.None);
+        Assert.False(File.Exists(DataPath + ".lock"), "the stop lets the lock go");
+    }
+
     [Theory]
     [InlineData("{ this is not json", "is not JSON")]
     [InlineData("""{"users": [{"api_key": "x"}]}""", "is not a pd-emulator data file")]

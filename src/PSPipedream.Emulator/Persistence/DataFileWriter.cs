@@ -83,7 +83,8 @@ internal sealed class DataFileWriter(string path, EmulatorState state, StateChan
             if (_failing) Console.Error.WriteLine($"pd-emulator: the data file {path} is written again.");
             _failing = false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // Whatever went wrong, the loop goes on: one unexpected failure must not end the writing for good.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (!_failing) Console.Error.WriteLine($"pd-emulator: cannot write the data file {path}: {e.Message}");
             _failing = true;
