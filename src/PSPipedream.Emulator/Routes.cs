@@ -12,7 +12,7 @@ namespace PSPipedream.Emulator;
 /// </summary>
 internal static class Routes
 {
-    public static void Map(IEndpointRouteBuilder app, EmulatorState state, FaultStore faults, RequestLog log, SteadyEmits steady, bool exposeKeys)
+    public static void Map(IEndpointRouteBuilder app, EmulatorState state, FaultStore faults, RequestLog log, SteadyEmits steady, EmulatorReset reset, bool exposeKeys)
     {
         var users = new UserRoutes(state);
         var components = new ComponentRoutes(state);
@@ -21,7 +21,7 @@ internal static class Routes
         var subscriptions = new SubscriptionRoutes(state);
         var webhooks = new WebhookRoutes(state);
         var workflows = new WorkflowRoutes(state);
-        var control = new ControlRoutes(state, faults, log, steady, exposeKeys);
+        var control = new ControlRoutes(state, faults, log, steady, reset, exposeKeys);
 
         // HEAD is answered wherever GET is, with the same status and headers and no body.
         void MapGet(string pattern, RequestDelegate handler) => app.MapMethods(pattern, GetAndHead, handler);

@@ -55,6 +55,14 @@ public static class EmulatorProcesses
         return (proc, m.Groups[1].Value, l3 ?? "");
     }
 
+    /// <summary>A client of the API of the emulator at <paramref name="root"/>, sending <paramref name="apiKey"/>.</summary>
+    public static HttpClient ApiClient(string root, string apiKey)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
+        api.DefaultRequestHeaders.Authorization = Http.Bearer(apiKey);
+        return api;
+    }
+
     public static async Task StopAsync(Process proc)
     {
         proc.Kill(entireProcessTree: true);

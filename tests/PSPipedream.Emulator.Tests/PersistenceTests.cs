@@ -93,16 +93,25 @@ public sealed class PersistenceTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
     }
 
-    [Fact]
-    public async Task Reset_IsKeptToo()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Reset_IsKeptToo(bool throughControlApi)
     {
         await using (var emu = await StartAsync())
         {
             using var api = emu.CreateApiClient();
             await CreateAsync(api, "sources", """{"component_key": "http-new-requests"}""");
-            emu.Reset();
-            using var control = new HttpClient { BaseAddress = emu.RootUri };
-            using var reset = await control.PostAsync("_emulator/reset", Http.NoBody());
+            if (throughControlApi)
+            {
+                using var control = new HttpClient { BaseAddress = emu.RootUri };
+                using var reset = await control.PostAsync("_emulator/reset", Http.NoBody());
+                Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+            }
+            else
+            {
+                emu.Reset();
+            }
         }
         await using (var emu = await StartAsync())
         {
@@ -118,16 +127,10 @@ public sealed class PersistenceTests : IDisposable
         string id;
         try
         {
-            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
-            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            using var api = ApiClient(root, Key);
             id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests", "name": "survivor"}""");
             // Written: the change was answered and a flush interval passed. Wait for it on disk, then kill.
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (!File.ReadAllText(DataPath).Contains(id, StringComparison.Ordinal))
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the change never reached the data file");
-                await Task.Delay(50);
-            }
+            await WrittenAsync(id);
         }
         finally
         {
@@ -138,8 +141,7 @@ public sealed class PersistenceTests : IDisposable
         try
         {
             Assert.EndsWith(Key, keyLine);
-            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
-            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            using var api = ApiClient(root, Key);
             var names = (await api.GetJsonAsync("users/me/sources"))["data"]!.AsArray().Select(s => (string)s!["name"]!);
             Assert.Equal(["survivor"], names);
         }
@@ -155,8 +157,7 @@ public sealed class PersistenceTests : IDisposable
         var (proc, root, _) = await StartProcessAsync(EmulatorProcess("--urls", "http://127.0.0.1:0", "--api-key", Key, "--data-file", DataPath));
         try
         {
-            using var api = new HttpClient { BaseAddress = new Uri(root + "/v1/") };
-            api.DefaultRequestHeaders.Authorization = Http.Bearer(Key);
+            using var api = ApiClient(root, Key);
             string id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests", "name": "last"}""");
             // At once, with no flush interval waited: the stop itself writes the change.
             using var control = new HttpClient { BaseAddress = new Uri(root + "/") };
@@ -170,6 +171,37 @@ public sealed class PersistenceTests : IDisposable
         {
             await StopAsync(proc);
         }
+    }
+
+    [Fact]
+    public async Task TheFile_IsReadableByItsOwnerOnly()
+    {
+        // It holds every user's API key. Windows has no file mode: there the folder's permissions apply.
+        if (OperatingSystem.IsWindows()) return;
+        await using (var emu = await StartAsync())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataPath));
+            using var api = emu.CreateApiClient();
+            string id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests"}""");
+            await WrittenAsync(id);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataPath));
+        }
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataPath));
+    }
+
+    [Fact]
+    public async Task AWriteThatFailsUnexpectedly_DoesNotEndTheWriting()
+    {
+        // A path with a NUL in it fails with an ArgumentException, not an IOException.
+        var state = new EmulatorState();
+        var changes = new StateChanges();
+        var writer = new DataFileWriter("bad\0name.json", state, changes, DataFileLock.Take(DataPath));
+        changes.Mark();
+        await writer.StartAsync(CancellationToken.None);
+        await Task.Delay(DataFileWriter.FlushInterval * 3);
+        changes.Mark();
+        await writer.StopAsync(CancellationToken.None);
+        Assert.False(File.Exists(DataPath + ".lock"), "the stop lets the lock go");
     }
 
     [Theory]
@@ -190,6 +222,19 @@ public sealed class PersistenceTests : IDisposable
         Assert.Contains("left as it is", stderr);
         Assert.Equal(content, File.ReadAllText(DataPath));
         Assert.Single(Directory.GetFiles(_dir));
+    }
+
+    /// <summary>Waits until the data file holds <paramref name="text"/>: the change was answered and a flush interval passed.</summary>
+    private Task WrittenAsync(string text) => WrittenAsync(DataPath, text);
+
+    internal static async Task WrittenAsync(string path, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!File.ReadAllText(path).Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the change never reached the data file");
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<string> CreateAsync(HttpClient api, string path, string json)

@@ -10,7 +10,7 @@ namespace PSPipedream.Emulator;
 /// The control API under /_emulator: no key, not logged, not faulted. <see cref="ControlGuard"/> has
 /// already refused what a web page could send.
 /// </summary>
-internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, RequestLog log, SteadyEmits steady, bool exposeKeys)
+internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, RequestLog log, SteadyEmits steady, EmulatorReset reset, bool exposeKeys)
 {
     public const int MaxEmitCount = EmitSpec.MaxCount;
     public const int MaxSeedCount = 1_000_000;
@@ -18,10 +18,7 @@ internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, Requ
     /// <summary>POST /_emulator/reset: the state, the faults, the request log, and any steady emitting.</summary>
     public Task Reset(HttpContext ctx)
     {
-        steady.StopAll();
-        state.Locked(state.Reset);
-        faults.Clear();
-        log.Clear();
+        reset.Run();
         return NoContent(ctx);
     }
 

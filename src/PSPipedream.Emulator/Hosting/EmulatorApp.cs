@@ -69,6 +69,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton<SteadyEmits>();
         builder.Services.AddSingleton<FaultStore>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<EmulatorReset>();
         if (writer is not null) builder.Services.AddHostedService(_ => writer);
         builder.Services.AddRouting();
 
@@ -80,7 +81,8 @@ public static class EmulatorApp
         app.UseMiddleware<ApiMiddleware>();
         app.UseRouting();
         var steady = app.Services.GetRequiredService<SteadyEmits>();
-        Routes.Map(app, state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), steady, exposeKeys);
+        Routes.Map(app, state, app.Services.GetRequiredService<FaultStore>(), app.Services.GetRequiredService<RequestLog>(), steady,
+            app.Services.GetRequiredService<EmulatorReset>(), exposeKeys);
 
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(steady.StopAll);

@@ -49,7 +49,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         options ??= new EmulatorOptions();
         if (apiKey is not null) options.ApiKey = apiKey;
         var app = EmulatorApp.Build([], options);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // Lets go of what the build took, such as the data file's lock, so a later start can have it.
+            await app.DisposeAsync();
+            throw;
+        }
         string address = EmulatorApp.Addresses(app).First().TrimEnd('/');
         var state = app.Services.GetRequiredService<EmulatorState>();
         string key = state.Locked(() => state.Users[0].ApiKey);
@@ -65,15 +74,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     }
 
     /// <summary>Same as <c>POST /_emulator/reset</c>.</summary>
-    public void Reset()
-    {
-        _app.Services.GetRequiredService<SteadyEmits>().StopAll();
-        var state = _app.Services.GetRequiredService<EmulatorState>();
-        state.Locked(state.Reset);
-        _app.Services.GetRequiredService<FaultStore>().Clear();
-        _app.Services.GetRequiredService<RequestLog>().Clear();
-        _app.Services.GetRequiredService<StateChanges>().Mark();
-    }
+    public void Reset() => _app.Services.GetRequiredService<EmulatorReset>().Run();
 
     public async ValueTask DisposeAsync()
     {

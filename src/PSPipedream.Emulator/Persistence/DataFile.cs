@@ -65,6 +65,20 @@ internal static class DataFile
     public static EmulatorStartupException Refused(string path, string why, Exception? inner = null) =>
         new($"The data file {path} {why}. It was left as it is; give another --data-file, or move this one away.", inner);
 
+    /// <summary>
+    /// The file holds every user's API key, so on Unix it is made readable by its owner only (mode 0600);
+    /// the rename keeps the mode. On Windows the file takes the folder's permissions.
+    /// </summary>
+    private static FileStreamOptions NewFileOptions
+    {
+        get
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            return options;
+        }
+    }
+
     /// <summary>Writes the file whole: a temporary file in the same folder, flushed to disk, then moved over the old one.</summary>
     public static void Save(string path, byte[] bytes)
     {
@@ -72,7 +86,7 @@ internal static class DataFile
         string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Ids.Random(8) + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, NewFileOptions))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);

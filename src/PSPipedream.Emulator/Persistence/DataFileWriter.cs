@@ -5,9 +5,10 @@ namespace PSPipedream.Emulator;
 /// <summary>
 /// Keeps the data file up to date: every <see cref="FlushInterval"/> it writes the state when something
 /// changed, and once more when the emulator stops. So a change that was answered is on disk within about
-/// one interval (plus the write), even if the emulator is killed afterwards.
+/// one interval (plus the write), even if the emulator is killed afterwards. It holds the file's lock until
+/// that last write is made (or, when the emulator never started, until it is disposed).
 /// </summary>
-internal sealed class DataFileWriter(string path, EmulatorState state, StateChanges changes) : IHostedService
+internal sealed class DataFileWriter(string path, EmulatorState state, StateChanges changes, DataFileLock held) : IHostedService, IDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
@@ -45,9 +46,18 @@ internal sealed class DataFileWriter(string path, EmulatorState state, StateChan
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stop.Cancel();
-        if (_loop is not null) await _loop;
-        if (changes.Version != _written) TryWrite();
+        try
+        {
+            if (_loop is not null) await _loop;
+            if (changes.Version != _written) TryWrite();
+        }
+        finally
+        {
+            held.Dispose();
+        }
     }
+
+    public void Dispose() => held.Dispose();
 
     private async Task LoopAsync()
     {
@@ -73,7 +83,8 @@ internal sealed class DataFileWriter(string path, EmulatorState state, StateChan
             if (_failing) Console.Error.WriteLine($"pd-emulator: the data file {path} is written again.");
             _failing = false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // Whatever went wrong, the loop goes on: one unexpected failure must not end the writing for good.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (!_failing) Console.Error.WriteLine($"pd-emulator: cannot write the data file {path}: {e.Message}");
             _failing = true;

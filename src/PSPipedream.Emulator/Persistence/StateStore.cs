@@ -5,9 +5,24 @@ internal static class StateStore
 {
     /// <summary>
     /// Fills <paramref name="state"/> from the file, or, when there is none, from <paramref name="loadUsers"/>
-    /// and then creates the file. A file this emulator cannot take is refused and left untouched.
+    /// and then creates the file. A file this emulator cannot take, or that another emulator holds, is
+    /// refused and left untouched. The writer holds the file's lock from then on.
     /// </summary>
     public static DataFileWriter Open(string path, EmulatorState state, StateChanges changes, Action loadUsers, bool usersGiven)
+    {
+        var held = DataFileLock.Take(path);
+        try
+        {
+            return Open(path, state, changes, loadUsers, usersGiven, held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    private static DataFileWriter Open(string path, EmulatorState state, StateChanges changes, Action loadUsers, bool usersGiven, DataFileLock held)
     {
         var saved = DataFile.Load(path);
         if (saved is null)
@@ -29,7 +44,7 @@ internal static class StateStore
             if (usersGiven)
                 Console.Error.WriteLine($"pd-emulator: the users come from the data file {path}; --api-key and --users are not used.");
         }
-        var writer = new DataFileWriter(path, state, changes);
+        var writer = new DataFileWriter(path, state, changes, held);
         try
         {
             writer.WriteNow();
