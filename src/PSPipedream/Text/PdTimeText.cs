@@ -21,13 +21,17 @@ namespace PSPipedream.Text
             switch (value)
             {
                 case DateTime time:
-                    return ToUtc(time).ToString(pattern, CultureInfo.InvariantCulture);
+                    return Text(time, milliseconds);
                 case DateTimeOffset offset:
                     return offset.UtcDateTime.ToString(pattern, CultureInfo.InvariantCulture);
                 default:
                     return value;
             }
         }
+
+        /// <summary>A time as UTC text, as the views write it (messages use it too).</summary>
+        public static string Text(DateTime time, bool milliseconds) =>
+            ToUtc(time).ToString(milliseconds ? Milliseconds : Seconds, CultureInfo.InvariantCulture);
 
         /// <summary>The models' times are UTC already; an Unspecified one is taken as UTC, a Local one converted.</summary>
         private static DateTime ToUtc(DateTime time) =>

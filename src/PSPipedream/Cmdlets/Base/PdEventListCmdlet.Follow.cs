@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using PSPipedream.Errors;
 using PSPipedream.Http;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {
@@ -166,7 +167,7 @@ namespace PSPipedream.Cmdlets
         }
 
         private static string Moment(DateTime? time, string otherwise) =>
-            time is DateTime t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : otherwise;
+            time is DateTime t ? PdTimeText.Text(t, milliseconds: true) : otherwise;
 
         /// <summary>An emitter that is gone (404), forbidden (403) or refused (400, 422) ends its own part; asking again would not change that.</summary>
         private static bool EndsEmitter(PdApiException error) =>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Json;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {
@@ -67,7 +68,7 @@ namespace PSPipedream.Cmdlets
                 var utc = PdValidation.ToUtc(given);
                 Check(nameof(Timestamp), PdValidation.CheckPastTime(utc, DateTime.UtcNow), given, terminating: true);
                 body["timestamp"] = PdEmulatorJson.Time(utc);
-                action = string.Format(CultureInfo.InvariantCulture, "Emit {0} event(s) dated {1:yyyy-MM-dd HH:mm:ss}Z", Count, utc);
+                action = string.Format(CultureInfo.InvariantCulture, "Emit {0} event(s) dated {1}", Count, PdTimeText.Text(utc, milliseconds: false));
             }
             else
             {

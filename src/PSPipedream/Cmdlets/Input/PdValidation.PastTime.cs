@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PSPipedream.Text;
 
 namespace PSPipedream.Cmdlets
 {
@@ -25,6 +26,6 @@ namespace PSPipedream.Cmdlets
             return null;
         }
 
-        private static string Shown(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        private static string Shown(DateTime utc) => PdTimeText.Text(utc, milliseconds: false);
     }
 }
