@@ -99,7 +99,8 @@ Describe 'List views' {
         $lines = Get-Screen (Get-PdEvent -SourceId $Source.Id | Format-List)
         $lines[0] | Should -Match '^Id\s+: \d+-\d+$'
         $lines | Should -Contain "EmitterId   : $($Source.Id)"
-        $lines | Should -Contain 'EventName   : default'
+        # An event of the default stream has no name; the view says so, the property stays empty.
+        $lines | Should -Contain 'EventName   : (default)'
         $lines -match "^IndexedAt\s+: $UtcMsPattern$" | Should -HaveCount 1
         $lines[-1] | Should -Match '^Event\s+: \{"title":"Hello","link":"https://example.com/a"\}$'
     }
