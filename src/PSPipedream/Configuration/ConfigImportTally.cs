@@ -14,10 +14,10 @@ namespace PSPipedream.Configuration
         public int Failed { get; private set; }
         public int Skipped { get; private set; }
 
-        public void Count(string result)
+        public void Count(ConfigImportOutcome outcome)
         {
-            if (result == "Done") Done++;
-            else if (result.StartsWith("Failed", System.StringComparison.Ordinal)) Failed++;
+            if (outcome == ConfigImportOutcome.Done) Done++;
+            else if (outcome == ConfigImportOutcome.Failed) Failed++;
             else Skipped++;
         }
 
@@ -44,5 +44,13 @@ namespace PSPipedream.Configuration
                 "The account holds {0} item{1} the file does not ({2}); they were left alone. Use -Prune to delete them.",
                 removals.Count, removals.Count == 1 ? string.Empty : "s", string.Join(", ", counts));
         }
+    }
+
+    /// <summary>How one change of an import ended; its Result text says why.</summary>
+    internal enum ConfigImportOutcome
+    {
+        Done,
+        Failed,
+        Skipped,
     }
 }

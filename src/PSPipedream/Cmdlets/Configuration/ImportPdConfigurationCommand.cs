@@ -86,7 +86,7 @@ namespace PSPipedream.Cmdlets
             if (reason != null)
             {
                 _notDone.Add(step);
-                Report(step, reason);
+                Report(step, ConfigImportOutcome.Skipped, reason);
                 return;
             }
             var applier = _applier!;
@@ -107,7 +107,7 @@ namespace PSPipedream.Cmdlets
             {
                 if (WhatIf) return;
                 _notDone.Add(step);
-                Report(step, "Skipped because it was not confirmed.");
+                Report(step, ConfigImportOutcome.Skipped, "Skipped because it was not confirmed.");
                 return;
             }
 
@@ -127,22 +127,22 @@ namespace PSPipedream.Cmdlets
                     break;
                 case ConfigSource source when change.Action == ConfigurationAction.Create:
                     var create = applier.CreateSource(source, out var problem);
-                    if (create == null) Fail(step, "Skipped because " + problem, null);
+                    if (create == null) Fail(step, ConfigImportOutcome.Skipped, "Skipped because " + problem, null);
                     else Send<Source>(step, create, s => applier.Made("source:" + source.Name, s.Id));
                     break;
                 case ConfigSource source when change.Action == ConfigurationAction.Update:
                     var update = applier.UpdateSource(change, source, out var why);
-                    if (update == null) Fail(step, "Skipped because " + why, null);
+                    if (update == null) Fail(step, ConfigImportOutcome.Skipped, "Skipped because " + why, null);
                     else Send(step, update);
                     break;
                 case ConfigSubscription subscription when change.Action == ConfigurationAction.Create:
                     var request = applier.CreateSubscription(subscription, out var missing);
-                    if (request == null) Fail(step, "Skipped because " + missing + " has no id: it was not created.", null);
+                    if (request == null) Fail(step, ConfigImportOutcome.Skipped, "Skipped because " + missing + " has no id: it was not created.", null);
                     else Send(step, request);
                     break;
                 case ConfigSubscription subscription:
                     var delete = applier.RemoveSubscription(subscription);
-                    if (delete == null) Fail(step, "Skipped because one of its ends has no live id.", null);
+                    if (delete == null) Fail(step, ConfigImportOutcome.Skipped, "Skipped because one of its ends has no live id.", null);
                     else Send(step, delete);
                     break;
                 default:
@@ -164,11 +164,11 @@ namespace PSPipedream.Cmdlets
             {
                 if (outcome.Error != null)
                 {
-                    Fail(step, "Failed: " + outcome.Error.Message, outcome.Error);
+                    Fail(step, ConfigImportOutcome.Failed, "Failed: " + outcome.Error.Message, outcome.Error);
                     return;
                 }
                 if (outcome.Value != null) made?.Invoke(outcome.Value);
-                Report(step, "Done");
+                Report(step, ConfigImportOutcome.Done, "Done");
             });
         }
 
@@ -191,28 +191,28 @@ namespace PSPipedream.Cmdlets
                     if (delete != null) Wait(SendAsync(delete));
                 }
                 Wait(SendAsync(applier.Remove(step.Change!)));
-                Report(step, "Done");
+                Report(step, ConfigImportOutcome.Done, "Done");
             }
             catch (PdApiException ex)
             {
-                Fail(step, "Failed: " + ex.Message, ex);
+                Fail(step, ConfigImportOutcome.Failed, "Failed: " + ex.Message, ex);
             }
         }
 
-        private void Fail(ConfigPlanStep step, string result, PdApiException? error)
+        private void Fail(ConfigPlanStep step, ConfigImportOutcome outcome, string result, PdApiException? error)
         {
             _notDone.Add(step);
-            Report(step, result);
+            Report(step, outcome, result);
             // A refused key fails every write after it: the rest of the run is skipped, not sent.
             if (error != null && PdErrors.IsKeyRefused(error)) _refusedKey ??= error.StatusCode + " at " + step.Describe();
             if (error != null) WriteError(PdErrors.ToErrorRecord(error.WithAdvice(_tally.StageNote(step)), step.Describe()));
         }
 
         /// <summary>Writes the change with its result; a component saved is no change of its own.</summary>
-        private void Report(ConfigPlanStep step, string result)
+        private void Report(ConfigPlanStep step, ConfigImportOutcome outcome, string result)
         {
             if (step.Change == null) return;
-            _tally.Count(result);
+            _tally.Count(outcome);
             step.Change.Result = result;
             // Its own view, with the Result that Compare-PdConfiguration's changes do not have.
             var written = PSObject.AsPSObject(step.Change);
