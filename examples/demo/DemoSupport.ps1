@@ -237,6 +237,19 @@ function Show-DemoBackup([string] $Path) {
         @($document.webhooks).Count, @($document.components).Count
 }
 
+# Text broken into lines of at most $Width characters at spaces, for a table column that
+# Format-Table -Wrap would otherwise cut in the middle of a word.
+function Split-DemoText([string] $Text, [int] $Width) {
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $line = ''
+    foreach ($word in $Text -split ' ') {
+        if ($line -and ($line.Length + 1 + $word.Length) -gt $Width) { $lines.Add($line); $line = $word }
+        else { $line = if ($line) { "$line $word" } else { $word } }
+    }
+    if ($line) { $lines.Add($line) }
+    $lines -join "`n"
+}
+
 # The width the demo lays its output out in: the console's, so nothing wraps into blank lines; when
 # the output goes to a file or a pipe, $env:COLUMNS, else 80.
 function Get-DemoWidth {

@@ -69,7 +69,9 @@ try {
         Connect-PdAccount
         Get-PdContext | Format-DemoTable Username, UserId, BaseUri, KeySource, ApiKeyHint
         $script:seed = Initialize-DemoData -ControlUri $ControlUri -WebhookUrl $listener.Url
-        $seed.Summary | Format-DemoTable Item, Count, Detail -Wrap
+        # Item and Count take about 23 columns; the detail is broken at spaces into what is left.
+        $detailWidth = [math]::Max(30, (Get-DemoWidth) - 24)
+        $seed.Summary | Format-DemoTable Item, Count, @{ Name = 'Detail'; Expression = { Split-DemoText $_.Detail $detailWidth }.GetNewClosure() } -Wrap
         Write-DemoNote ('Events of {0}, newest first; the first is over 1 KB, so the API truncates it:' -f $seed.LargeEventSource)
         Get-PdEvent -SourceId $seed.LargeEventSourceId -First 3 | Format-DemoTable Id, IsTruncated, @{ Name = 'Event'; Expression = { $e = if ($_.Event -is [string]) { $_.Event } else { $_.Event | ConvertTo-Json -Compress -Depth 5 }; $e.Substring(0, [math]::Min(70, $e.Length)) + '...' } }
         Write-DemoNote ('Webhook deliveries received by the listener on {0}:' -f $listener.Url)
