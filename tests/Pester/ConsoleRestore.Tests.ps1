@@ -111,6 +111,19 @@ Describe 'Start-PdEmulator -Connect and Stop-PdEmulator' {
         $said | Should -Match 'had already exited'
     }
 
+    It 'leaves the connection of an emulator started since on the same port to that emulator' {
+        $b = Start-PdEmulator -Path $script:Dll -Connect
+        $port = $b.BaseUri.Port
+        Stop-Process -Id $b.ProcessId
+        $null = (Get-Process -Id $b.ProcessId -ErrorAction SilentlyContinue) | Wait-Process -Timeout 10 -ErrorAction SilentlyContinue
+        $c = Start-PdEmulator -Path $script:Dll -Port $port -Connect
+        Stop-PdEmulator -Emulator $b
+        # C still runs and its connection stays; stopping C then hands back A, as B would have.
+        Get-CurrentBaseUri | Should -Be $c.BaseUri.AbsoluteUri.TrimEnd('/')
+        Stop-PdEmulator -Emulator $c
+        Get-CurrentBaseUri | Should -Be $script:A
+    }
+
     It 'hands back when the runspace that started it closes, without Stop-PdEmulator' {
         $ps = [powershell]::Create()
         try {

@@ -54,6 +54,8 @@ namespace PSPipedream.Connection
                     if (ReferenceEquals(other.Replaced, Connection)) other.Replaced = Replaced;
                 }
                 var current = PdSession.Current;
+                // Another emulator's connection (say one started since on the same port) is its to hand back.
+                if (current != null && Open.Exists(o => ReferenceEquals(o.Connection, current))) return PdHandBack.NotCurrent;
                 if (current == null || !SameServer(current, Connection) || !PdSession.TryReplace(current, Replaced)) return PdHandBack.NotCurrent;
                 return Replaced == null ? PdHandBack.Cleared : PdHandBack.Restored;
             }
