@@ -6,6 +6,17 @@ BeforeAll {
 
     function Get-TestSourceById([string] $Id) { Get-TestSource | Where-Object id -eq $Id }
 
+    # JSON of a parsed body with every object's keys in ordinal order, to compare bodies whatever their key order.
+    function ConvertTo-SortedJson($Value) {
+        if ($Value -is [System.Management.Automation.PSCustomObject]) {
+            $names = [string[]] @($Value.PSObject.Properties.Name)
+            [Array]::Sort($names, [StringComparer]::Ordinal)
+            return '{' + (@($names | ForEach-Object { (ConvertTo-Json $_) + ':' + (ConvertTo-SortedJson $Value.$_) }) -join ',') + '}'
+        }
+        if ($Value -is [array]) { return '[' + (@($Value | ForEach-Object { ConvertTo-SortedJson $_ }) -join ',') + ']' }
+        ConvertTo-Json $Value -Compress
+    }
+
     # A source made straight through the API, so these tests do not depend on New-PdSource.
     function New-TestSource([string] $Name = 'pester-source', [bool] $Active = $true) {
         (Invoke-TestApi -Method POST -Path sources -Body @{
@@ -272,6 +283,58 @@ Describe 'Set-PdSource' {
     It 'refuses a call that changes nothing, before any request' {
         Get-ThrownErrorText { Set-PdSource -Id $source.id -ErrorAction Stop } | Should -Match 'Nothing to change'
         @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'puts the same configured_props for -Props as a hashtable, a PSCustomObject and JSON text' {
+        $json = '{"url": "https://other.example.com/rss", "timer": {"intervalSeconds": 120}, "tags": ["a", "b"]}'
+        Set-PdSource -Id $source.id -Props @{ url = 'https://other.example.com/rss'; timer = @{ intervalSeconds = 120 }; tags = @('a', 'b') }
+        Set-PdSource -Id $source.id -Props ($json | ConvertFrom-Json)
+        # JSON text as Import-Csv gives it: one column of a row.
+        $csv = Join-Path $TestDrive 'sources.csv'
+        @([pscustomobject]@{ Id = $source.id; Props = $json }) | Export-Csv -Path $csv -NoTypeInformation
+        Import-Csv $csv | ForEach-Object { Set-PdSource -Id $_.Id -Props $_.Props }
+
+        $puts = @(Get-EmulatorRequest | Where-Object Method -EQ 'PUT')
+        $puts.Count | Should -Be 3
+        # Key order is not the point (a hashtable has none): compare the bodies with sorted keys.
+        $bodies = @($puts | ForEach-Object { ConvertTo-SortedJson ($_.Body | ConvertFrom-Json) })
+        $bodies[0] | Should -BeExactly '{"configured_props":{"tags":["a","b"],"timer":{"intervalSeconds":120},"url":"https://other.example.com/rss"}}'
+        $bodies[1] | Should -BeExactly $bodies[0]
+        $bodies[2] | Should -BeExactly $bodies[0]
+        (Get-TestSourceById $source.id).configured_props.url | Should -Be 'https://other.example.com/rss'
+    }
+
+    It 'refuses -Props of <Name> with the wording New-PdSource gives, before any request' -TestCases @(
+        @{ Name = 'a JSON array'; Props = '[1, 2]'; Expected = 'an object of named values' }
+        @{ Name = 'a JSON number'; Props = '42'; Expected = 'an object of named values' }
+        @{ Name = 'a number'; Props = 42; Expected = 'an object of named values' }
+        @{ Name = 'text that is not JSON'; Props = 'url=https://x.example.com/'; Expected = 'not valid JSON' }
+        @{ Name = 'cut-off JSON'; Props = '{"url": "https://x.example.com/"'; Expected = 'not valid JSON' }
+        @{ Name = 'an empty CSV cell'; Props = ''; Expected = 'not valid JSON' }
+    ) {
+        $err = Get-PdErrorRecord { Set-PdSource -Id $source.id -Props $Props }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        $err.Exception.ParameterName | Should -Be 'Props'
+        $err.Exception.Message | Should -Match $Expected
+        $new = Get-PdErrorRecord { New-PdSource -ComponentCode $ComponentCode -Props $Props }
+        $err.Exception.Message | Should -BeExactly $new.Exception.Message
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        (Get-TestSourceById $source.id).configured_props.url | Should -Be 'https://rss.example.com/feed'
+    }
+
+    It 'refuses -Props of JSON null, which would set nothing, before any request' {
+        $err = Get-PdErrorRecord { Set-PdSource -Id $source.id -Props 'null' -Name 'after' }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PdInvalidArgument*'
+        $err.Exception.Message | Should -Match 'JSON null'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        (Get-TestSourceById $source.id).name | Should -Be 'before'
+    }
+
+    It 'sends nothing with -WhatIf and -Props as JSON text' {
+        Set-PdSource -Id $source.id -Props '{"url": "https://never.example.com/"}' -WhatIf
+
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        (Get-TestSourceById $source.id).configured_props.url | Should -Be 'https://rss.example.com/feed'
     }
 }
 

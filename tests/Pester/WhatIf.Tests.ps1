@@ -132,6 +132,15 @@ Describe 'What-if lines and prompts name what they touch' {
         Get-WriteRequest | Should -BeNullOrEmpty
     }
 
+    It 'Set-PdSource -WhatIf lists the same changes for -Props as JSON text or a PSCustomObject' {
+        $feed = Get-PdSource -Id $script:FeedId
+        $json = '{"url": "https://other.example.com/NEWVALUE", "token": "tok_WHATIF_SECRET"}'
+        $line = Get-WhatIfLine 'Update source: props: changed (url)' "$($script:FeedId) (feed-1)"
+        Get-HostText { $feed | Set-PdSource -Props $json -WhatIf } | Should -Match $line
+        Get-HostText { $feed | Set-PdSource -Props ($json | ConvertFrom-Json) -WhatIf } | Should -Match $line
+        Get-WriteRequest | Should -BeNullOrEmpty
+    }
+
     It 'Set-PdSource -Id alone shows the new values only' {
         $text = Get-HostText { Set-PdSource -Id $script:FeedId -Name 'feed-2' -Props @{ url = 'x'; timer = @{ intervalSeconds = 60 } } -WhatIf }
         $text | Should -Match (Get-WhatIfLine 'Update source: name -> feed-2; props: replaced (timer, url)' $script:FeedId)

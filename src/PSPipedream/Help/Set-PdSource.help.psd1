@@ -6,9 +6,13 @@ renaming a source never turns it back on or changes its props.
 
 -Name renames the source. -Active $true turns it on and -Active $false turns it off (as
 Enable-PdSource and Disable-PdSource do). -Props replaces the source's configured props as a
-whole: props you leave out are not kept. Like New-PdSource -Props, they must be data
-(strings, numbers, booleans, dates, hashtables, arrays, PSCustomObjects, at most 64 levels
-deep); anything else stops the cmdlet with a PdInvalidArgument error before any request. To run the source on another component, give one of
+whole: props you leave out are not kept. As with New-PdSource -Props, give a hashtable, a
+PSCustomObject (such as ConvertFrom-Json output) or JSON text of an object (such as a column
+of an Import-Csv row); the values must be data (strings, numbers, booleans, dates,
+hashtables, arrays, PSCustomObjects, at most 64 levels deep). Anything else - JSON of an
+array, a number or null, text that is not JSON, a value that is not data - stops the cmdlet
+with a PdInvalidArgument error before any request. To run the source on another component,
+give one of
 -ComponentId (a saved component, sc_...), -ComponentCode or -ComponentUrl; they are separate
 parameter sets and can be combined with -Name, -Active and -Props.
 
@@ -39,6 +43,14 @@ Set-PdSource dc_abc123 -Props @{
 }
 '@
             Remarks = 'Replaces the configured props of dc_abc123 with a new feed URL and a 15-minute timer. Writes nothing.'
+        }
+        @{
+            Code    = @'
+Import-Csv ./sources.csv | ForEach-Object {
+    Set-PdSource -Id $_.Id -Props $_.Props -WhatIf
+}
+'@
+            Remarks = 'Shows, for each row of sources.csv (an Id column and a Props column of JSON text such as {"url": "https://status.example.com/history.rss"}), which props would be replaced; drop -WhatIf to change them. ($json | ConvertFrom-Json) works as -Props the same way.'
         }
         @{
             Code    = "Get-PdSource -Name 'nightly-*' | Set-PdSource -ComponentId sc_abc123 -WhatIf"

@@ -1,9 +1,7 @@
-using System.Collections;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using PSPipedream.Errors;
 using PSPipedream.Http;
-using PSPipedream.Json;
 
 namespace PSPipedream.Cmdlets
 {
@@ -31,9 +29,9 @@ namespace PSPipedream.Cmdlets
         public bool Active { get; set; }
 
         /// <summary>The new configured props (replaces them all).</summary>
-        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } } (sent as configured_props). They replace all of the source's current props.")]
+        [Parameter(HelpMessage = "The props to configure the source with, e.g. @{ url = '...'; timer = @{ intervalSeconds = 60 } }, a PSCustomObject or JSON text of an object (sent as configured_props). They replace all of the source's current props.")]
         [ValidateNotNull]
-        public Hashtable? Props { get; set; }
+        public object? Props { get; set; }
 
         /// <summary>Run the source on this saved component.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ComponentIdSet,
@@ -53,7 +51,7 @@ namespace PSPipedream.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? ComponentUrl { get; set; }
 
-        private JToken? _props;
+        private JObject? _props;
 
         private protected override string Action => "Update source";
 
@@ -72,9 +70,11 @@ namespace PSPipedream.Cmdlets
                     "Nothing to change: give -Name, -Active, -Props, -ComponentId, -ComponentCode or -ComponentUrl.", null));
             }
             // -Props never comes from the pipeline: it is checked once, and a refusal stops the cmdlet.
-            if (Props != null && !PdFreeForm.TryToJson(Props, nameof(Props), out _props, out var problem))
+            if (Props != null)
             {
-                Check(nameof(Props), problem, Props, terminating: true);
+                if (!SourceProps.TryRead(Props, nameof(Props), out _props, out var problem)) Check(nameof(Props), problem, Props, terminating: true);
+                // New-PdSource takes JSON null as "no props"; here it would silently drop the one setting asked for.
+                if (_props == null) Check(nameof(Props), "JSON null is not props to set: give an object of named values (a hashtable, a PSCustomObject or JSON text of an object).", Props, terminating: true);
             }
         }
 
