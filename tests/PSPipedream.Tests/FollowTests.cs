@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PSPipedream.Cmdlets;
+using PSPipedream.Http;
 using Xunit;
 
 namespace PSPipedream.Tests;
@@ -101,6 +102,39 @@ public class FollowTests
         var window = new PdEventWindow();
         var change = window.Update(new List<string?> { "3-0", null, "3-0", "1-0" });
         Assert.Equal(new[] { 0, 3 }, change.NewIndexes);
+    }
+
+    /// <summary>A followed page of events with ids <paramref name="fitting"/>, and events that do not fit at <paramref name="misfits"/> (position, id).</summary>
+    private static PdPage<Event> PageWithMisfits(string[] fitting, params (int Position, string? Id)[] misfits)
+    {
+        var events = fitting.Select(id => new Event { Id = id }).ToList();
+        return new PdPage<Event>(events, new PdPageInfo())
+        {
+            Fitting = events,
+            Misfits = misfits.Select(m => new PdMisfit(m.Position, m.Id, new Newtonsoft.Json.JsonException("bad"))).ToList(),
+        };
+    }
+
+    [Fact]
+    public void PageEntriesPutEventsThatDoNotFitInTheirPlaces()
+    {
+        var entries = PdPageEntry<Event>.Of(PageWithMisfits(new[] { "5-0", "3-0", "1-0" }, (1, "4-0"), (3, null), (5, "0-0")));
+        Assert.Equal(new[] { "5-0", "4-0", "3-0", null, "1-0", "0-0" }, entries.Select(e => e.Id));
+        Assert.Equal(new[] { false, true, false, true, false, true }, entries.Select(e => e.Misfit != null));
+    }
+
+    [Fact]
+    public void AnEventThatDoesNotFitIsNewOnceAndForgottenWhenItLeavesThePage()
+    {
+        var window = new PdEventWindow();
+        List<string?> Ids(PdPage<Event> page) => PdPageEntry<Event>.Of(page).Select(e => e.Id).ToList();
+        window.Update(Ids(PageWithMisfits(new[] { "1-0" })));
+
+        var arrived = window.Update(Ids(PageWithMisfits(new[] { "4-0", "2-0", "1-0" }, (1, "3-0"))));
+        Assert.Equal(new[] { 0, 1, 2 }, arrived.NewIndexes);
+        var again = window.Update(Ids(PageWithMisfits(new[] { "5-0", "4-0", "2-0", "1-0" }, (2, "3-0"))));
+        Assert.Equal(new[] { 0 }, again.NewIndexes);
+        Assert.Equal(5, window.Count);
     }
 
     [Fact]

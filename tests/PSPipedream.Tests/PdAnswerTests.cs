@@ -75,6 +75,20 @@ public class PdAnswerTests
     }
 
     [Theory]
+    [InlineData("{\"data\": [{\"id\": \"dc_1\"}, {\"id\": \"dc_2\", \"created_at\": \"soon\"}, {\"id\": \"dc_3\"}, {\"name\": {\"a\": 1}, \"id\": \"dc_4\"}, {\"id\": \"dc_5\"}]}", "dc_2", "dc_4")]
+    [InlineData("{\"data\": [{\"id\": \"dc_1\"}, {\"id\": [1]}, {\"id\": \"dc_3\"}, {\"id\": {\"id\": \"x\"}}, {\"id\": \"dc_5\"}]}", null, null)]
+    public async Task A_page_still_reads_the_items_after_one_that_does_not_fit_and_names_each_misfit_by_its_id(string body, string? second, string? fourth)
+    {
+        var page = await Answering(body).GetPageAsync<Source>(PdRequest.Get("users", "me", "sources"), CancellationToken.None);
+        Assert.Equal(new[] { "dc_1" }, page.Items.Select(s => s.Id));
+        Assert.Equal(new[] { "dc_1", "dc_3", "dc_5" }, page.Fitting.Select(s => s.Id));
+        Assert.Equal(new[] { 1, 3 }, page.Misfits.Select(m => m.Position));
+        Assert.Equal(new[] { second, fourth }, page.Misfits.Select(m => m.Id));
+        Assert.Same(page.Misfits[0].Problem, page.Problem);
+        Assert.All(page.Misfits, m => Assert.StartsWith("GET /v1/users/me/sources answered 200 OK with an item of \"data\" that does not fit a Source: ", m.Problem!.Message));
+    }
+
+    [Theory]
     [InlineData("", "with an empty body where a list was expected.")]
     [InlineData("[1]", "with a list where a list page was expected.")]
     [InlineData("{\"data\": null}", "with null as \"data\" where a list was expected.")]

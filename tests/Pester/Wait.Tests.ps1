@@ -74,6 +74,21 @@ BeforeAll {
             Compare-EventId $Ids[$i - 1] $Ids[$i] | Should -Be -1 -Because "$($Ids[$i - 1]) comes before $($Ids[$i])"
         }
     }
+
+    # Starts servers/LiveEventServer.py with one of its scripts: the process, and a connection to it
+    # that retries a failed request once.
+    function Start-LiveServer([string] $Log, [string] $Script = 'default') {
+        $psi = [Diagnostics.ProcessStartInfo]::new('python3')
+        foreach ($a in (Join-Path $PSScriptRoot 'servers/LiveEventServer.py'), '--log', $Log, '--seconds', '120', '--script', $Script) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.UseShellExecute = $false
+        $process = [Diagnostics.Process]::Start($psi)
+        $line = $process.StandardOutput.ReadLine()
+        if ($line -notmatch '^PORT (\d+)$') { throw "The live event server did not start: $line" }
+        $connection = Connect-PdAccount -BaseUri "http://127.0.0.1:$($Matches[1])/v1" -ApiKey 'live0123456789abcdefghijklmnopqr' -PassThru
+        $connection.MaxRetries = 1
+        [pscustomobject]@{ Process = $process; Connection = $connection }
+    }
 }
 
 Describe 'Get-PdEvent -Wait' -Tag Wait {
@@ -442,15 +457,9 @@ Describe 'Get-PdEvent -Wait against another server' -Tag Wait, Faults {
         $script:SavedBase = $env:PSPD_TEST_RETRY_BASE_MS
         $env:PSPD_TEST_RETRY_BASE_MS = '10'
         $script:LiveLog = Join-Path $TestDrive 'live.log'
-        $psi = [Diagnostics.ProcessStartInfo]::new('python3')
-        foreach ($a in (Join-Path $PSScriptRoot 'servers/LiveEventServer.py'), '--log', $script:LiveLog, '--seconds', '120') { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true
-        $psi.UseShellExecute = $false
-        $script:LiveServer = [Diagnostics.Process]::Start($psi)
-        $line = $script:LiveServer.StandardOutput.ReadLine()
-        if ($line -notmatch '^PORT (\d+)$') { throw "The live event server did not start: $line" }
-        $script:LiveConnection = Connect-PdAccount -BaseUri "http://127.0.0.1:$($Matches[1])/v1" -ApiKey 'live0123456789abcdefghijklmnopqr' -PassThru
-        $script:LiveConnection.MaxRetries = 1
+        $live = Start-LiveServer -Log $script:LiveLog
+        $script:LiveServer = $live.Process
+        $script:LiveConnection = $live.Connection
     }
 
     AfterAll {
@@ -475,5 +484,52 @@ Describe 'Get-PdEvent -Wait against another server' -Tag Wait, Faults {
         "$($warnings[1])" | Should -BeLike 'The source dc_live has 100 new events since the last poll, a full page*may be missing.'
         @($all | Where-Object { "$_" -like 'Resumed:*' }).Count | Should -Be 1
         @(Get-Content -LiteralPath $script:LiveLog | Where-Object { $_ -like 'GET /v1/sources/dc_live/event_summaries?* 503' }).Count | Should -Be 2
+    }
+}
+
+# An event that does not fit the model (servers/LiveEventServer.py --script misfit: its
+# indexed_at_ms is not a timestamp) is one error of its own, not a failed poll: the events around
+# it still come, and an outage after it is still told, once, and its end too.
+Describe 'Get-PdEvent -Wait and an event that does not fit its model' -Tag Wait, Faults {
+    BeforeAll {
+        $script:SavedBase = $env:PSPD_TEST_RETRY_BASE_MS
+        $env:PSPD_TEST_RETRY_BASE_MS = '10'
+        $script:MisfitLog = Join-Path $TestDrive 'misfit.log'
+        $live = Start-LiveServer -Log $script:MisfitLog -Script misfit
+        $script:MisfitServer = $live.Process
+        $script:MisfitConnection = $live.Connection
+    }
+
+    AfterAll {
+        $env:PSPD_TEST_RETRY_BASE_MS = $script:SavedBase
+        if ($script:MisfitServer -and -not $script:MisfitServer.HasExited) { $script:MisfitServer.Kill() }
+    }
+
+    It 'tells the event once, by its emitter and id, writes every other event once, and still tells the outage after it' {
+        $all = @(& { Get-PdEvent -SourceId dc_live -Wait -Tail 2 -PollSeconds 1 -Timeout 20 -Connection $script:MisfitConnection `
+                    -WarningVariable script:misfitWarnings -WarningAction SilentlyContinue `
+                    -ErrorVariable script:misfitErrors -ErrorAction SilentlyContinue -Verbose | Select-Object -First 8 } 4>&1)
+        $events = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $warnings = @($script:misfitWarnings)
+        $errors = @($script:misfitErrors)
+
+        # 4 is the one that does not fit; 3 (older) and 5 (newer) came on the same page.
+        ($events.Event.n -join ",") | Should -Be "1,2,3,5,6,7,8,9"
+        Assert-TimeOrder $events.Id
+
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'PdInvalidResponse,*'
+        $errors[0].TargetObject | Should -Be 'dc_live'
+        # The three of that page were emitted together: <ms>-0 (3), <ms>-1 (4), <ms>-2 (5).
+        $badId = ($events | Where-Object { $_.Event.n -eq 3 }).Id -replace '-0$', '-1'
+        $events.Id | Should -Not -Contain $badId
+        "$($errors[0])" | Should -BeLike "The source dc_live has an event, $badId, that is left out: GET * answered 200 OK with an item of ""data"" that does not fit a Event: *yesterday*"
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike 'Polling failed:*503*'
+        $resumed = @($all | Where-Object { "$_" -like 'Resumed:*' })
+        $resumed.Count | Should -Be 1
+        "$($resumed[0])" | Should -BeLike 'Resumed: the API answers again, after 1 failed poll over * s.'
+        @(Get-Content -LiteralPath $script:MisfitLog | Where-Object { $_ -like 'GET /v1/sources/dc_live/event_summaries?* 503' }).Count | Should -Be 2
     }
 }

@@ -41,6 +41,9 @@ first good poll after it writes a -Verbose line saying it resumed. A 401 ends th
 that error; a 404 (or 403) ends that workflow's part with an error about it, while the others go
 on. The API keeps only the last 100 events: when a poll finds a full page of 100 that are all
 new, a warning names the workflow and the time span whose events may be missing.
+An event that does not fit its model (a field of the wrong type) is left out with one
+PdInvalidResponse error naming the workflow and the event's id, written once; the other events
+still come, and it does not count as a failed poll.
 '@
     Examples    = @(
         @{

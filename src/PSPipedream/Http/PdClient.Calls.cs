@@ -32,7 +32,7 @@ namespace PSPipedream.Http
         /// <summary>
         /// Sends a list request and reads one page straight into models; an answer that is not a
         /// page of objects is PdInvalidResponse. An item that does not fit its model ends the page's
-        /// items there, with <see cref="PdPage{T}.Problem"/> saying so.
+        /// items there, with <see cref="PdPage{T}.Problem"/> saying so (<see cref="PdPage{T}.Fitting"/> has the rest).
         /// </summary>
         public async Task<PdPage<T>> GetPageAsync<T>(PdRequest request, CancellationToken cancellationToken) where T : PdModel
         {
@@ -48,11 +48,12 @@ namespace PSPipedream.Http
                     "the answer held {0} items where limit={1} asked for at most {1}: the {2} past the limit are left out",
                     page.Count + page.Dropped, limit, page.Dropped)));
             }
-            if (page.Misfit != null)
+            foreach (var misfit in page.Misfits)
             {
-                page.Problem = PdAnswer.Invalid(response, string.Format(CultureInfo.InvariantCulture,
-                    "with an item of \"data\" that does not fit a {0}: {1}", typeof(T).Name, PdText.Quote(Redact(page.Misfit.Message))), page.Misfit);
+                misfit.Problem = PdAnswer.Invalid(response, string.Format(CultureInfo.InvariantCulture,
+                    "with an item of \"data\" that does not fit a {0}: {1}", typeof(T).Name, PdText.Quote(Redact(misfit.Error.Message))), misfit.Error);
             }
+            if (page.Misfits.Count > 0) page.Problem = page.Misfits[0].Problem;
             return page;
         }
 

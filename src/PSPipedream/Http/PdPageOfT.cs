@@ -22,8 +22,17 @@ namespace PSPipedream.Http
         /// </summary>
         public PdApiException? Problem { get; internal set; }
 
-        /// <summary>What the item that did not fit its model failed with (Problem is made from it).</summary>
-        internal Newtonsoft.Json.JsonException? Misfit { get; set; }
+        /// <summary>Every item of the page that fit its model, including those after a misfit.</summary>
+        internal IReadOnlyList<T> Fitting
+        {
+            get => _fitting ?? Items;
+            set => _fitting = value;
+        }
+
+        private IReadOnlyList<T>? _fitting;
+
+        /// <summary>The items that did not fit their model, in page order (Problem is made from the first).</summary>
+        internal IReadOnlyList<PdMisfit> Misfits { get; set; } = System.Array.Empty<PdMisfit>();
 
         /// <summary>Items the answer held past the limit the request asked for, read over and left out.</summary>
         internal int Dropped { get; set; }

@@ -12,9 +12,10 @@ namespace PSPipedream.Http
     /// no string of the whole body and no JToken tree. Used on the response stream itself, and on
     /// the body text when it was kept for -Debug, so both check the same things. An answer of the
     /// wrong shape is a <see cref="PdShapeException"/> saying what came back, in the words of
-    /// <see cref="PdAnswer"/>; an item that does not fit its model ends the page's items there
-    /// (the rest is still read, to check the answer's shape), with <see cref="PdPage{T}.Misfit"/>
-    /// set and the items before it kept.
+    /// <see cref="PdAnswer"/>; an item that does not fit its model is noted in
+    /// <see cref="PdPage{T}.Misfits"/> (with its id when it has one) and the items after it are
+    /// still read: <see cref="PdPage{T}.Items"/> ends at the first misfit, <see cref="PdPage{T}.Fitting"/>
+    /// holds them all.
     /// </summary>
     internal static class PdPageReader
     {
@@ -37,7 +38,7 @@ namespace PSPipedream.Http
 
             var info = new PdPageInfo();
             List<T>? items = null;
-            JsonException? misfit = null;
+            var misfits = new List<PdMisfit>();
             var dropped = 0;
             while (Next(reader) == JsonToken.PropertyName)
             {
@@ -49,7 +50,7 @@ namespace PSPipedream.Http
                         if (reader.TokenType != JsonToken.StartArray)
                             throw new PdShapeException("with " + Describe(reader.TokenType) + " as \"data\" where a list was expected");
                         items = new List<T>();
-                        misfit = ReadItems(reader, serializer, items, maxItems ?? int.MaxValue, out dropped);
+                        dropped = ReadItems(reader, serializer, items, misfits, maxItems ?? int.MaxValue);
                         break;
                     case "page_info" when reader.TokenType == JsonToken.StartObject:
                         ReadPageInfo(reader, info);
@@ -65,16 +66,16 @@ namespace PSPipedream.Http
                 if (reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Unexpected content after the JSON value.");
             }
             if (items == null) throw new PdShapeException("without \"data\"");
-            return new PdPage<T>(items, info) { Misfit = misfit, Dropped = dropped };
+            var before = misfits.Count == 0 ? items : items.GetRange(0, misfits[0].Position);
+            return new PdPage<T>(before, info) { Fitting = items, Misfits = misfits, Dropped = dropped };
         }
 
-        /// <summary>The items of "data" (the reader is on its StartArray); returns the misfit that ended them, if one did.</summary>
-        private static JsonException? ReadItems<T>(JsonReader reader, JsonSerializer serializer, List<T> items, int maxItems, out int dropped)
+        /// <summary>The items of "data" (the reader is on its StartArray), and those that did not fit; returns how many past the limit were dropped.</summary>
+        private static int ReadItems<T>(PdTokenReader reader, JsonSerializer serializer, List<T> items, List<PdMisfit> misfits, int maxItems)
             where T : PdModel
         {
-            JsonException? misfit = null;
             var index = 0;
-            dropped = 0;
+            var dropped = 0;
             while (Next(reader) != JsonToken.EndArray)
             {
                 index++;
@@ -83,36 +84,32 @@ namespace PSPipedream.Http
                     throw new PdShapeException(string.Format(CultureInfo.InvariantCulture,
                         "with {0} as item {1} of \"data\" where an object was expected", Describe(reader.TokenType), index));
                 }
-                if (misfit != null)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                if (items.Count >= maxItems)
+                if (items.Count + misfits.Count >= maxItems)
                 {
                     dropped++;
                     reader.Skip();
                     continue;
                 }
                 var depth = reader.Depth;
+                reader.WatchId();
                 try
                 {
                     items.Add(serializer.Deserialize<T>(reader)!);
                 }
                 catch (JsonException ex)
                 {
-                    // The rest of the item (and of the page) is read past, so the answer's shape is still checked.
-                    misfit = ex;
+                    // The rest of the item is read past (its id may still come), and the items after it are read as usual.
                     while (reader.Depth > depth || reader.TokenType != JsonToken.EndObject)
                     {
                         if (!reader.Read()) throw new JsonReaderException("Unexpected end of the JSON body.");
                     }
+                    misfits.Add(new PdMisfit(items.Count + misfits.Count, reader.WatchedId, ex));
                 }
             }
-            return misfit;
+            return dropped;
         }
 
-        private static void ReadPageInfo(JsonReader reader, PdPageInfo info)
+        private static void ReadPageInfo(PdTokenReader reader, PdPageInfo info)
         {
             while (Next(reader) == JsonToken.PropertyName)
             {
@@ -140,10 +137,10 @@ namespace PSPipedream.Http
         }
 
         /// <summary>The current value as a token (a scalar is one JValue; anything else is read whole).</summary>
-        private static JToken Scalar(JsonReader reader) => JToken.ReadFrom(reader);
+        private static JToken Scalar(PdTokenReader reader) => JToken.ReadFrom(reader);
 
         /// <summary>The next token that is not a comment; the end of the body there is malformed JSON.</summary>
-        private static JsonToken Next(JsonReader reader)
+        private static JsonToken Next(PdTokenReader reader)
         {
             do
             {

@@ -8,6 +8,14 @@ number of event list requests it has had:
   5      a burst of 150, all in one millisecond (ids <ms>-0 .. <ms>-149), of which the API keeps 100
   6 on   1 more each
 
+With --script misfit it scripts an event that does not fit the model instead:
+
+  1      2 events (the tail)
+  2      3 more, the middle one's indexed_at_ms "yesterday" (not a timestamp)
+  3, 4   1 more each
+  5, 6   503 Service Unavailable
+  7 on   1 more each
+
 It answers GET /v1/users/me (so a connection can be checked) and GET
 /v1/sources/dc_live/event_summaries (newest first, at most `limit`, never more than the last 100
 events); anything else is 404. Each request is appended to the log file as "METHOD TARGET STATUS".
@@ -25,7 +33,8 @@ ME = {"data": {"id": "u_live", "username": "live", "email": "live@example.com"}}
 
 
 class World:
-    def __init__(self):
+    def __init__(self, misfit=False):
+        self.misfit = misfit
         self.lock = threading.Lock()
         self.polls = 0
         self.events = []  # oldest first
@@ -37,34 +46,51 @@ class World:
         self.last_ms = ms
         return ms
 
-    def emit(self, count):
+    def emit(self, count, misfit_at=None):
         ms = self._now_ms()
         for seq in range(count):
             self.emitted += 1
             n = self.emitted
             self.events.append({
                 "id": f"{ms}-{seq}",
-                "indexed_at_ms": ms,
+                "indexed_at_ms": "yesterday" if seq == misfit_at else ms,
                 "event": {"n": n},
                 "metadata": {"emitter_id": SOURCE, "emit_id": f"emit{n}", "name": ""},
             })
         del self.events[:-RETENTION]
 
+    def script(self, n):
+        """Emits what poll n of the default script brings; (status, body) when it fails instead."""
+        if n == 1:
+            self.emit(3)
+        elif n == 2:
+            self.emit(2)
+        elif n in (3, 4):
+            return 503, {"error": "the live server is resting"}
+        elif n == 5:
+            self.emit(150)
+        else:
+            self.emit(1)
+        return None
+
+    def script_misfit(self, n):
+        if n == 1:
+            self.emit(2)
+        elif n == 2:
+            self.emit(3, misfit_at=1)
+        elif n in (5, 6):
+            return 503, {"error": "the live server is resting"}
+        else:
+            self.emit(1)
+        return None
+
     def poll(self, limit):
         """The answer to the next event list request: (status, body)."""
         with self.lock:
             self.polls += 1
-            n = self.polls
-            if n == 1:
-                self.emit(3)
-            elif n == 2:
-                self.emit(2)
-            elif n in (3, 4):
-                return 503, {"error": "the live server is resting"}
-            elif n == 5:
-                self.emit(150)
-            else:
-                self.emit(1)
+            failed = (self.script_misfit if self.misfit else self.script)(self.polls)
+            if failed:
+                return failed
             page = list(reversed(self.events))[:limit]
             info = {"total_count": len(self.events), "count": len(page),
                     "start_cursor": page[0]["id"] if page else None, "end_cursor": page[-1]["id"] if page else None}
@@ -104,8 +130,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--log", required=True)
     parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--script", choices=["default", "misfit"], default="default")
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(World(), args.log, threading.Lock()))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(World(misfit=args.script == "misfit"), args.log, threading.Lock()))
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
     threading.Timer(args.seconds, server.shutdown).start()

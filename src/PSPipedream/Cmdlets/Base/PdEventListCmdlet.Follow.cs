@@ -65,7 +65,7 @@ namespace PSPipedream.Cmdlets
             var roundStart = DateTime.UtcNow;
             var due = followed.Where(e => e.NextPoll <= roundStart).OrderBy(e => e.Position).ToList();
             var batch = new PdFollowBatch<T>();
-            var gone = new List<ErrorRecord>();
+            var errors = new List<ErrorRecord>();
             PdApiException? refused = null;
             string? refusedFor = null;
             var inTime = true;
@@ -78,7 +78,7 @@ namespace PSPipedream.Cmdlets
                 }
                 if (page != null)
                 {
-                    Take(emitter, page, batch, faults);
+                    Take(emitter, page, batch, faults, errors);
                     emitter.NextPoll = roundStart + interval;
                     continue;
                 }
@@ -92,7 +92,7 @@ namespace PSPipedream.Cmdlets
                 {
                     followed.Remove(emitter);
                     faults.Forget(emitter.Id);
-                    gone.Add(PdErrors.ToErrorRecord(error!, emitter.Id));
+                    errors.Add(PdErrors.ToErrorRecord(error!, emitter.Id));
                     continue;
                 }
                 var warning = faults.Failed(emitter.Id, error!, DateTime.UtcNow, out var retryIn);
@@ -101,7 +101,7 @@ namespace PSPipedream.Cmdlets
                 emitter.NextPoll = roundStart + retryIn;
             }
             foreach (var item in batch.InTimeOrder()) WriteModel(item);
-            foreach (var record in gone) WriteError(record);
+            foreach (var record in errors) WriteError(record);
             if (refused != null) ThrowApiError(refused, refusedFor);
             return inTime;
         }
@@ -130,37 +130,58 @@ namespace PSPipedream.Cmdlets
             return true;
         }
 
-        /// <summary>Adds a page's new events to the round: the newest -Tail of them on the emitter's first good poll, then every new one.</summary>
-        private void Take(PdFollowedEmitter emitter, PdPage<T> page, PdFollowBatch<T> batch, PdFollowFaults faults)
+        /// <summary>
+        /// Adds a page's new events to the round: the newest -Tail of them on the emitter's first good
+        /// poll, then every new one. A new event that does not fit its model is an error of its own,
+        /// told once (it stays in the window like any other), not a failed poll: the events around
+        /// it still come, and an outage elsewhere is still told.
+        /// </summary>
+        private void Take(PdFollowedEmitter emitter, PdPage<T> page, PdFollowBatch<T> batch, PdFollowFaults faults, List<ErrorRecord> errors)
         {
+            var entries = PdPageEntry<T>.Of(page);
             var first = !emitter.Window.IsSeeded;
-            var change = emitter.Window.Update(page.Items.Select(i => i.Id).ToList());
+            var change = emitter.Window.Update(entries.Select(e => e.Id).ToList());
             var fresh = first ? change.NewIndexes.Take(Tail).ToList() : change.NewIndexes;
-            if (change.MayHaveGap) WriteWarningLine(GapWarning(emitter, change, page.Items[change.NewIndexes[change.NewIndexes.Count - 1]]));
+            if (change.MayHaveGap) WriteWarningLine(GapWarning(emitter, change, entries[change.NewIndexes[change.NewIndexes.Count - 1]]));
             // The page lists newest first; the round is written oldest first.
             for (var i = fresh.Count - 1; i >= 0; i--)
             {
-                var item = page.Items[fresh[i]];
-                Stamp(item, emitter.Id);
-                batch.Add(item, emitter);
+                var entry = entries[fresh[i]];
+                if (entry.Misfit != null)
+                {
+                    errors.Add(MisfitRecord(emitter, entry.Misfit));
+                    continue;
+                }
+                Stamp(entry.Item!, emitter.Id);
+                batch.Add(entry.Item!, emitter);
             }
+            // One without an id cannot be told from its copy at the next poll: told once while any is listed.
+            var idless = entries.FirstOrDefault(e => e.Misfit != null && e.Id == null).Misfit;
+            if (idless != null && !emitter.ToldIdless && !first) errors.Add(MisfitRecord(emitter, idless));
+            emitter.ToldIdless = idless != null;
             var now = DateTime.UtcNow;
             emitter.LastPolled = now;
-            if (page.Problem != null)
-            {
-                // An event that does not fit its model will not fit at the next poll either: a fault, told once.
-                var warning = faults.Failed(emitter.Id, page.Problem, now, out _);
-                if (warning != null) WriteWarningLine(warning);
-                return;
-            }
             var resumed = faults.Succeeded(emitter.Id, now);
             if (resumed != null) WriteVerboseLine(resumed);
         }
 
-        private string GapWarning(PdFollowedEmitter emitter, PdWindowChange change, T oldestNew)
+        /// <summary>The page's PdInvalidResponse for one event, named by its emitter and id.</summary>
+        private ErrorRecord MisfitRecord(PdFollowedEmitter emitter, PdMisfit misfit)
+        {
+            var problem = misfit.Problem!;
+            var text = string.Format(CultureInfo.InvariantCulture, "The {0} {1} has an event, {2}, that is left out: {3}",
+                EmitterNoun, emitter.Id, misfit.Id == null ? "without an id" : PdText.Quote(misfit.Id), problem.Message);
+            var exception = new PdApiException(problem.ErrorId, text, problem.Method, problem.Path, problem.StatusCode, problem.ApiMessage, problem.InnerException)
+            {
+                Attempts = problem.Attempts,
+            };
+            return PdErrors.ToErrorRecord(exception, emitter.Id);
+        }
+
+        private string GapWarning(PdFollowedEmitter emitter, PdWindowChange change, PdPageEntry<T> oldestNew)
         {
             var from = change.LastSeen?.Time ?? emitter.LastPolled;
-            var to = new PdEventId(oldestNew.Id ?? string.Empty).Time ?? oldestNew.IndexedAt;
+            var to = new PdEventId(oldestNew.Id ?? string.Empty).Time ?? oldestNew.Item?.IndexedAt;
             return string.Format(CultureInfo.InvariantCulture,
                 "The {0} {1} has {2} new events since the last poll, a full page: the API keeps only its last {2}, so events from between {3} and {4} may be missing.",
                 EmitterNoun, emitter.Id, PdEventWindow.Size, Moment(from, "the previous poll"), Moment(to, "the oldest event listed"));

@@ -21,6 +21,9 @@ namespace PSPipedream.Cmdlets
         /// <summary>When it is due for its next poll (UTC); the first poll is due at once.</summary>
         public DateTime NextPoll { get; set; } = DateTime.MinValue;
 
+        /// <summary>True while its page lists an event without an id that does not fit its model, once that has been told.</summary>
+        public bool ToldIdless { get; set; }
+
         /// <summary>When its last good poll was made (UTC).</summary>
         public DateTime? LastPolled { get; set; }
     }
