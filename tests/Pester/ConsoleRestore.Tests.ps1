@@ -124,6 +124,18 @@ Describe 'Start-PdEmulator -Connect and Stop-PdEmulator' {
         Get-CurrentBaseUri | Should -Be $script:A
     }
 
+    It 'warns when a connection made by hand still points at the emulator it stops' {
+        $b = Start-PdEmulator -Path $script:Dll
+        $null = Connect-PdAccount -BaseUri $b.BaseUri -ApiKey $b.ApiKey
+        Stop-PdEmulator -Emulator $b -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -BeLike "The current connection still points at the emulator just stopped ($($b.BaseUri.GetLeftPart([UriPartial]::Authority))/v1*"
+        # With -Connect it is handed back instead, and nothing is said.
+        $null = Connect-TestAccount
+        $c = Start-PdEmulator -Path $script:Dll -Connect
+        Stop-PdEmulator -Emulator $c -WarningVariable quiet -WarningAction SilentlyContinue
+        $quiet | Should -BeNullOrEmpty
+    }
+
     It 'hands back when the runspace that started it closes, without Stop-PdEmulator' {
         $ps = [powershell]::Create()
         try {

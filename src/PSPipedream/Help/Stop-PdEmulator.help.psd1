@@ -2,14 +2,17 @@
     Synopsis    = 'Stops an emulator that Start-PdEmulator started.'
     Description = @'
 Stop-PdEmulator ends the emulator process given by -Emulator, or else the one started last
-in this session. It is idempotent: an emulator that has already exited, or no emulator at
+in this session: it asks the emulator to stop on its own first (so a -DataFile gets its last
+write) and ends the process if it has not stopped within 5 seconds. It is idempotent: an emulator that has already exited, or no emulator at
 all, is not an error. An emulator given only by its root URI (not started by this session)
 is left running.
 
 When the emulator was started with -Connect, the connection it replaced becomes current
 again; when there was none, its own connection is cleared, and a cmdlet run next says it is
 not connected at once rather than retrying a port where nothing listens. A connection made
-since (Connect-PdAccount) stays current. -Verbose says which of these it did.
+since (Connect-PdAccount) stays current. -Verbose says which of these it did. When the
+current connection still points at the emulator it stopped (a connection made by hand, not by
+-Connect), a warning says so.
 '@
     Examples    = @(
         @{

@@ -58,6 +58,23 @@ namespace PSPipedream.Cmdlets
             return null;
         }
 
+        /// <summary>True when an emulator started in this process still runs at the authority of <paramref name="baseUri"/>.</summary>
+        public static bool IsRunningAt(Uri baseUri)
+        {
+            var authority = baseUri.GetLeftPart(UriPartial.Authority);
+            foreach (var list in Started.Values)
+            {
+                lock (list)
+                {
+                    foreach (var emulator in list)
+                    {
+                        if (emulator.Running && string.Equals(emulator.BaseUri.GetLeftPart(UriPartial.Authority), authority, StringComparison.OrdinalIgnoreCase)) return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         /// <summary>
         /// Forgets the emulator and ends its temporary connection, if it has one; returns that
         /// connection and what ending it did, or null.

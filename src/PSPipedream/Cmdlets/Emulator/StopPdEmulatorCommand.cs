@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using PSPipedream.Connection;
@@ -34,6 +35,21 @@ namespace PSPipedream.Cmdlets
             emulator.Stop();
             var handBack = PdEmulatorRegistry.Remove(Runspace.DefaultRunspace, emulator);
             if (handBack != null) PdStreams.VerboseLine(this, Describe(handBack.Value.Connection, handBack.Value.Outcome));
+            WarnIfStillPointing(emulator);
+        }
+
+        /// <summary>
+        /// A connection made by hand to the emulator (not by -Connect, which hands back) would now
+        /// fail each command after its retries: say so once, here, rather than leave it silent.
+        /// </summary>
+        private void WarnIfStillPointing(PdEmulator emulator)
+        {
+            var current = PdSession.Current;
+            if (current == null || !string.Equals(current.BaseUri.GetLeftPart(UriPartial.Authority),
+                    emulator.BaseUri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)) return;
+            if (PdEmulatorRegistry.IsRunningAt(emulator.BaseUri)) return;
+            WriteWarning("The current connection still points at the emulator just stopped (" + current.BaseUri.AbsoluteUri +
+                "). Connect-PdAccount elsewhere, or Disconnect-PdAccount; Start-PdEmulator -Connect hands back the connection it replaced.");
         }
 
         private static string Describe(PdTemporaryConnection connection, PdHandBack outcome)
