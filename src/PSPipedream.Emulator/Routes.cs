@@ -59,7 +59,6 @@ internal static class Routes
         app.MapPost("/_emulator/faults", control.AddFault);
         app.MapGet("/_emulator/faults", control.ListFaults);
         app.MapDelete("/_emulator/faults", control.ClearFaults);
-        app.MapPost("/_emulator/shutdown", control.Shutdown);
     }
 
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];

@@ -152,16 +152,18 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
-    public async Task ShutdownRequest_WritesTheLastChange_AndEndsTheProcess()
+    public async Task StdinClosing_WritesTheLastChange_AndEndsTheProcess()
     {
-        var (proc, root, _) = await StartProcessAsync(EmulatorProcess("--urls", "http://127.0.0.1:0", "--api-key", Key, "--data-file", DataPath));
+        // How Start-PdEmulator's emulators are stopped: --exit-with-stdin, and the pipe closed.
+        var psi = EmulatorProcess("--urls", "http://127.0.0.1:0", "--api-key", Key, "--data-file", DataPath, "--exit-with-stdin", "true");
+        psi.RedirectStandardInput = true;
+        var (proc, root, _) = await StartProcessAsync(psi);
         try
         {
             using var api = ApiClient(root, Key);
             string id = await CreateAsync(api, "sources", """{"component_key": "http-new-requests", "name": "last"}""");
             // At once, with no flush interval waited: the stop itself writes the change.
-            using var control = new HttpClient { BaseAddress = new Uri(root + "/") };
-            using (var shutdown = await control.PostAsync("_emulator/shutdown", Http.NoBody())) Assert.Equal(HttpStatusCode.Accepted, shutdown.StatusCode);
+            proc.StandardInput.Close();
             using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await proc.WaitForExitAsync(exited.Token);
             Assert.Equal(0, proc.ExitCode);

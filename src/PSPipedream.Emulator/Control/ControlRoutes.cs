@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace PSPipedream.Emulator;
 
@@ -150,22 +148,6 @@ internal sealed class ControlRoutes(EmulatorState state, FaultStore faults, Requ
     {
         faults.Clear();
         return NoContent(ctx);
-    }
-
-    /// <summary>
-    /// POST /_emulator/shutdown: stops the emulator as Ctrl+C would, once this answer is sent, so
-    /// that a data file gets its last write (Stop-PdEmulator asks this before it ends the process).
-    /// </summary>
-    public Task Shutdown(HttpContext ctx)
-    {
-        var lifetime = ctx.RequestServices.GetRequiredService<IHostApplicationLifetime>();
-        ctx.Response.OnCompleted(() =>
-        {
-            lifetime.StopApplication();
-            return Task.CompletedTask;
-        });
-        ctx.Response.StatusCode = 202;
-        return Task.CompletedTask;
     }
 
     private static Task NoContent(HttpContext ctx)

@@ -22,7 +22,7 @@ namespace PSPipedream.Cmdlets
 
         static PdEmulatorRegistry()
         {
-            AppDomain.CurrentDomain.ProcessExit += (_, __) => KillAll();
+            AppDomain.CurrentDomain.ProcessExit += (_, __) => StopAll();
         }
 
         public static void Add(Runspace runspace, PdEmulator emulator)
@@ -99,25 +99,25 @@ namespace PSPipedream.Cmdlets
             var state = e.RunspaceStateInfo.State;
             if (state != RunspaceState.Closing && state != RunspaceState.Closed && state != RunspaceState.Broken) return;
             if (!(sender is Runspace runspace)) return;
-            if (Started.TryRemove(runspace.InstanceId, out var list)) KillEach(list);
+            if (Started.TryRemove(runspace.InstanceId, out var list)) StopEach(list);
         }
 
-        private static void KillAll()
+        private static void StopAll()
         {
             foreach (var id in Started.Keys)
             {
-                if (Started.TryRemove(id, out var list)) KillEach(list);
+                if (Started.TryRemove(id, out var list)) StopEach(list);
             }
         }
 
-        private static void KillEach(List<PdEmulator> list)
+        private static void StopEach(List<PdEmulator> list)
         {
             PdEmulator[] copy;
             lock (list) copy = list.ToArray();
             // Last started first, so that nested -Connect starts hand their connections back in order.
             for (var i = copy.Length - 1; i >= 0; i--)
             {
-                copy[i].Kill();
+                copy[i].Stop();
                 Disconnect(copy[i]);
             }
         }

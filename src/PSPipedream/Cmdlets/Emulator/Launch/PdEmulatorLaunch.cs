@@ -98,6 +98,28 @@ namespace PSPipedream.Cmdlets
             return key.ToString();
         }
 
+        /// <summary>
+        /// Stops an emulator started with --exit-with-stdin: closing its standard input makes it
+        /// stop on its own, so a data file gets its last write; one still running after 5 seconds
+        /// is killed.
+        /// </summary>
+        public static void Stop(Process process)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.StandardInput.Close();
+                    process.WaitForExit(5000);
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is IOException || ex is Win32Exception)
+            {
+                // No input of ours to close, or it is gone already: the kill below decides.
+            }
+            Kill(process);
+        }
+
         /// <summary>Ends the process if it still runs and waits a little for it to go.</summary>
         public static void Kill(Process process)
         {

@@ -57,32 +57,13 @@ namespace PSPipedream
             }
         }
 
-        /// <summary>Ends the process if it still runs; an emulator that already exited is fine.</summary>
-        internal void Kill()
-        {
-            if (Process != null) Cmdlets.PdEmulatorLaunch.Kill(Process);
-        }
-
         /// <summary>
-        /// Asks the emulator to stop on its own (so that a data file gets its last write), waits a
-        /// few seconds for it, then ends the process if it still runs.
+        /// Stops the process if it still runs (it is asked to stop on its own first, so that a data
+        /// file gets its last write); an emulator that already exited is fine.
         /// </summary>
         internal void Stop()
         {
-            if (Running)
-            {
-                try
-                {
-                    using var control = new Cmdlets.PdEmulatorControl(RootUri, TimeSpan.FromSeconds(2));
-                    control.Post("shutdown", null, System.Threading.CancellationToken.None);
-                    Process!.WaitForExit(5000);
-                }
-                catch (PdApiException)
-                {
-                    // Not answering: ended below.
-                }
-            }
-            Kill();
+            if (Process != null) Cmdlets.PdEmulatorLaunch.Stop(Process);
         }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "PSPipedream emulator at {0}", BaseUri.AbsoluteUri);
