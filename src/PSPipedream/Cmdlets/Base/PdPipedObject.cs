@@ -16,11 +16,11 @@ namespace PSPipedream.Cmdlets
         /// object is the one the id came from (its Id is the id). Server text: the name is shown
         /// with its control characters escaped and cut to a readable length.
         /// </summary>
-        public static string Named(string id, object? piped)
-        {
-            var name = NameOf(id, piped);
-            return name == null ? id : id + " (" + PdText.Quote(name, 100) + ")";
-        }
+        public static string Named(string id, object? piped) => Label(id, NameOf(id, piped));
+
+        /// <summary>"<paramref name="text"/> (<paramref name="name"/>)", the name escaped and cut to a readable length; the text alone without a name.</summary>
+        public static string Label(string text, string? name) =>
+            string.IsNullOrEmpty(name) ? text : text + " (" + PdText.Quote(name, 100) + ")";
 
         /// <summary>The piped object's Name when its Id is <paramref name="id"/>; else null.</summary>
         public static string? NameOf(string id, object? piped)

@@ -32,7 +32,7 @@ namespace PSPipedream.Cmdlets
         private protected override void ProcessPdRecord()
         {
             if (!Check(nameof(Url), PdValidation.CheckWebhookUrl(Url), PdValidation.ShownWebhookUrl(Url))) return;
-            var target = string.IsNullOrEmpty(Name) ? Url : Url + " (" + PdText.Quote(Name, 100) + ")";
+            var target = PdPipedObject.Label(Url, Name);
             if (!ShouldProcessItem(target, "Create webhook")) return;
 
             var request = PdApiRequests.CreateWebhook(Url, Name, Description);
