@@ -9,8 +9,8 @@ namespace PSPipedream.Configuration
     /// <summary>
     /// A component key to the id that POST /sources takes (the API has no component_key there):
     /// the account's own component first (GET /components/{key}), then the registry's
-    /// (GET /components/registry/{key}), as New-PdSource -ComponentKey does.
-    /// Only a 404 moves on to the registry: any other failed read is that failure, never "absent".
+    /// (GET /components/registry/{key}), since a file may name a component of the account's own
+    /// (New-PdSource -ComponentKey looks in the registry only). Only a 404 moves on to the registry: any other failed read is that failure, never "absent".
     /// </summary>
     internal static class ConfigComponentLookup
     {
